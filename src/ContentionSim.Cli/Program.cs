@@ -1,0 +1,1 @@
+ContentionSim.Reporting.Probe.P(); Console.WriteLine("ok");

@@ -1,0 +1,191 @@
+using ContentionSim.Core.Parameters;
+using ContentionSim.Core.Stages;
+
+namespace ContentionSim.Core.Observation;
+
+/// <summary>Status of one activist.</summary>
+public enum ActivistStatus : byte
+{
+    Inactive = 0,
+    Active = 1,
+    Exhausted = 2,
+    Repressed = 3,
+    Coopted = 4,
+}
+
+/// <summary>
+/// What was observed of one movement (or of the whole wave, <see cref="WaveId"/>) in one tick.
+/// Counts are of this tick's events; shares are of the movement's activists.
+/// </summary>
+public sealed record TickObservation
+{
+    /// <summary>Movement id used for the wave as a whole.</summary>
+    public const string WaveId = "wave";
+
+    public int Tick { get; init; }
+    public string Movement { get; init; } = WaveId;
+    public Stage Stage { get; init; }
+    /// <summary>Number of the current cycle (1-based), 0 before the first.</summary>
+    public int Cycle { get; init; }
+    public int Activists { get; init; }
+    public int Inactive { get; init; }
+    public int Active { get; init; }
+    public int Exhausted { get; init; }
+    public int Repressed { get; init; }
+    public int Coopted { get; init; }
+    /// <summary>Share of the movement's activists active this tick.</summary>
+    public double Participation { get; init; }
+    /// <summary>Share of the active whose radicalism is above the violence threshold's midpoint (0.5 by default; see ODD).</summary>
+    public double RadicalShare { get; init; }
+    /// <summary>Share of the movement's activists holding its frame.</summary>
+    public double FrameAdoption { get; init; }
+    /// <summary>Kinds of organization (of six) with members active this tick.</summary>
+    public int SectorsEngaged { get; init; }
+    /// <summary>State–movement interactions: talks, arrests and national lobbying contacts.</summary>
+    public int Interactions { get; init; }
+    public int ViolentActs { get; init; }
+    public int Cooptations { get; init; }
+    public int RepressionEvents { get; init; }
+    public int FacilitationEvents { get; init; }
+    public int Concessions { get; init; }
+    public double OutsidePressure { get; init; }
+    public double EffectiveOpenness { get; init; }
+    public double Sympathy { get; init; }
+    public double MeanGrievance { get; init; }
+    /// <summary>Transnational alliances standing at the end of the tick.</summary>
+    public int Alliances { get; init; }
+}
+
+/// <summary>One entry into a stage, with the observable values that triggered it.</summary>
+public sealed record StageEntry
+{
+    public string Movement { get; init; } = TickObservation.WaveId;
+    public int Cycle { get; init; }
+    public Stage Stage { get; init; }
+    public int Tick { get; init; }
+    /// <summary>The classifier's criterion in words, with the values that met it.</summary>
+    public string Trigger { get; init; } = "";
+    /// <summary>Smoothed participation when the stage was entered.</summary>
+    public double Participation { get; init; }
+    /// <summary>The cycle's peak (smoothed) participation so far.</summary>
+    public double PeakParticipation { get; init; }
+    public double FrameAdoption { get; init; }
+    public double RadicalShare { get; init; }
+    /// <summary>Radical share of the active at the cycle's peak, to show polarization.</summary>
+    public double RadicalShareAtPeak { get; init; }
+    public double InteractionRate { get; init; }
+    public int SectorsEngaged { get; init; }
+    public int ViolentActs { get; init; }
+    public int Cooptations { get; init; }
+    public int RepressionEvents { get; init; }
+    public int FacilitationEvents { get; init; }
+}
+
+/// <summary>One cycle of contention of a movement (or of the wave) from onset to outcome.</summary>
+public sealed record CycleRecord
+{
+    public string Movement { get; init; } = TickObservation.WaveId;
+    public int Cycle { get; init; }
+    public int StartTick { get; init; }
+    /// <summary>Tick the cycle ended, or null if still under way when the run ended.</summary>
+    public int? EndTick { get; init; }
+    public int PeakTick { get; init; }
+    public double PeakParticipation { get; init; }
+    public Outcome Outcome { get; init; }
+    /// <summary>Why the outcome was assigned, in words.</summary>
+    public string OutcomeReason { get; init; } = "";
+    /// <summary>The highest stage reached.</summary>
+    public Stage HighestStage { get; init; }
+    /// <summary>Ticks spent in each stage 1–6 (index 0 unused).</summary>
+    public IReadOnlyList<int> StageDurations { get; init; } = new int[7];
+    public int RepressionEvents { get; init; }
+    public int FacilitationEvents { get; init; }
+    public int Concessions { get; init; }
+    public int Cooptations { get; init; }
+    public int ViolentActs { get; init; }
+    /// <summary>Violent acts in the demobilization phase (stages 4–6).</summary>
+    public int ViolentActsLate { get; init; }
+    public double MaxOutsidePressure { get; init; }
+}
+
+/// <summary>An organization at the end of a run, with what it did over the run.</summary>
+public sealed record OrganizationRecord
+{
+    public int Id { get; init; }
+    public string Movement { get; init; } = "";
+    public OrganizationKind Kind { get; init; }
+    public int Volunteers { get; init; }
+    public int SalariedStaff { get; init; }
+    public int Members { get; init; }
+    public bool PublicInformation { get; init; }
+    /// <summary>Ticks with counselling.</summary>
+    public int Counselling { get; init; }
+    public int LanguageClasses { get; init; }
+    public int Networking { get; init; }
+    public int Framing { get; init; }
+    public int Mobilization { get; init; }
+    public int Lobbying { get; init; }
+    /// <summary>Share of activity ticks spent on service (counselling, language classes).</summary>
+    public double ServiceEffort { get; init; }
+    /// <summary>Share of activity ticks spent on advocacy (framing, mobilization, lobbying).</summary>
+    public double AdvocacyEffort { get; init; }
+    public int ContactsLocalAuthorities { get; init; }
+    public int ContactsNationalGovernment { get; init; }
+    public int ContactsDomestic { get; init; }
+    public int ContactsAbroad { get; init; }
+    public int ContactsInternational { get; init; }
+    /// <summary>Times the organization was blocked at national level.</summary>
+    public int Blocked { get; init; }
+    /// <summary>Alliances with NGOs or international organizations abroad it formed.</summary>
+    public int AlliancesFormed { get; init; }
+}
+
+/// <summary>A scheduled event as it happened.</summary>
+public sealed record AppliedEvent(int Tick, string Key, double Value, string Label);
+
+/// <summary>The headline numbers of a run, for summaries and sweeps.</summary>
+public sealed record Headline
+{
+    public int Cycles { get; init; }
+    public int CompletedCycles { get; init; }
+    public int Fizzles { get; init; }
+    /// <summary>Outcome of each cycle of the wave, in order.</summary>
+    public IReadOnlyList<Outcome> Outcomes { get; init; } = [];
+    /// <summary>Outcome of the last ended cycle of the wave, or Ongoing.</summary>
+    public Outcome LastOutcome { get; init; }
+    public double PeakParticipation { get; init; }
+    public int PeakTick { get; init; }
+    /// <summary>Ticks from the onset of the first cycle to its peak, or -1.</summary>
+    public int TimeToPeak { get; init; }
+    /// <summary>Ticks spent in each stage 1–6 summed over cycles of the wave (index 0: latent).</summary>
+    public IReadOnlyList<int> StageDurations { get; init; } = new int[7];
+    public int RepressionEvents { get; init; }
+    public int FacilitationEvents { get; init; }
+    public int Concessions { get; init; }
+    public int Cooptations { get; init; }
+    public int ViolentActs { get; init; }
+    /// <summary>Share of violent acts that fell in demobilization stages (4–6).</summary>
+    public double LateViolenceShare { get; init; }
+    public double MeanOutsidePressure { get; init; }
+    public double MaxOutsidePressure { get; init; }
+    public int AlliancesFormed { get; init; }
+    public double MeanParticipation { get; init; }
+}
+
+/// <summary>Everything a run produced.</summary>
+public sealed record RunResult
+{
+    /// <summary>The scenario as run, after overrides (events are applied during the run, not here).</summary>
+    public required Scenario Scenario { get; init; }
+    public required ulong Seed { get; init; }
+    public int TicksRun { get; init; }
+    /// <summary>Movement ids in scenario order.</summary>
+    public IReadOnlyList<string> Movements { get; init; } = [];
+    /// <summary>Per-tick observations: the wave first, then each movement (when there are several), tick by tick.</summary>
+    public IReadOnlyList<TickObservation> Series { get; init; } = [];
+    public IReadOnlyList<StageEntry> StageEntries { get; init; } = [];
+    public IReadOnlyList<CycleRecord> Cycles { get; init; } = [];
+    public IReadOnlyList<OrganizationRecord> Organizations { get; init; } = [];
+    public IReadOnlyList<AppliedEvent> Events { get; init; } = [];
+    public required Headline Headline { get; init; }
+}

@@ -1,0 +1,107 @@
+namespace ContentionSim.Core.Stages;
+
+/// <summary>Tarrow's six stages of a cycle of contention, and the latent state between cycles.</summary>
+public enum Stage
+{
+    /// <summary>No cycle under way: participation near its baseline.</summary>
+    Latent = 0,
+    /// <summary>1 — an issue becomes contentious and spreads.</summary>
+    ConflictAndDiffusion = 1,
+    /// <summary>2 — frames and new repertoires justify collective action.</summary>
+    RepertoiresAndFrames = 2,
+    /// <summary>3 — information and state–movement interaction peak.</summary>
+    InformationAndInteraction = 3,
+    /// <summary>4 — activists tire; the movement polarizes.</summary>
+    ExhaustionAndPolarization = 4,
+    /// <summary>5 — radicals turn to violence, moderates to institutions.</summary>
+    ViolenceAndInstitutionalization = 5,
+    /// <summary>6 — the state negotiates with moderates and represses radicals.</summary>
+    FacilitationAndRepression = 6,
+}
+
+/// <summary>How a cycle ended.</summary>
+public enum Outcome
+{
+    /// <summary>The cycle has not ended when the run stops.</summary>
+    Ongoing,
+    /// <summary>Mobilization fell back before it reached increased information and interaction.</summary>
+    Fizzle,
+    /// <summary>Talks, concessions and co-optation outweighed repression.</summary>
+    Negotiated,
+    /// <summary>Repression outweighed facilitation; no lasting concessions.</summary>
+    Suppressed,
+    /// <summary>Mobilization overwhelmed the state's capacity to repress.</summary>
+    RevolutionaryTurnover,
+}
+
+/// <summary>Names and one-line explanations of the stages and outcomes, for outputs and reports.</summary>
+public static class StageText
+{
+    /// <summary>Short name, e.g. "exhaustion and polarization".</summary>
+    public static string Name(Stage stage) => stage switch
+    {
+        Stage.Latent => "latent",
+        Stage.ConflictAndDiffusion => "conflict and diffusion",
+        Stage.RepertoiresAndFrames => "repertoires and frames",
+        Stage.InformationAndInteraction => "increased information and interaction",
+        Stage.ExhaustionAndPolarization => "exhaustion and polarization",
+        Stage.ViolenceAndInstitutionalization => "violence and institutionalization",
+        Stage.FacilitationAndRepression => "facilitation and repression",
+        _ => stage.ToString(),
+    };
+
+    /// <summary>Machine-friendly key, e.g. "exhaustion_polarization".</summary>
+    public static string Key(Stage stage) => stage switch
+    {
+        Stage.Latent => "latent",
+        Stage.ConflictAndDiffusion => "conflict_diffusion",
+        Stage.RepertoiresAndFrames => "repertoires_frames",
+        Stage.InformationAndInteraction => "information_interaction",
+        Stage.ExhaustionAndPolarization => "exhaustion_polarization",
+        Stage.ViolenceAndInstitutionalization => "violence_institutionalization",
+        Stage.FacilitationAndRepression => "facilitation_repression",
+        _ => stage.ToString(),
+    };
+
+    /// <summary>What happens in the stage, after Tarrow (1998).</summary>
+    public static string Explanation(Stage stage) => stage switch
+    {
+        Stage.Latent => "no cycle under way; grievances may be building up",
+        Stage.ConflictAndDiffusion => "an issue becomes contentious for a critical number of people and spreads to others",
+        Stage.RepertoiresAndFrames => "frames and symbols justify collective action; new forms of action appear",
+        Stage.InformationAndInteraction => "information about the movement grows; supporters and authorities interact; tension peaks",
+        Stage.ExhaustionAndPolarization => "activists tire and are disillusioned; participation declines and the movement splits",
+        Stage.ViolenceAndInstitutionalization => "radicals turn to confrontation, moderates move into institutions",
+        Stage.FacilitationAndRepression => "the state negotiates with moderates and represses radicals; the cycle ends with an outcome",
+        _ => "",
+    };
+
+    /// <summary>Machine-friendly key of an outcome, e.g. "revolutionary_turnover".</summary>
+    public static string Key(Outcome outcome) => outcome switch
+    {
+        Outcome.Ongoing => "ongoing",
+        Outcome.Fizzle => "fizzle",
+        Outcome.Negotiated => "negotiated",
+        Outcome.Suppressed => "suppressed",
+        Outcome.RevolutionaryTurnover => "revolutionary_turnover",
+        _ => outcome.ToString(),
+    };
+
+    /// <summary>What an outcome means.</summary>
+    public static string Explanation(Outcome outcome) => outcome switch
+    {
+        Outcome.Ongoing => "the cycle was still under way when the run ended",
+        Outcome.Fizzle => "mobilization fell back before it reached its peak of interaction with the state",
+        Outcome.Negotiated => "negotiated or institutionalized: talks, concessions and co-optation outweighed repression",
+        Outcome.Suppressed => "suppressed: repression outweighed facilitation",
+        Outcome.RevolutionaryTurnover => "revolutionary turnover: mobilization overwhelmed the state",
+        _ => "",
+    };
+
+    /// <summary>All six stages in order.</summary>
+    public static IReadOnlyList<Stage> Cycle { get; } =
+    [
+        Stage.ConflictAndDiffusion, Stage.RepertoiresAndFrames, Stage.InformationAndInteraction,
+        Stage.ExhaustionAndPolarization, Stage.ViolenceAndInstitutionalization, Stage.FacilitationAndRepression,
+    ];
+}

@@ -107,16 +107,16 @@ public sealed record MovementParameters
 public sealed record ActivistParameters
 {
     [Param("Number of activists (ignored when 'thresholds' lists them one by one).", Min = 1, Max = 50_000_000, Unit = "people")]
-    public int Count { get; init; } = 1000;
+    public int Count { get; init; } = 2000;
 
     [Param("Hardship each activist feels (0 none, 1 extreme).", Min = 0, Max = 1)]
-    public Distribution Grievance { get; init; } = Distribution.Beta(0.5, 0.15);
+    public Distribution Grievance { get; init; } = Distribution.Beta(0.45, 0.15);
 
     [Param("How strongly an activist weighs the risk of repression (0 fearless, 1 very cautious).", Min = 0, Max = 1)]
     public Distribution RiskAversion { get; init; } = Distribution.Uniform(0, 1);
 
     [Param("Participation threshold, in the unit of 'threshold_unit'.", Min = 0)]
-    public Distribution Threshold { get; init; } = Distribution.Normal(0.35, 0.1);
+    public Distribution Threshold { get; init; } = Distribution.Normal(0.55, 0.12);
 
     [Param("Explicit thresholds, one per activist; sets the count. Used for Granovetter's model.", Min = 0)]
     public IReadOnlyList<double> Thresholds { get; init; } = [];
@@ -140,16 +140,16 @@ public sealed record ActivistParameters
     public double UnframedGrievance { get; init; } = 0.25;
 
     [Param("Weight of the pull of active ties in the decision to take part.", Min = 0, Max = 10, Unit = "weight")]
-    public double SocialWeight { get; init; } = 0.5;
+    public double SocialWeight { get; init; } = 0.6;
 
     [Param("Weight of perceived risk of repression in the decision to take part.", Min = 0, Max = 10, Unit = "weight")]
     public double RiskWeight { get; init; } = 1.0;
 
     [Param("Energy an active tick costs.", Min = 0, Max = 1, Unit = "energy/tick")]
-    public double EnergyCost { get; init; } = 0.03;
+    public double EnergyCost { get; init; } = 0.02;
 
     [Param("Energy a tick of rest restores.", Min = 0, Max = 1, Unit = "energy/tick")]
-    public double EnergyRecovery { get; init; } = 0.01;
+    public double EnergyRecovery { get; init; } = 0.005;
 
     [Param("Energy below which an active activist drops out exhausted.", Min = 0, Max = 1, Unit = "energy")]
     public double ExhaustionLevel { get; init; } = 0.2;
@@ -158,7 +158,7 @@ public sealed record ActivistParameters
     public double RecoveredLevel { get; init; } = 0.8;
 
     [Param("How much radicalism slows exhaustion (committed radicals stay longer).", Min = 0, Max = 1, Unit = "share")]
-    public double RadicalCommitment { get; init; } = 0.6;
+    public double RadicalCommitment { get; init; } = 0.8;
 
     [Param("How fast active activists radicalize when they meet repression or get no concessions.", Min = 0, Max = 1, Unit = "per tick")]
     public double RadicalizationRate { get; init; } = 0.02;
@@ -172,11 +172,26 @@ public sealed record ActivistParameters
     [Param("Chance per tick of adopting the frame when all ties hold it and are active.", Min = 0, Max = 1, Unit = "probability")]
     public double FrameContagion { get; init; } = 0.15;
 
+    [Param("Chance per tick that an activist not taking part, with no framed active tie, lets the frame fade.", Min = 0, Max = 1, Unit = "probability")]
+    public double FrameDecay { get; init; } = 0.02;
+
+    [Param("Weight of frustration (no facilitation from the state) in radicalization, next to repression.", Min = 0, Max = 1, Unit = "weight")]
+    public double Frustration { get; init; } = 0.5;
+
     [Param("Chance that an activist who drops out exhausted is disillusioned and drops the frame.", Min = 0, Max = 1, Unit = "probability")]
-    public double Disillusionment { get; init; } = 0.5;
+    public double Disillusionment { get; init; } = 0.7;
 
     [Param("Rate at which grievance returns to its baseline after relief or backfire.", Min = 0, Max = 1, Unit = "per tick")]
     public double GrievanceRebuild { get; init; } = 0.01;
+
+    [Param("Weight of perceived efficacy: activists join a movement that is growing and leave one that is shrinking (bandwagon and disillusionment).", Min = 0, Max = 10, Unit = "weight")]
+    public double EfficacyWeight { get; init; } = 0.15;
+
+    [Param("Pull of a mobilization call from one's own organization.", Min = 0, Max = 10, Unit = "weight")]
+    public double CallWeight { get; init; } = 0.2;
+
+    [Param("Rise in grievance per tick when all of one's ties are held by the state (backfire of repression), scaled up by outside attention.", Min = 0, Max = 1, Unit = "per tick")]
+    public double RepressionBackfire { get; init; } = 0.05;
 
     /// <summary>Number of activists actually created.</summary>
     public int EffectiveCount => Thresholds.Count > 0 ? Thresholds.Count : Count;
@@ -227,6 +242,12 @@ public sealed record OrganizationGroupParameters
 
     [Param("Whether the organization's information is public (true) or for members only (false).")]
     public bool PublicInformation { get; init; } = true;
+
+    [Param("Share of each member's grievance eased by a tick of counselling (language classes ease half as much).", Min = 0, Max = 1, Unit = "share")]
+    public double ServiceRelief { get; init; } = 0.02;
+
+    [Param("People reached by a tick of framing, per volunteer or staff member.", Min = 0, Max = 100, Unit = "people/worker")]
+    public double FramingReach { get; init; } = 0.2;
 }
 
 public sealed record StateParameters
@@ -259,7 +280,7 @@ public sealed record StateParameters
     public double ConcessionSize { get; init; } = 0.1;
 
     [Param("Chance per tick that a moderate active activist is co-opted while the state facilitates.", Min = 0, Max = 1, Unit = "probability")]
-    public double Cooptation { get; init; } = 0.03;
+    public double Cooptation { get; init; } = 0.005;
 
     [Param("Ticks a co-opted activist stays in institutional channels.", Min = 0, Max = 10_000, Unit = "ticks")]
     public int CooptationTerm { get; init; } = 104;
@@ -268,7 +289,7 @@ public sealed record StateParameters
     public double ThreatFraming { get; init; }
 
     [Param("Share of all activists active at which the state can be overwhelmed (revolutionary turnover).", Min = 0, Max = 1, Unit = "share")]
-    public double TurnoverThreshold { get; init; } = 0.6;
+    public double TurnoverThreshold { get; init; } = 0.75;
 }
 
 public sealed record TransnationalParameters
@@ -353,6 +374,9 @@ public sealed record ClassifierParameters
 
     [Param("Participation, as a share of the cycle's peak, at or below which the state's response is taken to dominate (stage 6).", Min = 0, Max = 1, Unit = "share of peak")]
     public double ResponseFraction { get; init; } = 0.6;
+
+    [Param("Participation, as a share of the cycle's peak, at or below which the cycle has ended even if it stays above the old baseline (mobilization back to routine).", Min = 0, Max = 1, Unit = "share of peak")]
+    public double EndFraction { get; init; } = 0.3;
 
     [Param("Ticks the baseline of participation looks back over (its slow average between cycles).", Min = 1, Max = 100_000, Unit = "ticks")]
     public int BaselineWindow { get; init; } = 26;

@@ -1,0 +1,71 @@
+using ContentionSim.Core.Observation;
+
+namespace ContentionSim.Core.Activists;
+
+/// <summary>
+/// The activists of all movements, stored column-wise (one array per attribute) so the
+/// update loop streams through memory and runs in parallel without locks. Activist
+/// <c>i</c> is the row <c>i</c> of every array; movement <c>m</c> holds the contiguous
+/// rows <c>[MovementStarts[m], MovementStarts[m+1])</c>.
+/// </summary>
+public sealed class ActivistPopulation
+{
+    /// <summary>Bit of <see cref="State"/> set when the activist holds the movement's frame.</summary>
+    public const byte FramedBit = 0x08;
+    /// <summary>Bit of <see cref="State"/> set when the activist committed a violent act this tick.</summary>
+    public const byte ViolentBit = 0x10;
+    /// <summary>Bits of <see cref="State"/> that hold the <see cref="ActivistStatus"/>.</summary>
+    public const byte StatusMask = 0x07;
+
+    public ActivistPopulation(int count, int[] movementStarts)
+    {
+        Count = count;
+        MovementStarts = movementStarts;
+        Movement = new byte[count];
+        for (int m = 0; m + 1 < movementStarts.Length; m++)
+            Array.Fill(Movement, (byte)m, movementStarts[m], movementStarts[m + 1] - movementStarts[m]);
+        BaselineGrievance = new float[count];
+        Grievance = new float[count];
+        RiskAversion = new float[count];
+        Threshold = new float[count];
+        Radicalism = new float[count];
+        Energy = new float[count];
+        Timer = new ushort[count];
+        Organization = new int[count];
+        Array.Fill(Organization, -1);
+        State = new byte[count];
+        Next = new byte[count];
+    }
+
+    public int Count { get; }
+    public int[] MovementStarts { get; }
+    public int MovementCount => MovementStarts.Length - 1;
+
+    /// <summary>Movement of each activist.</summary>
+    public byte[] Movement { get; }
+    /// <summary>Grievance the activist returns to (hardship before relief or backfire), before the movement's shift.</summary>
+    public float[] BaselineGrievance { get; }
+    public float[] Grievance { get; }
+    public float[] RiskAversion { get; }
+    public float[] Threshold { get; }
+    public float[] Radicalism { get; }
+    public float[] Energy { get; }
+    /// <summary>Ticks left in a repressed or co-opted term.</summary>
+    public ushort[] Timer { get; }
+    /// <summary>Index of the organization the activist belongs to, or -1.</summary>
+    public int[] Organization { get; }
+
+    /// <summary>Status and flags at the end of the last tick: read by everyone during a tick.</summary>
+    public byte[] State { get; private set; }
+    /// <summary>Status and flags being computed this tick: each activist writes only its own.</summary>
+    public byte[] Next { get; private set; }
+
+    public ActivistStatus StatusOf(int i) => (ActivistStatus)(State[i] & StatusMask);
+    public bool IsFramed(int i) => (State[i] & FramedBit) != 0;
+
+    /// <summary>Makes this tick's states current (double buffering).</summary>
+    internal void Swap() => (State, Next) = (Next, State);
+
+    /// <summary>Approximate bytes held per activist, network excluded.</summary>
+    public const int BytesPerActivist = 1 + 4 * 6 + 2 + 4 + 2;
+}

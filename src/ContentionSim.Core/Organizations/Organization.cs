@@ -1,0 +1,181 @@
+using ContentionSim.Core.Activists;
+using ContentionSim.Core.Engine;
+using ContentionSim.Core.Observation;
+using ContentionSim.Core.Parameters;
+using ContentionSim.Core.Randomness;
+using ContentionSim.Core.Transnational;
+
+namespace ContentionSim.Core.Organizations;
+
+/// <summary>
+/// A civil society or movement organization: volunteers and salaried staff, a kind, a
+/// split of effort between service and advocacy, and ties it builds by acting. See
+/// docs/ODD.md, "Submodels: organization".
+/// </summary>
+public sealed class Organization : IAgent<OrganizationLayer>
+{
+    private OrganizationLayer _layer = null!;
+    private int[] _members = [];
+
+    public Organization(int id, int movement, OrganizationGroupParameters group, int volunteers, int staff)
+    {
+        Id = id;
+        Movement = movement;
+        Group = group;
+        Volunteers = volunteers;
+        SalariedStaff = staff;
+    }
+
+    public int Id { get; }
+    public int Movement { get; }
+    public OrganizationGroupParameters Group { get; }
+    public OrganizationKind Kind => Group.Kind;
+    public int Volunteers { get; }
+    public int SalariedStaff { get; }
+    public ReadOnlySpan<int> Members => _members;
+
+    /// <summary>Work capacity: volunteers plus salaried staff, who count double (full-time).</summary>
+    public double Capacity => Volunteers + 2.0 * SalariedStaff;
+
+    // What the organization did, tick counts.
+    public int Counselling { get; private set; }
+    public int LanguageClasses { get; private set; }
+    public int Networking { get; private set; }
+    public int Framing { get; private set; }
+    public int Mobilization { get; private set; }
+    public int Lobbying { get; private set; }
+    public int ContactsLocal { get; private set; }
+    public int ContactsNational { get; private set; }
+    public int ContactsDomestic { get; private set; }
+    public int ContactsAbroad { get; private set; }
+    public int ContactsInternational { get; private set; }
+    public int Blocked { get; private set; }
+    public int AlliancesFormed { get; private set; }
+
+    /// <summary>Whether the organization did advocacy this tick (keeps its alliances up).</summary>
+    public bool AdvocatedThisTick { get; private set; }
+    /// <summary>Whether it spread information publicly this tick.</summary>
+    public bool PublicInformationThisTick { get; private set; }
+    /// <summary>National contacts made this tick (state–movement interactions).</summary>
+    public int NationalContactsThisTick { get; private set; }
+    /// <summary>Alliances it currently keeps abroad.</summary>
+    public int StandingAlliances { get; internal set; }
+
+    internal void SetMembers(int[] members) => _members = members;
+
+    public void Init(OrganizationLayer layer) => _layer = layer;
+
+    public void Tick()
+    {
+        var ctx = _layer.Context;
+        var rng = ctx.Random.For("organizations", Id, ctx.CurrentTick);
+        var activists = _layer.Activists;
+        var pop = activists.Population;
+        var g = Group;
+        AdvocatedThisTick = false;
+        PublicInformationThisTick = false;
+        NationalContactsThisTick = 0;
+
+        // Service: counselling and language classes ease members' hardship.
+        double relief = 0;
+        if (rng.Chance(g.Counselling)) { Counselling++; relief += g.ServiceRelief; }
+        if (rng.Chance(g.LanguageClasses)) { LanguageClasses++; relief += g.ServiceRelief / 2; }
+        if (relief > 0)
+            foreach (int i in _members)
+                pop.Grievance[i] -= (float)(relief * pop.Grievance[i]);
+
+        if (rng.Chance(g.Networking)) { Networking++; ContactsDomestic++; }
+
+        // Framing: information politics. Public information reaches the whole movement,
+        // members-only information reaches members; outside attention amplifies it.
+        var signals = activists.Signals[Movement];
+        if (rng.Chance(g.Framing))
+        {
+            Framing++;
+            AdvocatedThisTick = true;
+            PublicInformationThisTick = g.PublicInformation;
+            int reach = (int)Math.Ceiling(g.FramingReach * Capacity * signals.FrameBoost);
+            int start = pop.MovementStarts[Movement], size = pop.MovementStarts[Movement + 1] - start;
+            // The frame resonates with those who feel the grievance: adoption chance = grievance.
+            if (g.PublicInformation ? size > 0 : _members.Length > 0)
+            {
+                for (int r = 0; r < reach; r++)
+                {
+                    int target = g.PublicInformation ? start + rng.NextInt(size) : _members[rng.NextInt(_members.Length)];
+                    if (rng.Chance(pop.Grievance[target]))
+                        pop.State[target] |= ActivistPopulation.FramedBit;
+                }
+            }
+            if (StandingAlliances > 0) ContactsAbroad++;
+        }
+
+        // Mobilization calls ride the wave: their chance grows with the movement's participation.
+        var last = _layer.LastParticipation(Movement);
+        _layer.Calling[Id] = rng.Chance(g.Mobilization * Math.Min(1.0, last / OrganizationLayer.CallSaturation));
+        if (_layer.Calling[Id]) { Mobilization++; AdvocatedThisTick = true; }
+
+        // Lobbying: local authorities are reachable, more so with more volunteers; national
+        // government is gated by the effective openness of the POS, and more likely tried
+        // with salaried staff. Blocked organizations may ally abroad (the boomerang).
+        if (rng.Chance(g.Lobbying))
+        {
+            Lobbying++;
+            AdvocatedThisTick = true;
+            if (rng.Chance(Volunteers / (Volunteers + OrganizationLayer.VolunteerHalfCapacity)))
+                ContactsLocal++;
+            if (rng.Chance(OrganizationLayer.NationalBaseAttempt + (1 - OrganizationLayer.NationalBaseAttempt) * SalariedStaff / (SalariedStaff + OrganizationLayer.StaffHalfCapacity)))
+            {
+                if (rng.Chance(_layer.EffectiveOpenness))
+                {
+                    ContactsNational++;
+                    NationalContactsThisTick++;
+                }
+                else
+                {
+                    Blocked++;
+                    var tn = ctx.Scenario.Transnational;
+                    if (tn.Enabled && rng.Chance(tn.AllianceProbability))
+                    {
+                        bool international = rng.Chance(tn.InternationalShare);
+                        if (international) ContactsInternational++; else ContactsAbroad++;
+                        AlliancesFormed++;
+                        _layer.Allies.Form(this, international, ctx.CurrentTick);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>This organization as a record for output.</summary>
+    public OrganizationRecord ToRecord(string movementId)
+    {
+        int service = Counselling + LanguageClasses;
+        int advocacy = Framing + Mobilization + Lobbying;
+        int total = service + advocacy + Networking;
+        return new OrganizationRecord
+        {
+            Id = Id,
+            Movement = movementId,
+            Kind = Kind,
+            Volunteers = Volunteers,
+            SalariedStaff = SalariedStaff,
+            Members = _members.Length,
+            PublicInformation = Group.PublicInformation,
+            Counselling = Counselling,
+            LanguageClasses = LanguageClasses,
+            Networking = Networking,
+            Framing = Framing,
+            Mobilization = Mobilization,
+            Lobbying = Lobbying,
+            ServiceEffort = total > 0 ? (double)service / total : 0,
+            AdvocacyEffort = total > 0 ? (double)advocacy / total : 0,
+            ContactsLocalAuthorities = ContactsLocal,
+            ContactsNationalGovernment = ContactsNational,
+            ContactsDomestic = ContactsDomestic,
+            ContactsAbroad = ContactsAbroad,
+            ContactsInternational = ContactsInternational,
+            Blocked = Blocked,
+            AlliancesFormed = AlliancesFormed,
+        };
+    }
+}

@@ -1,0 +1,65 @@
+using ContentionSim.Core.Engine;
+using ContentionSim.Core.Observation;
+using ContentionSim.Core.Parameters;
+
+namespace ContentionSim.Core.Simulation;
+
+/// <summary>
+/// Applies the scenario's scheduled events at the start of each tick, before any agent
+/// acts: a shock sets a parameter at its tick; a ramp moves it linearly from its value at
+/// the start tick to the target at the end tick.
+/// </summary>
+public sealed class EventLayer : ISteppedLayer
+{
+    private SimulationContext _ctx = null!;
+    private ScheduledEvent[] _events = [];
+    private double[] _rampStart = [];
+    private readonly List<AppliedEvent> _applied = [];
+
+    public IReadOnlyList<AppliedEvent> Applied => _applied;
+
+    public void InitLayer(SimulationContext context)
+    {
+        _ctx = context;
+        _events = context.Scenario.Events.OrderBy(e => e.At).ToArray();
+        _rampStart = new double[_events.Length];
+    }
+
+    public void PreTick()
+    {
+        int tick = _ctx.CurrentTick;
+        for (int k = 0; k < _events.Length; k++)
+        {
+            var e = _events[k];
+            if (tick < e.At) continue;
+            if (e.Until is int until && until > e.At)
+            {
+                if (tick > until) continue;
+                if (tick == e.At)
+                {
+                    _rampStart[k] = System.Convert.ToDouble(ParameterPath.Get(_ctx.Scenario, e.Set), System.Globalization.CultureInfo.InvariantCulture);
+                    _applied.Add(new AppliedEvent(tick, e.Set, e.Value, e.Label));
+                }
+                double value = _rampStart[k] + (e.Value - _rampStart[k]) * (tick - e.At) / (until - e.At);
+                Set(e.Set, value);
+            }
+            else if (tick == e.At)
+            {
+                Set(e.Set, e.Value);
+                _applied.Add(new AppliedEvent(tick, e.Set, e.Value, e.Label));
+            }
+        }
+    }
+
+    private void Set(string path, double value)
+    {
+        var type = Nullable.GetUnderlyingType(ParameterPath.TypeAt(_ctx.Scenario, path)) ?? ParameterPath.TypeAt(_ctx.Scenario, path);
+        object boxed = type == typeof(int) ? (int)Math.Round(value)
+            : type == typeof(bool) ? value != 0
+            : value;
+        _ctx.Scenario = ParameterPath.With(_ctx.Scenario, path, boxed);
+    }
+
+    public void Tick() { }
+    public void PostTick() { }
+}

@@ -1,0 +1,306 @@
+using System.Globalization;
+using ContentionSim.Core.Observation;
+using ContentionSim.Core.Parameters;
+
+namespace ContentionSim.Core.Stages;
+
+/// <summary>What the classifier reads of one tick: the measured observables of a movement or the wave.</summary>
+public readonly record struct StageInput
+{
+    public int Tick { get; init; }
+    public int Activists { get; init; }
+    public double Participation { get; init; }
+    public double FrameAdoption { get; init; }
+    public double RadicalShare { get; init; }
+    public int SectorsEngaged { get; init; }
+    public int Interactions { get; init; }
+    public int ViolentActs { get; init; }
+    public int Cooptations { get; init; }
+    public int RepressionEvents { get; init; }
+    public int FacilitationEvents { get; init; }
+    public int Concessions { get; init; }
+    public double OutsidePressure { get; init; }
+    /// <summary>Mobilization overwhelmed the state this tick.</summary>
+    public bool Turnover { get; init; }
+}
+
+/// <summary>
+/// Derives Tarrow's stage of a movement each tick from its observables. Criteria are
+/// the <see cref="ClassifierParameters"/>; a stage is entered only after its criterion has
+/// held for <c>dwell</c> ticks on smoothed observables, and a cycle opens and closes on
+/// different margins (hysteresis). Stages advance forward only within a cycle; a cycle
+/// that falls back before stage 3 is a fizzle. See docs/ODD.md, "Submodels: stage classifier".
+/// </summary>
+public sealed class StageClassifier
+{
+    private readonly ClassifierParameters _p;
+    private readonly List<StageEntry> _entries = [];
+    private readonly List<CycleRecord> _cycles = [];
+    private bool _started;
+    private double _p_ema, _f_ema, _i_ema, _r_ema, _baseline;
+    private int _pendingStage, _pendingTicks, _endTicks;
+
+    // The open cycle.
+    private int _start, _peakTick;
+    private double _peak, _frameAtStart, _radicalAtPeak;
+    private int _repression, _facilitation, _concessions, _cooptations, _violent, _violentLate;
+    private int _violentSince4, _cooptSince4, _stateSince5, _violentSince5;
+    private double _maxPressure;
+    private bool _turnover;
+    private Stage _highest;
+    private int[] _durations = new int[7];
+
+    public StageClassifier(string movement, ClassifierParameters parameters)
+    {
+        Movement = movement;
+        _p = parameters;
+    }
+
+    public string Movement { get; }
+    public Stage Current { get; private set; } = Stage.Latent;
+    /// <summary>Number of the current or last cycle; 0 before the first.</summary>
+    public int Cycle { get; private set; }
+    public IReadOnlyList<StageEntry> Entries => _entries;
+    /// <summary>Cycles that have ended (call <see cref="Finish"/> to add the one under way).</summary>
+    public IReadOnlyList<CycleRecord> Cycles => _cycles;
+    /// <summary>Smoothed participation.</summary>
+    public double SmoothedParticipation => _p_ema;
+    public double Baseline => _baseline;
+
+    /// <summary>Reads one tick and moves the stage if a criterion has held long enough.</summary>
+    public void Observe(in StageInput x)
+    {
+        double a = _p.Smoothing;
+        double perThousand = x.Activists > 0 ? 1000.0 / x.Activists : 0;
+        if (!_started)
+        {
+            _started = true;
+            _p_ema = x.Participation; _f_ema = x.FrameAdoption; _r_ema = x.RadicalShare;
+            _i_ema = x.Interactions * perThousand;
+            _baseline = x.Participation;
+        }
+        else
+        {
+            _p_ema += a * (x.Participation - _p_ema);
+            _f_ema += a * (x.FrameAdoption - _f_ema);
+            _r_ema += a * (x.RadicalShare - _r_ema);
+            _i_ema += a * (x.Interactions * perThousand - _i_ema);
+        }
+
+        if (Current == Stage.Latent)
+        {
+            if (_p_ema > _baseline + _p.OnsetMargin)
+            {
+                if (++_pendingTicks >= _p.Dwell) Open(x);
+            }
+            else
+            {
+                // The baseline follows participation down at once and up only slowly.
+                _pendingTicks = 0;
+                _baseline = _p_ema < _baseline ? _p_ema : _baseline + (_p_ema - _baseline) / _p.BaselineWindow;
+            }
+            return;
+        }
+
+        Accumulate(x, perThousand);
+
+        if (_p_ema <= Math.Max(_baseline + _p.EndMargin, _p.EndFraction * _peak))
+        {
+            if (++_endTicks >= _p.Dwell)
+            {
+                Close(x.Tick, ended: true);
+                return;
+            }
+        }
+        else _endTicks = 0;
+
+        int target = Target(perThousand);
+        if (target > (int)Current && target == _pendingStage)
+        {
+            if (++_pendingTicks >= _p.Dwell) Enter((Stage)target, x, perThousand);
+        }
+        else if (target > (int)Current)
+        {
+            _pendingStage = target;
+            _pendingTicks = 1;
+            if (_p.Dwell <= 1) Enter((Stage)target, x, perThousand);
+        }
+        else
+        {
+            _pendingStage = 0;
+            _pendingTicks = 0;
+        }
+    }
+
+    /// <summary>The highest stage whose criterion holds now, respecting the order of demobilization.</summary>
+    private int Target(double perThousand)
+    {
+        int current = (int)Current;
+        bool c2 = _f_ema - _frameAtStart >= _p.FrameRise;
+        bool c3 = _i_ema >= _p.InteractionRate && _p_ema >= _p.NearPeak * _peak;
+        bool c4 = current >= 3 && _p_ema <= _p.DeclineFraction * _peak;
+        bool c5 = current >= 4 && (_violentSince4 + _cooptSince4) * perThousand >= _p.ConfrontationCount;
+        int stateActs = _stateSince5, all = _stateSince5 + _violentSince5;
+        bool c6 = current >= 5 && all > 0 && (double)stateActs / all >= _p.StateResponseShare && _p_ema <= _p.ResponseFraction * _peak;
+        // Demobilization stages follow one another by construction (each needs the one before).
+        if (c6) return 6;
+        if (c5) return 5;
+        if (c4) return 4;
+        // Mobilization stages are entered in order; stage 2 is skipped only if interaction
+        // peaks while the frame has not spread (recorded as such: no stage-2 entry).
+        if (current == 1 && c2) return 2;
+        if (current < 3 && c3 && (current == 2 || !c2)) return 3;
+        return current;
+    }
+
+    private void Open(in StageInput x)
+    {
+        Cycle++;
+        _start = x.Tick;
+        _peak = _p_ema;
+        _peakTick = x.Tick;
+        _frameAtStart = _f_ema;
+        _radicalAtPeak = _r_ema;
+        _repression = _facilitation = _concessions = _cooptations = _violent = _violentLate = 0;
+        _violentSince4 = _cooptSince4 = _stateSince5 = _violentSince5 = 0;
+        _maxPressure = x.OutsidePressure;
+        _turnover = false;
+        _durations = new int[7];
+        _highest = Stage.ConflictAndDiffusion;
+        _pendingStage = 0;
+        _pendingTicks = 0;
+        _endTicks = 0;
+        Current = Stage.ConflictAndDiffusion;
+        Record(x, string.Create(CultureInfo.InvariantCulture,
+            $"participation rose to {_p_ema:P1}, more than {_p.OnsetMargin:P1} above its baseline of {_baseline:P1}, for {_p.Dwell} ticks"),
+            x.Activists > 0 ? 1000.0 / x.Activists : 0);
+    }
+
+    private void Accumulate(in StageInput x, double perThousand)
+    {
+        _durations[(int)Current]++;
+        if (_p_ema > _peak)
+        {
+            _peak = _p_ema;
+            _peakTick = x.Tick;
+            _radicalAtPeak = _r_ema;
+        }
+        _repression += x.RepressionEvents;
+        _facilitation += x.FacilitationEvents;
+        _concessions += x.Concessions;
+        _cooptations += x.Cooptations;
+        _violent += x.ViolentActs;
+        if (Current >= Stage.ExhaustionAndPolarization)
+        {
+            _violentLate += x.ViolentActs;
+            _violentSince4 += x.ViolentActs;
+            _cooptSince4 += x.Cooptations;
+        }
+        if (Current >= Stage.ViolenceAndInstitutionalization)
+        {
+            _stateSince5 += x.RepressionEvents + x.FacilitationEvents + x.Cooptations;
+            _violentSince5 += x.ViolentActs;
+        }
+        _maxPressure = Math.Max(_maxPressure, x.OutsidePressure);
+        _turnover |= x.Turnover;
+    }
+
+    private void Enter(Stage stage, in StageInput x, double perThousand)
+    {
+        Current = stage;
+        if (stage > _highest) _highest = stage;
+        _pendingStage = 0;
+        _pendingTicks = 0;
+        var inv = CultureInfo.InvariantCulture;
+        double ofPeak = _peak > 0 ? _p_ema / _peak : 0;
+        string trigger = stage switch
+        {
+            Stage.RepertoiresAndFrames => string.Create(inv,
+                $"frame adoption rose from {_frameAtStart:P0} to {_f_ema:P0} since the cycle began"),
+            Stage.InformationAndInteraction => string.Create(inv,
+                $"state–movement interactions reached {_i_ema:0.0} per 1,000 activists a tick with participation at {ofPeak:P0} of its peak"),
+            Stage.ExhaustionAndPolarization => string.Create(inv,
+                $"participation fell to {ofPeak:P0} of its peak ({_peak:P1} → {_p_ema:P1}) while the radical share of those still active went from {_radicalAtPeak:P0} to {_r_ema:P0}"),
+            Stage.ViolenceAndInstitutionalization => string.Create(inv,
+                $"{_violentSince4} violent acts and {_cooptSince4} co-optations since exhaustion set in ({(_violentSince4 + _cooptSince4) * perThousand:0.0} per 1,000 activists)"),
+            Stage.FacilitationAndRepression => string.Create(inv,
+                $"state responses made {(double)_stateSince5 / Math.Max(1, _stateSince5 + _violentSince5):P0} of state and confrontational acts since violence and institutionalization, with participation at {ofPeak:P0} of its peak"),
+            _ => "",
+        };
+        if (stage == Stage.ViolenceAndInstitutionalization) { _stateSince5 = 0; _violentSince5 = 0; }
+        Record(x, trigger, perThousand);
+    }
+
+    private void Record(in StageInput x, string trigger, double perThousand) =>
+        _entries.Add(new StageEntry
+        {
+            Movement = Movement,
+            Cycle = Cycle,
+            Stage = Current,
+            Tick = x.Tick,
+            Trigger = trigger,
+            Participation = _p_ema,
+            PeakParticipation = _peak,
+            FrameAdoption = _f_ema,
+            RadicalShare = _r_ema,
+            RadicalShareAtPeak = _radicalAtPeak,
+            InteractionRate = _i_ema,
+            SectorsEngaged = x.SectorsEngaged,
+            ViolentActs = _violent,
+            Cooptations = _cooptations,
+            RepressionEvents = _repression,
+            FacilitationEvents = _facilitation,
+        });
+
+    private void Close(int tick, bool ended)
+    {
+        var (outcome, reason) = Judge(ended);
+        _cycles.Add(new CycleRecord
+        {
+            Movement = Movement,
+            Cycle = Cycle,
+            StartTick = _start,
+            EndTick = ended ? tick : null,
+            PeakTick = _peakTick,
+            PeakParticipation = _peak,
+            Outcome = outcome,
+            OutcomeReason = reason,
+            HighestStage = _highest,
+            StageDurations = _durations,
+            RepressionEvents = _repression,
+            FacilitationEvents = _facilitation,
+            Concessions = _concessions,
+            Cooptations = _cooptations,
+            ViolentActs = _violent,
+            ViolentActsLate = _violentLate,
+            MaxOutsidePressure = _maxPressure,
+        });
+        if (ended)
+        {
+            // A cycle that ended above its old baseline leaves that level as the new routine.
+            _baseline = Math.Max(_baseline, _p_ema);
+            Current = Stage.Latent;
+            _pendingTicks = 0;
+            _pendingStage = 0;
+            _endTicks = 0;
+        }
+    }
+
+    private (Outcome, string) Judge(bool ended)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string counts = string.Create(inv, $"{_concessions} concessions, {_cooptations} co-optations and {_facilitation} talks against {_repression} arrests");
+        if (_turnover) return (Outcome.RevolutionaryTurnover, "participation stayed above the state's turnover threshold; " + counts);
+        if (!ended) return (Outcome.Ongoing, "the run ended during the cycle; " + counts);
+        if (_highest < Stage.InformationAndInteraction)
+            return (Outcome.Fizzle, string.Create(inv, $"participation fell back to its baseline after peaking at {_peak:P1}, before interaction with the state peaked; ") + counts);
+        if (_concessions > 0 && _cooptations >= _repression) return (Outcome.Negotiated, counts);
+        return (Outcome.Suppressed, counts);
+    }
+
+    /// <summary>Closes a cycle still under way at the end of the run (outcome Ongoing, or turnover).</summary>
+    public void Finish(int lastTick)
+    {
+        if (Current != Stage.Latent) Close(lastTick, ended: false);
+    }
+}

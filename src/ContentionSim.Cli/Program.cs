@@ -1,1 +1,3 @@
-ContentionSim.Reporting.Probe.P(); Console.WriteLine("ok");
+using ContentionSim.Cli;
+
+return ContentionSimCli.Run(args, CliConsole.System());

@@ -41,7 +41,7 @@ public sealed record TickObservation
     public double FrameAdoption { get; init; }
     /// <summary>Kinds of organization (of six) with members active this tick.</summary>
     public int SectorsEngaged { get; init; }
-    /// <summary>State–movement interactions: talks, arrests and national lobbying contacts.</summary>
+    /// <summary>State–movement interactions: talks and concessions, arrests, co-optations and national lobbying contacts.</summary>
     public int Interactions { get; init; }
     public int ViolentActs { get; init; }
     public int Cooptations { get; init; }

@@ -77,7 +77,7 @@ public sealed class ObservationLayer : ISteppedLayer
         {
             var t = activists.Tallies[m];
             wave.Add(t);
-            int interactions = t.Arrests + state.FacilitationEvents[m] + orgs.NationalContacts(m);
+            int interactions = t.Arrests + t.Cooptations + state.FacilitationEvents[m] + orgs.NationalContacts(m);
             waveInteractions += interactions;
             waveFacilitation += state.FacilitationEvents[m];
             waveConcessions += state.Concessions[m];

@@ -60,9 +60,12 @@ public sealed class StateLayer : ISteppedLayer
         long activeAll = 0, totalAll = 0;
         foreach (var t in activists.Tallies) { activeAll += t.Active; totalAll += t.Total; }
         double waveParticipation = totalAll > 0 ? (double)activeAll / totalAll : 0;
+        // Only a state that leans on repression can be overthrown: an open state that
+        // facilitates absorbs even mass mobilization (it negotiates instead).
+        bool repressive = p.RepressionPropensity * (1 - EffectiveOpenness) > p.Responsiveness * EffectiveOpenness;
         if (p.Enabled && TurnoverTick is null)
         {
-            _aboveTurnover = waveParticipation >= p.TurnoverThreshold ? _aboveTurnover + 1 : 0;
+            _aboveTurnover = repressive && waveParticipation >= p.TurnoverThreshold ? _aboveTurnover + 1 : 0;
             if (_aboveTurnover >= TurnoverDwell)
             {
                 TurnoverTick = _ctx.CurrentTick;

@@ -14,6 +14,7 @@ public static class ContentionSimCli
             "Run a YAML scenario and get its data and the plots of how the stages trace out.");
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
+        root.Subcommands.Add(BenchCommand.Create(console));
         return root;
     }
 

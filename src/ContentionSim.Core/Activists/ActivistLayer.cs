@@ -15,7 +15,7 @@ namespace ContentionSim.Core.Activists;
 public sealed class ActivistLayer : ISteppedLayer
 {
     /// <summary>Activists per work item. Fixed, so chunk sums do not depend on the thread count.</summary>
-    public const int ChunkSize = 4096;
+    public const int ChunkSize = 1024;
 
     private SimulationContext _ctx = null!;
     private MovementTally[] _chunkTallies = [];

@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace ContentionSim.Cli.Tests;
+
+/// <summary>Runs the CLI in-process with captured output, in a scratch folder.</summary>
+internal sealed class CliHarness : IDisposable
+{
+    public CliHarness()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "contentionsim-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    public (int Code, string Out, string Error) Run(params string[] args) => Run(default, args);
+
+    public (int Code, string Out, string Error) Run(CancellationToken cancellation, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = ContentionSimCli.Run(args, CliConsole.Capture(output, error, cancellation));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    public string PathOf(string name) => Path.Combine(Root, name);
+
+    public string Write(string name, string text)
+    {
+        var path = PathOf(name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>The repository root (the folder holding ContentionSim.sln).</summary>
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ContentionSim.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("ContentionSim.sln not found above the test folder");
+        }
+    }
+
+    public static JsonElement ReadJson(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>A small valid scenario.</summary>
+    public const string SmallScenario = """
+        name: small
+        seed: 3
+        ticks: 60
+        movements:
+          - id: m
+            activists:
+              count: 300
+            organizations:
+              - kind: concerned_citizens
+                count: 2
+        """;
+}

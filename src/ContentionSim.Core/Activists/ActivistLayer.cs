@@ -24,7 +24,7 @@ public sealed class ActivistLayer : ISteppedLayer
     public ActivistPopulation Population { get; private set; } = null!;
     public SocialNetwork Network { get; private set; } = null!;
 
-    /// <summary>Signals to each movement, written by the organization, ally and state layers before the update.</summary>
+    /// <summary>Signals to each movement: state and allies write theirs in PreTick; momentum and sympathy come from the last PostTick.</summary>
     public MovementSignals[] Signals { get; private set; } = [];
 
     /// <summary>This tick's tallies per movement (valid after PostTick).</summary>

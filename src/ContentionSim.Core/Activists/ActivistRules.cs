@@ -78,7 +78,7 @@ internal readonly struct ActivistRules
         grievance += (float)p.GrievanceRebuild * (baseline - grievance) - (float)_s.Relief * grievance + _backfire * repressedShare * (1f - grievance);
         grievance = Math.Clamp(grievance, 0f, 1f);
 
-        // The frame spreads by complex contagion from framed, active ties, amplified by outside attention.
+        // The frame spreads from framed, active ties (chance linear in their share), amplified by outside attention.
         // It fades among those not taking part who see no framed, active tie.
         if (!framed && framedActive > 0 && rng.Chance(p.FrameContagion * _s.FrameBoost * framedActive * invDegree))
             framed = true;

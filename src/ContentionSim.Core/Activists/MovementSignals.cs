@@ -2,11 +2,12 @@ namespace ContentionSim.Core.Activists;
 
 /// <summary>
 /// What the state, the organizations and the allies say to one movement's activists this
-/// tick. Written sequentially before the activist update; read by every activist.
+/// tick. Written sequentially outside the activist update (state and allies in PreTick,
+/// momentum and sympathy in the previous PostTick); read by every activist.
 /// </summary>
 public sealed class MovementSignals
 {
-    /// <summary>Chance an active activist of average radicalism is arrested this tick.</summary>
+    /// <summary>Chance an active activist of radicalism 0.5 is arrested this tick.</summary>
     public double ArrestProbability;
     /// <summary>Repression as activists perceive it (0–1), a smoothed share of capacity in use.</summary>
     public double PerceivedRepression;

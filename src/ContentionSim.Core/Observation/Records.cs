@@ -35,11 +35,11 @@ public sealed record TickObservation
     public int Coopted { get; init; }
     /// <summary>Share of the movement's activists active this tick.</summary>
     public double Participation { get; init; }
-    /// <summary>Share of the active whose radicalism is above the violence threshold's midpoint (0.5 by default; see ODD).</summary>
+    /// <summary>Share of the active whose radicalism is at least 0.5 (the radical line; see ODD).</summary>
     public double RadicalShare { get; init; }
     /// <summary>Share of the movement's activists holding its frame.</summary>
     public double FrameAdoption { get; init; }
-    /// <summary>Kinds of organization (of six) with members active this tick.</summary>
+    /// <summary>Kinds of organization (of six) with at least 10% of some organization's members active this tick.</summary>
     public int SectorsEngaged { get; init; }
     /// <summary>State–movement interactions: talks and concessions, arrests, co-optations and national lobbying contacts.</summary>
     public int Interactions { get; init; }

@@ -258,7 +258,7 @@ public sealed record StateParameters
     [Param("Openness of the political opportunity structure (0 closed, 1 open).", Min = 0, Max = 1)]
     public double Openness { get; init; } = 0.5;
 
-    [Param("Largest share of the active that the state can arrest in one tick.", Min = 0, Max = 1, Unit = "share/tick")]
+    [Param("Chance per tick that the state arrests an active activist of radicalism 0.5 at full repression (more for radicals, three times for the violent).", Min = 0, Max = 1, Unit = "share/tick")]
     public double RepressionCapacity { get; init; } = 0.05;
 
     [Param("Inclination to repress rather than tolerate, before openness and costs.", Min = 0, Max = 1)]
@@ -369,7 +369,7 @@ public sealed record ClassifierParameters
     [Param("Violent acts plus co-optations per 1,000 activists since stage 4 that mark violence and institutionalization (stage 5).", Min = 0, Unit = "per 1,000")]
     public double ConfrontationCount { get; init; } = 2.0;
 
-    [Param("Share of state responses (repression + facilitation) among state and confrontational acts that marks facilitation and repression (stage 6).", Min = 0, Max = 1, Unit = "share")]
+    [Param("Share of state responses (arrests, talks, concessions, co-optations) among state and confrontational acts that marks facilitation and repression (stage 6).", Min = 0, Max = 1, Unit = "share")]
     public double StateResponseShare { get; init; } = 0.5;
 
     [Param("Participation, as a share of the cycle's peak, at or below which the state's response is taken to dominate (stage 6).", Min = 0, Max = 1, Unit = "share of peak")]
@@ -378,7 +378,7 @@ public sealed record ClassifierParameters
     [Param("Participation, as a share of the cycle's peak, at or below which the cycle has ended even if it stays above the old baseline (mobilization back to routine).", Min = 0, Max = 1, Unit = "share of peak")]
     public double EndFraction { get; init; } = 0.3;
 
-    [Param("Ticks the baseline of participation looks back over (its slow average between cycles).", Min = 1, Max = 100_000, Unit = "ticks")]
+    [Param("Time scale, in ticks, of the slow average the baseline of participation rises by between cycles (it falls at once).", Min = 1, Max = 100_000, Unit = "ticks")]
     public int BaselineWindow { get; init; } = 26;
 }
 

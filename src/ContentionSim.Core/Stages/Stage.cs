@@ -26,7 +26,7 @@ public enum Outcome
     Ongoing,
     /// <summary>Mobilization fell back before it reached increased information and interaction.</summary>
     Fizzle,
-    /// <summary>Talks, concessions and co-optation outweighed repression.</summary>
+    /// <summary>Concessions were granted and co-optations at least matched arrests.</summary>
     Negotiated,
     /// <summary>Repression outweighed facilitation; no lasting concessions.</summary>
     Suppressed,
@@ -92,7 +92,7 @@ public static class StageText
     {
         Outcome.Ongoing => "the cycle was still under way when the run ended",
         Outcome.Fizzle => "mobilization fell back before it reached its peak of interaction with the state",
-        Outcome.Negotiated => "negotiated or institutionalized: talks, concessions and co-optation outweighed repression",
+        Outcome.Negotiated => "negotiated or institutionalized: concessions were granted and co-optations at least matched arrests",
         Outcome.Suppressed => "suppressed: repression outweighed facilitation",
         Outcome.RevolutionaryTurnover => "revolutionary turnover: mobilization overwhelmed the state",
         _ => "",

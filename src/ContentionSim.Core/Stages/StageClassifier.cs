@@ -146,10 +146,12 @@ public sealed class StageClassifier
         if (c6) return 6;
         if (c5) return 5;
         if (c4) return 4;
-        // Mobilization stages are entered in order; stage 2 is skipped only if interaction
-        // peaks while the frame has not spread (recorded as such: no stage-2 entry).
+        // Mobilization stages are entered in order.
         if (current == 1 && c2) return 2;
-        if (current < 3 && c3 && (current == 2 || !c2)) return 3;
+        // Interaction peaks after frames spread: stage 3 follows stage 2, unless the frame
+        // was already so widespread at onset that it could not rise further.
+        bool frameSaturated = _frameAtStart + _p.FrameRise > 1;
+        if (current < 3 && c3 && (current == 2 || frameSaturated)) return 3;
         return current;
     }
 

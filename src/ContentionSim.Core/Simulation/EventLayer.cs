@@ -31,19 +31,21 @@ public sealed class EventLayer : ISteppedLayer
         for (int k = 0; k < _events.Length; k++)
         {
             var e = _events[k];
-            if (tick < e.At) continue;
-            if (e.Until is int until && until > e.At)
+            // Ticks run from 1: an event at tick 0 takes effect before the first tick.
+            int at = Math.Max(e.At, 1);
+            if (tick < at) continue;
+            if (e.Until is int until && until > at)
             {
                 if (tick > until) continue;
-                if (tick == e.At)
+                if (tick == at)
                 {
                     _rampStart[k] = System.Convert.ToDouble(ParameterPath.Get(_ctx.Scenario, e.Set), System.Globalization.CultureInfo.InvariantCulture);
                     _applied.Add(new AppliedEvent(tick, e.Set, e.Value, e.Label));
                 }
-                double value = _rampStart[k] + (e.Value - _rampStart[k]) * (tick - e.At) / (until - e.At);
+                double value = _rampStart[k] + (e.Value - _rampStart[k]) * (tick - at) / (until - at);
                 Set(e.Set, value);
             }
-            else if (tick == e.At)
+            else if (tick == at)
             {
                 Set(e.Set, e.Value);
                 _applied.Add(new AppliedEvent(tick, e.Set, e.Value, e.Label));

@@ -1,0 +1,202 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using ContentionSim.Core.Observation;
+using ContentionSim.Core.Parameters;
+using ContentionSim.Core.Stages;
+using ContentionSim.Reporting.Csv;
+
+namespace ContentionSim.Reporting;
+
+/// <summary>
+/// <c>run.json</c>: what was run and what came out, deterministic (no time stamps, no thread count,
+/// fixed property order), with snake_case names that match the scenario file's keys.
+/// </summary>
+public static class RunManifest
+{
+    /// <summary>Identifies the layout of run.json; bump when it changes incompatibly.</summary>
+    public const string Format = "contentionsim-run/1";
+
+    public const string ToolName = "contentionsim";
+
+    /// <summary>The tool's version: the informational version of this assembly (e.g. <c>0.1.0+&lt;commit&gt;</c>).</summary>
+    public static string ToolVersion { get; } =
+        typeof(RunManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(RunManifest).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    /// <summary>
+    /// Options that serialize scenario records as in scenario files: snake_case keys, enums as
+    /// snake_case strings, only documented parameters (no computed properties), in declaration order.
+    /// </summary>
+    public static JsonSerializerOptions ParameterJson { get; } = CreateParameterJson();
+
+    /// <summary>SHA-256 of <paramref name="text"/> encoded as UTF-8 without BOM, lower-case hex.</summary>
+    public static string Sha256(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(AtomicFile.Utf8.GetBytes(text)));
+
+    /// <summary>The run.json document (UTF-8, indented, <c>\n</c> line endings, trailing newline).</summary>
+    public static byte[] Create(RunResult result, RunOutputOptions options, IReadOnlyList<OutputFile> files, string? scenarioCopy)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            NewLine = "\n",
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", Format);
+            w.WriteStartObject("tool");
+            w.WriteString("name", ToolName);
+            w.WriteString("version", ToolVersion);
+            w.WriteEndObject();
+
+            w.WriteNumber("seed", result.Seed);
+            w.WriteNumber("ticks_run", result.TicksRun);
+            w.WriteString("time_unit", result.Scenario.TimeUnit);
+
+            w.WriteStartObject("scenario");
+            w.WriteString("name", result.Scenario.Name);
+            w.WriteString("description", result.Scenario.Description);
+            WriteStringOrNull(w, "source_file", options.SourceFile);
+            WriteStringOrNull(w, "sha256", options.ScenarioSha256 ?? (options.ScenarioText is null ? null : Sha256(options.ScenarioText)));
+            WriteStringOrNull(w, "copy", scenarioCopy);
+            w.WriteEndObject();
+
+            w.WriteStartArray("movements");
+            foreach (var m in result.Movements) w.WriteStringValue(m);
+            w.WriteEndArray();
+
+            WriteHeadline(w, result.Headline);
+            WriteCycles(w, result.Cycles);
+
+            w.WriteStartArray("files");
+            foreach (var f in files)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", f.Name);
+                w.WriteString("description", f.Description);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+
+            w.WritePropertyName("parameters");
+            JsonSerializer.Serialize(w, result.Scenario, ParameterJson);
+            w.WriteEndObject();
+        }
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    private static void WriteHeadline(Utf8JsonWriter w, Headline h)
+    {
+        w.WriteStartObject("headline");
+        w.WriteNumber("cycles", h.Cycles);
+        w.WriteNumber("completed_cycles", h.CompletedCycles);
+        w.WriteNumber("fizzles", h.Fizzles);
+        w.WriteStartArray("outcomes");
+        foreach (var o in h.Outcomes) w.WriteStringValue(StageText.Key(o));
+        w.WriteEndArray();
+        w.WriteString("last_outcome", StageText.Key(h.LastOutcome));
+        WriteDouble(w, "peak_participation", h.PeakParticipation);
+        w.WriteNumber("peak_tick", h.PeakTick);
+        w.WriteNumber("time_to_peak", h.TimeToPeak);
+        w.WriteStartObject("stage_durations");
+        w.WriteNumber(StageText.Key(Stage.Latent), RunCsv.StageDuration(h.StageDurations, Stage.Latent));
+        foreach (var s in StageText.Cycle) w.WriteNumber(StageText.Key(s), RunCsv.StageDuration(h.StageDurations, s));
+        w.WriteEndObject();
+        w.WriteNumber("repression_events", h.RepressionEvents);
+        w.WriteNumber("facilitation_events", h.FacilitationEvents);
+        w.WriteNumber("concessions", h.Concessions);
+        w.WriteNumber("cooptations", h.Cooptations);
+        w.WriteNumber("violent_acts", h.ViolentActs);
+        WriteDouble(w, "late_violence_share", h.LateViolenceShare);
+        WriteDouble(w, "mean_outside_pressure", h.MeanOutsidePressure);
+        WriteDouble(w, "max_outside_pressure", h.MaxOutsidePressure);
+        w.WriteNumber("alliances_formed", h.AlliancesFormed);
+        WriteDouble(w, "mean_participation", h.MeanParticipation);
+        w.WriteEndObject();
+    }
+
+    private static void WriteCycles(Utf8JsonWriter w, IReadOnlyList<CycleRecord> cycles)
+    {
+        w.WriteStartArray("cycles");
+        foreach (var c in cycles)
+        {
+            w.WriteStartObject();
+            w.WriteString("movement", c.Movement);
+            w.WriteNumber("cycle", c.Cycle);
+            w.WriteString("outcome", StageText.Key(c.Outcome));
+            w.WriteString("outcome_reason", c.OutcomeReason);
+            w.WriteNumber("start_tick", c.StartTick);
+            w.WriteNumber("peak_tick", c.PeakTick);
+            if (c.EndTick is int end) w.WriteNumber("end_tick", end); else w.WriteNull("end_tick");
+            WriteDouble(w, "peak_participation", c.PeakParticipation);
+            w.WriteString("highest_stage", StageText.Key(c.HighestStage));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>A double rounded to six decimals (as in the CSV files); NaN and infinities as null.</summary>
+    private static void WriteDouble(Utf8JsonWriter w, string name, double value)
+    {
+        if (!double.IsFinite(value)) { w.WriteNull(name); return; }
+        double rounded = Math.Round(value, 6, MidpointRounding.AwayFromZero);
+        w.WriteNumber(name, rounded == 0 ? 0.0 : rounded);
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name); else w.WriteString(name, value);
+    }
+
+    private sealed class SnakeCase : JsonNamingPolicy
+    {
+        public override string ConvertName(string name) => ParameterPath.ToSnakeCase(name);
+    }
+
+    private static JsonSerializerOptions CreateParameterJson()
+    {
+        var policy = new SnakeCase();
+        var resolver = new DefaultJsonTypeInfoResolver();
+        resolver.Modifiers.Add(info =>
+        {
+            if (info.Kind != JsonTypeInfoKind.Object || info.Type.Namespace != typeof(Scenario).Namespace) return;
+            // Keep documented parameters only (drops computed values such as total_activists),
+            // in declaration order.
+            var keep = info.Properties
+                .Select(p => (Property: p, Info: p.AttributeProvider as PropertyInfo))
+                .Where(p => p.Info?.GetCustomAttribute<ParamAttribute>() is not null)
+                .OrderBy(p => p.Info!.MetadataToken)
+                .Select(p => p.Property)
+                .ToList();
+            info.Properties.Clear();
+            for (int i = 0; i < keep.Count; i++)
+            {
+                keep[i].Order = i;
+                info.Properties.Add(keep[i]);
+            }
+        });
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = policy,
+            DictionaryKeyPolicy = policy,
+            WriteIndented = true,
+            NewLine = "\n",
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            TypeInfoResolver = resolver,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(policy));
+        options.MakeReadOnly();
+        return options;
+    }
+}

@@ -1,0 +1,231 @@
+using ContentionSim.Core.Observation;
+using ContentionSim.Reporting.Csv;
+using ContentionSim.Reporting.Plots;
+
+namespace ContentionSim.Reporting;
+
+/// <summary>
+/// Writes a run's folder: CSV tables, figures and <c>run.json</c>. Everything is written into a
+/// sibling staging folder <c>&lt;out&gt;.partial-&lt;pid&gt;</c>, each file atomically, and the staging
+/// folder is renamed to <c>&lt;out&gt;</c> only when every file is complete, so an interrupted run
+/// never leaves a folder that looks complete. On failure the staging folder is removed and an
+/// existing folder is left as it was. The files depend only on the <see cref="RunResult"/> and the
+/// options: writing the same result twice gives byte-identical files.
+/// </summary>
+public static class RunOutputWriter
+{
+    public const string TimeseriesFile = "timeseries.csv";
+    public const string StagesFile = "stages.csv";
+    public const string CyclesFile = "cycles.csv";
+    public const string OrganizationsFile = "organizations.csv";
+    public const string EventsFile = "events.csv";
+    public const string ManifestFile = "run.json";
+
+    private sealed record Step(IReadOnlyList<OutputFile> Files, Action<string> Write);
+
+    /// <summary>
+    /// Writes <paramref name="result"/> into <paramref name="outDir"/>.
+    /// </summary>
+    /// <exception cref="OutputException">
+    /// The folder exists and is not empty (without <see cref="RunOutputOptions.Force"/>), or it could
+    /// not be written; the message names the path and a fix. Nothing is left behind.
+    /// </exception>
+    public static RunOutput Write(RunResult result, string outDir, RunOutputOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        options ??= new RunOutputOptions();
+
+        string target = Normalize(outDir);
+        string parent = Path.GetDirectoryName(target)
+            ?? throw new OutputException(target, $"Cannot write a run into '{target}'; choose a folder inside it with --out.");
+        string name = Path.GetFileName(target);
+
+        CheckTarget(target, options.Force);
+        Try(parent, () => Directory.CreateDirectory(parent));
+
+        var steps = Plan(result, options);
+        var files = steps.SelectMany(s => s.Files).ToList();
+
+        string staging = Path.Combine(parent, $"{name}.partial-{Environment.ProcessId}");
+        string? current = staging;
+        try
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            Directory.CreateDirectory(staging);
+            foreach (var step in steps)
+            {
+                // Errors name the file as it will be called in the final folder.
+                current = Path.Combine(target, step.Files[0].Name);
+                step.Write(staging);
+            }
+            current = target;
+            Commit(staging, target, parent, name, options.Force);
+        }
+        catch (Exception ex)
+        {
+            TryDeleteDirectory(staging);
+            throw ex is OutputException oe ? oe : OutputException.From(current ?? target, ex);
+        }
+        return new RunOutput(target, files);
+    }
+
+    /// <summary>The files <see cref="Write"/> would write for <paramref name="result"/>, in order.</summary>
+    public static IReadOnlyList<OutputFile> Files(RunResult result, RunOutputOptions? options = null) =>
+        Plan(result, options ?? new RunOutputOptions()).SelectMany(s => s.Files).ToList();
+
+    private static List<Step> Plan(RunResult result, RunOutputOptions options)
+    {
+        var steps = new List<Step>();
+        void Csv(string file, string description, Action<RunResult, TextWriter> write) =>
+            steps.Add(new Step([new OutputFile(file, description)],
+                dir => AtomicFile.WriteText(Path.Combine(dir, file), w => write(result, w))));
+
+        Csv(TimeseriesFile, "A row per tick and movement (the wave first): stage, activists by status, participation, events and the state's stance.", RunCsv.WriteTimeseries);
+        Csv(StagesFile, "A row per stage entry with the values that triggered it and the outcome of its cycle.", RunCsv.WriteStages);
+        Csv(CyclesFile, "A row per cycle: outcome and reason, start, peak and end, ticks in each stage, counts.", RunCsv.WriteCycles);
+        Csv(OrganizationsFile, "A row per organization: kind, size, activities and contacts over the run.", RunCsv.WriteOrganizations);
+        if (result.Events.Count > 0)
+            Csv(EventsFile, "A row per scheduled event as applied: tick, parameter, value, label.", RunCsv.WriteEvents);
+
+        string? scenarioCopy = null;
+        if (options.ScenarioText is string text)
+        {
+            scenarioCopy = ScenarioCopyName(options.SourceFile);
+            steps.Add(new Step([new OutputFile(scenarioCopy, "The scenario file as given.")],
+                dir => AtomicFile.WriteAllText(Path.Combine(dir, scenarioCopy), text)));
+        }
+
+        if (options.Plots)
+        {
+            if (options.PlotWidth is < 100 or > 20_000 || options.PlotHeight is < 100 or > 20_000)
+                throw new ArgumentOutOfRangeException(nameof(options), $"Figure size {options.PlotWidth}×{options.PlotHeight} is outside 100–20,000 pixels.");
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var figure in options.Figures)
+            {
+                if (!IsValidName(figure.Name) || !seen.Add(figure.Name))
+                    throw new ArgumentException($"Figure name '{figure.Name}' is invalid or used twice.", nameof(options));
+                string png = figure.Name + ".png", svg = figure.Name + ".svg";
+                steps.Add(new Step(
+                    [new OutputFile(png, figure.Description), new OutputFile(svg, $"{figure.Description} Vector version of {png}.")],
+                    dir => RunPlots.Render(figure, result, Path.Combine(dir, png), Path.Combine(dir, svg), options.PlotWidth, options.PlotHeight)));
+            }
+        }
+
+        // run.json last: it lists every file, itself first.
+        var manifest = new OutputFile(ManifestFile, "This manifest: tool version, seed, scenario and its hash, resolved parameters, headline results, files.");
+        var listed = new List<OutputFile> { manifest };
+        listed.AddRange(steps.SelectMany(s => s.Files));
+        steps.Add(new Step([manifest],
+            dir => AtomicFile.WriteAllBytes(Path.Combine(dir, ManifestFile), RunManifest.Create(result, options, listed, scenarioCopy))));
+        return steps;
+    }
+
+    private static string ScenarioCopyName(string? source)
+    {
+        string ext = Path.GetExtension(source ?? "").ToLowerInvariant();
+        return ext is ".yaml" or ".yml" or ".json" ? "scenario" + ext : "scenario.yaml";
+    }
+
+    private static bool IsValidName(string name) =>
+        !string.IsNullOrEmpty(name) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+
+    private static string Normalize(string outDir)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(outDir);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new OutputException(outDir, $"'{outDir}' is not a valid folder path; choose another --out.", ex);
+        }
+        string trimmed = Path.TrimEndingDirectorySeparator(full);
+        return trimmed;
+    }
+
+    private static void CheckTarget(string target, bool force)
+    {
+        if (File.Exists(target))
+            throw new OutputException(target, $"'{target}' exists and is a file; choose another --out.");
+        if (!Directory.Exists(target)) return;
+        bool empty;
+        try
+        {
+            empty = !Directory.EnumerateFileSystemEntries(target).Any();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw OutputException.From(target, ex);
+        }
+        if (empty) return;
+        if (!force)
+            throw new OutputException(target, $"'{target}' exists and is not empty; use --force to replace it or choose another --out.");
+        if (!File.Exists(Path.Combine(target, ManifestFile)))
+            throw new OutputException(target,
+                $"'{target}' is not empty and is not a ContentionSim run folder (it has no {ManifestFile}), so --force will not replace it; choose another --out.");
+    }
+
+    private static void Commit(string staging, string target, string parent, string name, bool force)
+    {
+        string? old = null;
+        if (Directory.Exists(target) || File.Exists(target))
+        {
+            // Checked again: the folder may have appeared or filled while we were writing.
+            CheckTarget(target, force);
+            if (Directory.EnumerateFileSystemEntries(target).Any())
+            {
+                old = Path.Combine(parent, $"{name}.old-{Environment.ProcessId}");
+                if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+                Directory.Move(target, old);
+            }
+            else
+            {
+                Directory.Delete(target);
+            }
+        }
+        try
+        {
+            Directory.Move(staging, target);
+        }
+        catch
+        {
+            if (old is not null)
+            {
+                try { Directory.Move(old, target); }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new OutputException(target,
+                        $"Could not put the new run in '{target}'; the previous run is kept in '{old}'. Rename it back or choose another --out.", ex);
+                }
+            }
+            throw;
+        }
+        if (old is not null) TryDeleteDirectory(old);
+    }
+
+    private static void Try(string path, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw OutputException.From(path, ex);
+        }
+    }
+
+    private static void TryDeleteDirectory(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort; the original error is what the user needs to see.
+        }
+    }
+}

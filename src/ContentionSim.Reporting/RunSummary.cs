@@ -1,0 +1,68 @@
+using System.Globalization;
+using ContentionSim.Core.Observation;
+using ContentionSim.Core.Stages;
+
+namespace ContentionSim.Reporting;
+
+/// <summary>A few plain lines summarizing a run, for the command line (no console library).</summary>
+public static class RunSummary
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>The summary as lines, without line terminators.</summary>
+    public static IReadOnlyList<string> Lines(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var s = result.Scenario;
+        var h = result.Headline;
+        string unit = string.IsNullOrWhiteSpace(s.TimeUnit) ? "tick" : s.TimeUnit.Trim();
+        string units = Plots.FigureStyle.Plural(unit);
+        var lines = new List<string>();
+
+        int movements = Math.Max(result.Movements.Count, 1);
+        lines.Add(string.Format(Inv, "{0}: seed {1}, {2} {3}, {4:N0} activists in {5} movement{6}.",
+            string.IsNullOrWhiteSpace(s.Name) ? "run" : s.Name, result.Seed, result.TicksRun, units,
+            s.TotalActivists, movements, movements == 1 ? "" : "s"));
+
+        var waveCycles = result.Cycles.Where(c => c.Movement == TickObservation.WaveId).OrderBy(c => c.Cycle).ToList();
+        string cycleWord = h.Cycles == 1 ? "cycle" : "cycles";
+        if (h.Cycles == 0)
+            lines.Add("No cycle of contention: participation never rose clearly above its baseline.");
+        else
+            lines.Add(string.Format(Inv, "{0} {1} of contention ({2} completed, {3} fizzled).", h.Cycles, cycleWord, h.CompletedCycles, h.Fizzles));
+
+        foreach (var c in waveCycles)
+        {
+            string span = c.EndTick is int end
+                ? string.Format(Inv, "{0} {1}–{2}", unit, c.StartTick, end)
+                : string.Format(Inv, "from {0} {1}, still under way", unit, c.StartTick);
+            lines.Add(string.Format(Inv, "  Cycle {0}: {1}, peak {2} at {3} {4} ({5}); reached stage {6} ({7}).",
+                c.Cycle, StageText.Key(c.Outcome), Percent(c.PeakParticipation), unit, c.PeakTick, span,
+                (int)c.HighestStage, StageText.Name(c.HighestStage)));
+        }
+
+        if (h.Cycles > 0)
+            lines.Add(string.Format(Inv, "Peak participation {0} at {1} {2}{3}.",
+                Percent(h.PeakParticipation), unit, h.PeakTick,
+                h.TimeToPeak >= 0 ? string.Format(Inv, "; first peak {0} {1} after onset", h.TimeToPeak, h.TimeToPeak == 1 ? unit : units) : ""));
+
+        string late = h.ViolentActs > 0 ? string.Format(Inv, " ({0} in demobilization)", Percent(h.LateViolenceShare)) : "";
+        lines.Add(string.Format(Inv, "Violent acts {0}{1}; repression events {2}; facilitation events {3}; concessions {4}; co-optations {5}.",
+            h.ViolentActs, late, h.RepressionEvents, h.FacilitationEvents, h.Concessions, h.Cooptations));
+        if (h.AlliancesFormed > 0 || h.MaxOutsidePressure > 0)
+            lines.Add(string.Format(Inv, "Transnational alliances formed {0}; outside pressure up to {1}.",
+                h.AlliancesFormed, h.MaxOutsidePressure.ToString("0.###", Inv)));
+        return lines;
+    }
+
+    /// <summary>The summary as one string, lines ended by <c>\n</c>.</summary>
+    public static string Text(RunResult result) => string.Concat(Lines(result).Select(l => l + "\n"));
+
+    /// <summary>A share as a percentage with one decimal, e.g. <c>34.5%</c>.</summary>
+    public static string Percent(double share)
+    {
+        if (!double.IsFinite(share)) return "n/a";
+        double pct = Math.Round(share * 100, 1, MidpointRounding.AwayFromZero);
+        return (pct == 0 ? 0 : pct).ToString("0.#", Inv) + "%";
+    }
+}

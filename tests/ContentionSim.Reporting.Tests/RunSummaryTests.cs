@@ -1,0 +1,46 @@
+using ContentionSim.Core.Observation;
+
+namespace ContentionSim.Reporting.Tests;
+
+public class RunSummaryTests
+{
+    [Fact]
+    public void Summarizes_cycles_outcomes_peaks_and_counts()
+    {
+        var lines = RunSummary.Lines(TestRuns.Sample());
+        Assert.Equal("Test wave: seed 18446744073709551557, 120 weeks, 1,000 activists in 1 movement.", lines[0]);
+        Assert.Contains("2 cycles of contention (1 completed, 0 fizzled).", lines);
+        Assert.Contains(lines, l => l.Contains("Cycle 1: negotiated") && l.Contains("peak 42% at week 45") && l.Contains("week 10–100"));
+        Assert.Contains(lines, l => l.Contains("Cycle 2: ongoing") && l.Contains("still under way"));
+        Assert.Contains(lines, l => l.StartsWith("Peak participation 42.1% at week 45") && l.Contains("35 weeks after onset"));
+        Assert.Contains(lines, l => l.Contains("Violent acts 14 (85.7% in demobilization)") && l.Contains("repression events 30") && l.Contains("facilitation events 40"));
+        Assert.All(lines, l => Assert.DoesNotContain('\n', l));
+    }
+
+    [Fact]
+    public void Uses_dots_whatever_the_culture()
+    {
+        string text;
+        using (new CultureScope("de-DE")) text = RunSummary.Text(TestRuns.Sample());
+        Assert.Contains("42.1%", text);
+        Assert.DoesNotContain("42,1", text);
+        Assert.Equal(RunSummary.Text(TestRuns.Sample()), text);
+    }
+
+    [Fact]
+    public void Says_so_when_there_was_no_cycle()
+    {
+        var run = TestRuns.Sample() with { Cycles = [], Headline = new Headline { TimeToPeak = -1 } };
+        var lines = RunSummary.Lines(run);
+        Assert.Contains(lines, l => l.StartsWith("No cycle of contention"));
+        Assert.DoesNotContain(lines, l => l.StartsWith("Peak participation"));
+        Assert.DoesNotContain(lines, l => l.Contains("in demobilization"));
+    }
+
+    [Theory]
+    [InlineData(0.4212, "42.1%")]
+    [InlineData(0.5, "50%")]
+    [InlineData(-0.0001, "0%")]
+    [InlineData(double.NaN, "n/a")]
+    public void Percent_formats_shares(double share, string expected) => Assert.Equal(expected, RunSummary.Percent(share));
+}

@@ -1,0 +1,472 @@
+using System.Globalization;
+using ContentionSim.Core.Observation;
+using ContentionSim.Core.Parameters;
+using ContentionSim.Core.Stages;
+
+namespace ContentionSim.Core.Tests;
+
+/// <summary>
+/// The stage classifier fed crafted observables. Smoothing = 1 (no smoothing) and
+/// 1,000 activists (so counts are rates per 1,000) make every criterion readable off
+/// the script; Dwell = 3 means a stage is entered on the third consecutive tick its
+/// criterion holds.
+/// </summary>
+public class StageClassifierTests
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private static ClassifierParameters Unsmoothed(int dwell = 3) => new()
+    {
+        Smoothing = 1,
+        Dwell = dwell,
+        OnsetMargin = 0.02,
+        EndMargin = 0.01,
+        FrameRise = 0.05,
+        InteractionRate = 1.0,
+        NearPeak = 0.8,
+        DeclineFraction = 0.85,
+        ConfrontationCount = 2.0,
+        StateResponseShare = 0.5,
+        ResponseFraction = 0.6,
+        EndFraction = 0.3,
+        BaselineWindow = 26,
+    };
+
+    /// <summary>Builds a series of ticks, numbered from 1, a run of equal ticks at a time.</summary>
+    private sealed class Script
+    {
+        private readonly List<StageInput> _ticks = [];
+        public int Activists { get; init; } = 1000;
+        public int LastTick => _ticks.Count;
+        public IReadOnlyList<StageInput> Ticks => _ticks;
+
+        public Script Add(int count, double participation, double frame = 0.10, double radical = 0.2,
+            int interactions = 0, int violent = 0, int cooptations = 0, int repression = 0,
+            int facilitation = 0, int concessions = 0, bool turnover = false)
+        {
+            for (int k = 0; k < count; k++)
+                _ticks.Add(new StageInput
+                {
+                    Tick = _ticks.Count + 1,
+                    Activists = Activists,
+                    Participation = participation,
+                    FrameAdoption = frame,
+                    RadicalShare = radical,
+                    SectorsEngaged = 2,
+                    Interactions = interactions,
+                    ViolentActs = violent,
+                    Cooptations = cooptations,
+                    RepressionEvents = repression,
+                    FacilitationEvents = facilitation,
+                    Concessions = concessions,
+                    Turnover = turnover,
+                });
+            return this;
+        }
+
+        /// <summary>Feeds every tick; returns the stage after each one (index 0 = tick 1).</summary>
+        public List<Stage> Feed(StageClassifier classifier)
+        {
+            var stages = new List<Stage>();
+            foreach (var x in _ticks)
+            {
+                classifier.Observe(x);
+                stages.Add(classifier.Current);
+            }
+            return stages;
+        }
+    }
+
+    public enum Ending { Suppressed, Negotiated, SuppressedDespiteConcession, Turnover }
+
+    /// <summary>
+    /// A full cycle, tick by tick (participation P, frame F, interactions I per 1,000):
+    /// 1–5 baseline P .05 · 6–8 P .10 (above .05 + .02: opens on tick 8) ·
+    /// 9–11 F .20 (+.10 since onset: stage 2 on 11) · 12–14 P .30, I 2 (stage 3 on 14) ·
+    /// 15–17 P .40 (peak on 15) · 18–20 P .30 ≤ .85 × .40, radical share .2 → .6 (stage 4 on 20) ·
+    /// 21–22 one violent act each, 23–24 none (2 per 1,000 since stage 4 from 22: stage 5 on 24) ·
+    /// 25–27 P .20 ≤ .6 × .40 with state responses only (stage 6 on 27) ·
+    /// 28–30 P .10 ≤ .3 × .40 (cycle ends on 30) · 31–35 quiet at .10.
+    /// </summary>
+    private static Script FullCycle(Ending ending = Ending.Suppressed)
+    {
+        var s = new Script()
+            .Add(5, 0.05)
+            .Add(3, 0.10)
+            .Add(3, 0.20, frame: 0.20)
+            .Add(3, 0.30, frame: 0.25, interactions: 2)
+            .Add(1, 0.40, frame: 0.30, interactions: 2)
+            .Add(1, 0.40, frame: 0.30, interactions: 2, turnover: ending == Ending.Turnover)
+            .Add(1, 0.40, frame: 0.30, interactions: 2);
+        s.Add(3, 0.30, frame: 0.30, radical: 0.6, interactions: 2)
+         .Add(2, 0.30, frame: 0.30, radical: 0.6, violent: 1)
+         .Add(2, 0.30, frame: 0.30, radical: 0.6);
+        switch (ending)
+        {
+            case Ending.Negotiated:
+                s.Add(1, 0.20, radical: 0.6, cooptations: 2, facilitation: 1, concessions: 1)
+                 .Add(2, 0.20, radical: 0.6, cooptations: 2, facilitation: 1);
+                break;
+            case Ending.SuppressedDespiteConcession:
+                s.Add(1, 0.20, radical: 0.6, cooptations: 1, repression: 3, facilitation: 1, concessions: 1)
+                 .Add(2, 0.20, radical: 0.6, cooptations: 1, repression: 3);
+                break;
+            default:
+                s.Add(3, 0.20, radical: 0.6, repression: 2);
+                break;
+        }
+        return s.Add(3, 0.10).Add(5, 0.10);
+    }
+
+    private static string P(double share, int decimals) => share.ToString("P" + decimals, Inv);
+
+    [Fact]
+    public void FullCycleEntersEachStageInOrderAfterDwellTicksOfItsCriterion()
+    {
+        var classifier = new StageClassifier("m", Unsmoothed());
+        var stages = FullCycle().Feed(classifier);
+
+        Assert.Equal(
+            new[] { (Stage.ConflictAndDiffusion, 8), (Stage.RepertoiresAndFrames, 11), (Stage.InformationAndInteraction, 14),
+             (Stage.ExhaustionAndPolarization, 20), (Stage.ViolenceAndInstitutionalization, 24), (Stage.FacilitationAndRepression, 27) },
+            classifier.Entries.Select(e => (e.Stage, e.Tick)));
+        Assert.All(classifier.Entries, e => Assert.Equal(1, e.Cycle));
+        Assert.All(classifier.Entries, e => Assert.Equal("m", e.Movement));
+
+        // Per tick: latent until 7, each stage from its entry tick, latent again from 30.
+        Assert.Equal(Stage.Latent, stages[6]);
+        Assert.Equal(Stage.ConflictAndDiffusion, stages[7]);
+        Assert.Equal(Stage.ConflictAndDiffusion, stages[9]);
+        Assert.Equal(Stage.RepertoiresAndFrames, stages[10]);
+        Assert.Equal(Stage.InformationAndInteraction, stages[18]);
+        Assert.Equal(Stage.ExhaustionAndPolarization, stages[19]);
+        Assert.Equal(Stage.ViolenceAndInstitutionalization, stages[23]);
+        Assert.Equal(Stage.FacilitationAndRepression, stages[28]);
+        Assert.Equal(Stage.Latent, stages[29]);
+        Assert.All(stages.Skip(29), s => Assert.Equal(Stage.Latent, s));
+
+        var cycle = Assert.Single(classifier.Cycles);
+        Assert.Equal(8, cycle.StartTick);
+        Assert.Equal(30, cycle.EndTick);
+        Assert.Equal(15, cycle.PeakTick);
+        Assert.Equal(0.40, cycle.PeakParticipation, 12);
+        Assert.Equal(Stage.FacilitationAndRepression, cycle.HighestStage);
+        // Each stage lasts from its entry to the next entry (the last to the end of the cycle).
+        Assert.Equal(new[] { 0, 3, 3, 6, 4, 3, 3 }, cycle.StageDurations);
+        Assert.Equal(2, cycle.ViolentActs);
+        Assert.Equal(2, cycle.ViolentActsLate);
+        Assert.Equal(6, cycle.RepressionEvents);
+        Assert.Equal(1, classifier.Cycle);
+    }
+
+    [Fact]
+    public void WithDwellOneEachStageIsEnteredOnTheFirstTickItsCriterionHolds()
+    {
+        var classifier = new StageClassifier("m", Unsmoothed(dwell: 1));
+        FullCycle().Feed(classifier);
+
+        // Criteria first hold on ticks 6 (onset), 9 (frame), 12 (interaction), 18 (decline),
+        // 22 (two violent acts since stage 4), 25 (state response); the cycle ends on 28.
+        Assert.Equal(new[] { 6, 9, 12, 18, 22, 25 }, classifier.Entries.Select(e => e.Tick));
+        Assert.Equal(StageText.Cycle, classifier.Entries.Select(e => e.Stage));
+        Assert.Equal(28, Assert.Single(classifier.Cycles).EndTick);
+    }
+
+    [Fact]
+    public void SmoothingDelaysTheOnsetOfAStep()
+    {
+        var step = new Script().Add(5, 0.05).Add(20, 0.10);
+        var raw = new StageClassifier("m", Unsmoothed());
+        var smooth = new StageClassifier("m", Unsmoothed() with { Smoothing = 0.25 });
+        step.Feed(raw);
+        step.Feed(smooth);
+
+        int rawOnset = Assert.Single(raw.Entries).Tick;
+        int smoothOnset = Assert.Single(smooth.Entries).Tick;
+        Assert.Equal(8, rawOnset);
+        // The moving average needs two ticks to pass .07 (.0625, then .0719), then three to dwell.
+        Assert.Equal(9, smoothOnset);
+        Assert.True(smooth.SmoothedParticipation < 0.10 && smooth.SmoothedParticipation > 0.099);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void ABlipShorterThanTheDwellDoesNotOpenACycle(int blip)
+    {
+        var classifier = new StageClassifier("m", Unsmoothed());
+        var stages = new Script().Add(5, 0.05).Add(blip, 0.20).Add(10, 0.05).Add(blip, 0.20).Add(10, 0.05).Feed(classifier);
+
+        Assert.All(stages, s => Assert.Equal(Stage.Latent, s));
+        Assert.Empty(classifier.Entries);
+        Assert.Equal(0, classifier.Cycle);
+        classifier.Finish(stages.Count);
+        Assert.Empty(classifier.Cycles);
+    }
+
+    [Fact]
+    public void ARiseAsLongAsTheDwellOpensACycle()
+    {
+        // Control for the blip test: the same rise held for Dwell ticks does open.
+        var classifier = new StageClassifier("m", Unsmoothed());
+        new Script().Add(5, 0.05).Add(3, 0.20).Add(10, 0.05).Feed(classifier);
+
+        Assert.Equal(8, Assert.Single(classifier.Entries).Tick);
+    }
+
+    [Fact]
+    public void DippingBelowTheEndLevelForFewerThanDwellTicksDoesNotEndTheCycle()
+    {
+        var classifier = new StageClassifier("m", Unsmoothed());
+        var s = new Script()
+            .Add(5, 0.05).Add(3, 0.10)
+            .Add(3, 0.20, frame: 0.20)
+            .Add(3, 0.30, frame: 0.25, interactions: 2)
+            .Add(3, 0.40, frame: 0.30, interactions: 2) // peak .40: the cycle ends at or below .3 × .40 = .12
+            .Add(1, 0.10).Add(1, 0.40, interactions: 2)   // one tick down (18)
+            .Add(2, 0.10).Add(1, 0.40, interactions: 2);  // two ticks down (20, 21)
+        var stages = s.Feed(classifier);
+
+        Assert.Empty(classifier.Cycles);
+        Assert.Equal(Stage.InformationAndInteraction, stages[^1]);
+        // Nor do the dips count as the decline of stage 4: it needs three ticks in a row too.
+        Assert.DoesNotContain(classifier.Entries, e => e.Stage == Stage.ExhaustionAndPolarization);
+
+        // Three ticks down end it, on the third.
+        s.Add(3, 0.10);
+        foreach (var x in s.Ticks.Skip(stages.Count)) classifier.Observe(x);
+        Assert.Equal(s.LastTick, Assert.Single(classifier.Cycles).EndTick);
+    }
+
+    [Fact]
+    public void ALevelBetweenTheEndAndOnsetMarginsNeitherOpensNorEndsACycle()
+    {
+        // EndFraction 0 isolates the margins: the cycle ends at baseline + .01, opens above baseline + .02.
+        var p = Unsmoothed() with { EndFraction = 0 };
+
+        var quiet = new StageClassifier("m", p);
+        new Script().Add(5, 0.05).Add(30, 0.065).Feed(quiet);
+        Assert.Empty(quiet.Entries);
+
+        var open = new StageClassifier("m", p);
+        var s = new Script().Add(5, 0.05).Add(3, 0.10).Add(30, 0.065);
+        s.Feed(open);
+        Assert.Equal(Stage.ConflictAndDiffusion, open.Current);
+        Assert.Empty(open.Cycles);
+
+        s.Add(3, 0.055);
+        foreach (var x in s.Ticks.Skip(38)) open.Observe(x);
+        Assert.Equal(41, Assert.Single(open.Cycles).EndTick);
+    }
+
+    [Fact]
+    public void ARiseThatFallsBackBeforeStageThreeIsOneFizzle()
+    {
+        var classifier = new StageClassifier("m", Unsmoothed());
+        new Script().Add(5, 0.05).Add(5, 0.10).Add(3, 0.05).Add(10, 0.05).Feed(classifier);
+
+        var cycle = Assert.Single(classifier.Cycles);
+        Assert.Equal(Outcome.Fizzle, cycle.Outcome);
+        Assert.Equal(8, cycle.StartTick);
+        Assert.Equal(13, cycle.EndTick);
+        Assert.Equal(Stage.ConflictAndDiffusion, cycle.HighestStage);
+        Assert.Equal(Stage.Latent, classifier.Current);
+    }
+
+    [Fact]
+    public void AFizzleMayReachStageTwoButNotStageThree()
+    {
+        var classifier = new StageClassifier("m", Unsmoothed());
+        new Script().Add(5, 0.05).Add(3, 0.10).Add(5, 0.20, frame: 0.30).Add(3, 0.05, frame: 0.30).Feed(classifier);
+
+        Assert.Equal(new[] { Stage.ConflictAndDiffusion, Stage.RepertoiresAndFrames }, classifier.Entries.Select(e => e.Stage));
+        var cycle = Assert.Single(classifier.Cycles);
+        Assert.Equal(Outcome.Fizzle, cycle.Outcome);
+        Assert.Equal(Stage.RepertoiresAndFrames, cycle.HighestStage);
+    }
+
+    [Fact]
+    public void CriteriaAreRatesPerThousandActivists()
+    {
+        // The same two interactions a tick are 2 per 1,000 among 1,000 activists but 0.5 per
+        // 1,000 among 4,000: below the rate of stage 3, so that cycle fizzles.
+        Outcome OutcomeWith(int activists)
+        {
+            var c = new StageClassifier("m", Unsmoothed());
+            new Script { Activists = activists }
+                .Add(5, 0.05).Add(3, 0.10).Add(9, 0.30, frame: 0.30, interactions: 2).Add(3, 0.05, frame: 0.30).Feed(c);
+            return Assert.Single(c.Cycles).Outcome;
+        }
+
+        Assert.NotEqual(Outcome.Fizzle, OutcomeWith(1000));
+        Assert.Equal(Outcome.Fizzle, OutcomeWith(4000));
+    }
+
+    [Fact]
+    public void InteractionAloneDoesNotSkipTheFramesOfStageTwo()
+    {
+        // Interaction at the rate of stage 3 from tick 9, but the frame does not spread: the
+        // cycle stays in stage 1 (Tarrow's order: frames before interaction peaks).
+        var noFrame = new StageClassifier("m", Unsmoothed());
+        var stages = new Script().Add(5, 0.05).Add(3, 0.10).Add(8, 0.30, interactions: 2).Feed(noFrame);
+        Assert.Equal(Stage.ConflictAndDiffusion, stages[^1]);
+        Assert.Single(noFrame.Entries);
+
+        // Both criteria from tick 9: frames first (on 11), then interaction three ticks later (on 14).
+        var both = new StageClassifier("m", Unsmoothed());
+        new Script().Add(5, 0.05).Add(3, 0.10).Add(8, 0.30, frame: 0.30, interactions: 2).Feed(both);
+        Assert.Equal(new[] { (Stage.ConflictAndDiffusion, 8), (Stage.RepertoiresAndFrames, 11), (Stage.InformationAndInteraction, 14) },
+            both.Entries.Select(e => (e.Stage, e.Tick)));
+    }
+
+    [Fact]
+    public void AFrameAlreadySaturatedAtOnsetLetsInteractionSkipStageTwo()
+    {
+        // Frame adoption .97 at onset cannot rise by .05: stage 3 follows stage 1 directly.
+        var classifier = new StageClassifier("m", Unsmoothed());
+        new Script().Add(5, 0.05, frame: 0.97).Add(3, 0.10, frame: 0.97).Add(6, 0.30, frame: 0.97, interactions: 2).Feed(classifier);
+
+        Assert.Equal(new[] { (Stage.ConflictAndDiffusion, 8), (Stage.InformationAndInteraction, 11) },
+            classifier.Entries.Select(e => (e.Stage, e.Tick)));
+    }
+
+    [Theory]
+    [InlineData(Ending.Suppressed, Outcome.Suppressed)]
+    [InlineData(Ending.Negotiated, Outcome.Negotiated)]
+    [InlineData(Ending.SuppressedDespiteConcession, Outcome.Suppressed)]
+    [InlineData(Ending.Turnover, Outcome.RevolutionaryTurnover)]
+    public void TheOutcomeFollowsTheCountsOfTheCycle(Ending ending, Outcome expected)
+    {
+        var classifier = new StageClassifier("m", Unsmoothed());
+        FullCycle(ending).Feed(classifier);
+
+        var cycle = Assert.Single(classifier.Cycles);
+        Assert.Equal(expected, cycle.Outcome);
+        Assert.Equal(30, cycle.EndTick);
+        Assert.Equal(Stage.FacilitationAndRepression, cycle.HighestStage);
+        // The reason states the counts it was judged on.
+        var expectedCounts = ending switch
+        {
+            Ending.Negotiated => "1 concessions, 6 co-optations and 3 talks against 0 arrests",
+            Ending.SuppressedDespiteConcession => "1 concessions, 3 co-optations and 1 talks against 9 arrests",
+            Ending.Turnover or Ending.Suppressed => "0 concessions, 0 co-optations and 0 talks against 6 arrests",
+            _ => throw new ArgumentOutOfRangeException(nameof(ending)),
+        };
+        Assert.Contains(expectedCounts, cycle.OutcomeReason);
+        Assert.Equal(ending == Ending.Negotiated ? 1 : ending == Ending.SuppressedDespiteConcession ? 1 : 0, cycle.Concessions);
+    }
+
+    [Fact]
+    public void FinishMarksAnOpenCycleOngoing()
+    {
+        var classifier = new StageClassifier("m", Unsmoothed());
+        var all = FullCycle().Ticks;
+        foreach (var x in all.Take(21)) classifier.Observe(x);
+        Assert.Equal(Stage.ExhaustionAndPolarization, classifier.Current);
+        Assert.Empty(classifier.Cycles);
+
+        classifier.Finish(21);
+
+        var cycle = Assert.Single(classifier.Cycles);
+        Assert.Equal(Outcome.Ongoing, cycle.Outcome);
+        Assert.Null(cycle.EndTick);
+        Assert.Equal(8, cycle.StartTick);
+        Assert.Equal(Stage.ExhaustionAndPolarization, cycle.HighestStage);
+    }
+
+    [Fact]
+    public void FinishWhileLatentAddsNoCycle()
+    {
+        var classifier = new StageClassifier("m", Unsmoothed());
+        FullCycle().Feed(classifier);
+        classifier.Finish(35);
+
+        Assert.Single(classifier.Cycles);
+    }
+
+    [Fact]
+    public void AnEndedCycleLeavesItsLevelAsTheNewBaseline()
+    {
+        var classifier = new StageClassifier("m", Unsmoothed());
+        var s = FullCycle(); // ends on 30 at .10, above the old baseline of .05
+        s.Feed(classifier);
+        Assert.Equal(0.10, classifier.Baseline, 12);
+
+        // .115 would have opened a cycle over the old baseline (.05 + .02) but not over the new one.
+        var more = FullCycle().Add(5, 0.115).Add(3, 0.25).Add(2, 0.25);
+        var second = new StageClassifier("m", Unsmoothed());
+        more.Feed(second);
+
+        Assert.Equal(2, second.Cycle);
+        var onset = second.Entries.Last();
+        Assert.Equal((2, Stage.ConflictAndDiffusion, 43), (onset.Cycle, onset.Stage, onset.Tick));
+    }
+
+    [Fact]
+    public void TheBaselineFollowsParticipationDownAtOnce()
+    {
+        // After a fall to .02 the baseline is .02, so a return to .05 (above .02 + .02) is a rise.
+        var classifier = new StageClassifier("m", Unsmoothed());
+        new Script().Add(5, 0.05).Add(1, 0.02).Add(3, 0.05).Feed(classifier);
+
+        Assert.Equal(9, Assert.Single(classifier.Entries).Tick);
+    }
+
+    [Fact]
+    public void EntriesCarryTheTriggerAndTheObservedValues()
+    {
+        var classifier = new StageClassifier("m", Unsmoothed());
+        FullCycle().Feed(classifier);
+        var e = classifier.Entries.ToDictionary(x => x.Stage);
+
+        var onset = e[Stage.ConflictAndDiffusion];
+        Assert.Contains(P(0.10, 1), onset.Trigger);
+        Assert.Contains(P(0.05, 1), onset.Trigger);  // the baseline
+        Assert.Contains("3 ticks", onset.Trigger);
+        Assert.Equal(0.10, onset.Participation, 12);
+
+        var frames = e[Stage.RepertoiresAndFrames];
+        Assert.Contains($"from {P(0.10, 0)} to {P(0.20, 0)}", frames.Trigger);
+        Assert.Equal(0.20, frames.FrameAdoption, 12);
+
+        var interaction = e[Stage.InformationAndInteraction];
+        Assert.Contains("2.0 per 1,000", interaction.Trigger);
+        Assert.Equal(2.0, interaction.InteractionRate, 12);
+
+        var exhaustion = e[Stage.ExhaustionAndPolarization];
+        Assert.Contains(P(0.75, 0), exhaustion.Trigger);
+        Assert.Contains($"{P(0.40, 1)} → {P(0.30, 1)}", exhaustion.Trigger);
+        Assert.Contains($"from {P(0.20, 0)} to {P(0.60, 0)}", exhaustion.Trigger);
+        Assert.Equal(0.30, exhaustion.Participation, 12);
+        Assert.Equal(0.40, exhaustion.PeakParticipation, 12);
+        Assert.Equal(0.20, exhaustion.RadicalShareAtPeak, 12);
+        Assert.Equal(0.60, exhaustion.RadicalShare, 12);
+
+        var violence = e[Stage.ViolenceAndInstitutionalization];
+        Assert.Contains("2 violent acts and 0 co-optations", violence.Trigger);
+        Assert.Contains("2.0 per 1,000", violence.Trigger);
+        Assert.Equal(2, violence.ViolentActs);
+
+        var response = e[Stage.FacilitationAndRepression];
+        Assert.Contains(P(1.0, 0), response.Trigger);  // all acts since stage 5 were the state's
+        Assert.Contains(P(0.50, 0), response.Trigger); // participation .20 of the .40 peak
+        Assert.Equal(6, response.RepressionEvents);
+        Assert.All(classifier.Entries, x => Assert.Equal(2, x.SectorsEngaged));
+    }
+
+    [Fact]
+    public void StagesOnlyAdvanceWithinACycle()
+    {
+        // A recovery after stage 4 (participation back at the peak) does not move the stage back.
+        var classifier = new StageClassifier("m", Unsmoothed());
+        var stages = new Script()
+            .Add(5, 0.05).Add(3, 0.10)
+            .Add(3, 0.20, frame: 0.20)
+            .Add(3, 0.30, frame: 0.20, interactions: 2).Add(3, 0.40, frame: 0.20, interactions: 2)
+            .Add(3, 0.30, frame: 0.20).Add(6, 0.40, frame: 0.20, interactions: 2)
+            .Feed(classifier);
+
+        Assert.Equal(Stage.ExhaustionAndPolarization, stages[^1]);
+        for (int i = 1; i < stages.Count; i++) Assert.True(stages[i] >= stages[i - 1], $"stage fell back at tick {i + 1}");
+    }
+}

@@ -83,7 +83,7 @@ public sealed class SocialNetwork
     private static List<long> SmallWorldEdges(NetworkParameters p, int[] starts, ref Rng rng)
     {
         var edges = new List<long>((int)Math.Min(int.MaxValue / 2, (long)starts[^1] * p.Degree / 2));
-        var seen = new HashSet<long>();
+        var seen = new HashSet<long>(MixedKey.Instance);
         int half = p.Degree / 2;
         for (int m = 0; m + 1 < starts.Length; m++)
         {
@@ -116,7 +116,7 @@ public sealed class SocialNetwork
         int n = starts[^1];
         long target = (long)n * p.Degree / 2;
         var edges = new List<long>((int)Math.Min(target, int.MaxValue / 2));
-        var seen = new HashSet<long>();
+        var seen = new HashSet<long>(MixedKey.Instance);
         long attempts = 0;
         while (edges.Count < target && attempts++ < target * 20)
         {
@@ -125,6 +125,17 @@ public sealed class SocialNetwork
             if (i != j && seen.Add(Key(i, j))) edges.Add(Key(i, j));
         }
         return edges;
+    }
+
+    /// <summary>
+    /// Hashes tie keys with a full 64-bit mix: the default hash of a long folds (i &lt;&lt; 32 | j)
+    /// to i ^ j, which collides for whole lattices and made building quadratic.
+    /// </summary>
+    private sealed class MixedKey : IEqualityComparer<long>
+    {
+        public static readonly MixedKey Instance = new();
+        public bool Equals(long x, long y) => x == y;
+        public int GetHashCode(long key) => (int)Rng.Mix((ulong)key);
     }
 
     private static long Key(int i, int j) => i < j ? ((long)i << 32) | (uint)j : ((long)j << 32) | (uint)i;

@@ -207,7 +207,7 @@ public static class ParameterPath
             }
             if (underlying == typeof(bool) && value is string b) return bool.Parse(b);
             if (value is string str)
-                return System.Convert.ChangeType(double.Parse(str, NumberStyles.Float, CultureInfo.InvariantCulture), underlying, CultureInfo.InvariantCulture);
+                value = double.Parse(str, NumberStyles.Float, CultureInfo.InvariantCulture);
             if (underlying == typeof(int) || underlying == typeof(long) || underlying == typeof(ulong))
             {
                 double d = System.Convert.ToDouble(value, CultureInfo.InvariantCulture);

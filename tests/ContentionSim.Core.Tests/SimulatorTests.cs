@@ -25,6 +25,7 @@ public class SimulatorTests
             new MovementParameters
             {
                 Id = "migrants",
+                GrievanceShift = 0.2,
                 Activists = new ActivistParameters { Count = 12_000 },
                 Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.ChristianNgo, Count = 6 }],
             },

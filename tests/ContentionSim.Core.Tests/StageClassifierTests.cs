@@ -25,7 +25,7 @@ public class StageClassifierTests
         InteractionRate = 1.0,
         NearPeak = 0.8,
         DeclineFraction = 0.85,
-        ConfrontationCount = 2.0,
+        ConfrontationCount = 5.0, // 2 acts among 1,000 activists at a peak of 0.40 = 5 per 1,000 mobilized
         StateResponseShare = 0.5,
         ResponseFraction = 0.6,
         EndFraction = 0.3,
@@ -42,7 +42,8 @@ public class StageClassifierTests
 
         public Script Add(int count, double participation, double frame = 0.10, double radical = 0.2,
             int interactions = 0, int violent = 0, int cooptations = 0, int repression = 0,
-            int facilitation = 0, int concessions = 0, bool turnover = false)
+            int facilitation = 0, int concessions = 0, bool turnover = false,
+            double repressionLevel = 0, double facilitationLevel = 0)
         {
             for (int k = 0; k < count; k++)
                 _ticks.Add(new StageInput
@@ -59,6 +60,8 @@ public class StageClassifierTests
                     RepressionEvents = repression,
                     FacilitationEvents = facilitation,
                     Concessions = concessions,
+                    RepressionLevel = repressionLevel,
+                    FacilitationLevel = facilitationLevel,
                     Turnover = turnover,
                 });
             return this;
@@ -104,15 +107,15 @@ public class StageClassifierTests
         switch (ending)
         {
             case Ending.Negotiated:
-                s.Add(1, 0.20, radical: 0.6, cooptations: 2, facilitation: 1, concessions: 1)
-                 .Add(2, 0.20, radical: 0.6, cooptations: 2, facilitation: 1);
+                s.Add(1, 0.20, radical: 0.6, cooptations: 2, facilitation: 1, concessions: 1, facilitationLevel: 0.5)
+                 .Add(2, 0.20, radical: 0.6, cooptations: 2, facilitation: 1, facilitationLevel: 0.5);
                 break;
             case Ending.SuppressedDespiteConcession:
-                s.Add(1, 0.20, radical: 0.6, cooptations: 1, repression: 3, facilitation: 1, concessions: 1)
-                 .Add(2, 0.20, radical: 0.6, cooptations: 1, repression: 3);
+                s.Add(1, 0.20, radical: 0.6, cooptations: 1, repression: 3, facilitation: 1, concessions: 1, repressionLevel: 0.5, facilitationLevel: 0.2)
+                 .Add(2, 0.20, radical: 0.6, cooptations: 1, repression: 3, repressionLevel: 0.5);
                 break;
             default:
-                s.Add(3, 0.20, radical: 0.6, repression: 2);
+                s.Add(3, 0.20, radical: 0.6, repression: 2, repressionLevel: 0.4);
                 break;
         }
         return s.Add(3, 0.10).Add(5, 0.10);
@@ -444,7 +447,7 @@ public class StageClassifierTests
 
         var violence = e[Stage.ViolenceAndInstitutionalization];
         Assert.Contains("2 violent acts and 0 co-optations", violence.Trigger);
-        Assert.Contains("2.0 per 1,000", violence.Trigger);
+        Assert.Contains("5.0 per 1,000 mobilized at the peak", violence.Trigger); // 2 acts among 1,000 × 0.40
         Assert.Equal(2, violence.ViolentActs);
 
         var response = e[Stage.FacilitationAndRepression];

@@ -22,7 +22,7 @@ public class RunCsvTests
         [
             "tick", "movement", "stage", "stage_name", "cycle", "activists", "inactive", "active", "exhausted", "repressed", "coopted",
             "participation", "radical_share", "frame_adoption", "sectors_engaged", "interactions", "violent_acts", "cooptations",
-            "repression_events", "facilitation_events", "concessions", "outside_pressure", "effective_openness", "sympathy",
+            "repression_events", "facilitation_events", "concessions", "outside_pressure", "effective_openness", "repression_level", "facilitation_level", "sympathy",
             "mean_grievance", "alliances",
         ];
         Assert.Equal(expected, RunCsv.TimeseriesColumns);

@@ -88,6 +88,8 @@ public partial class ScenarioLoaderTests
               efficacy_weight: 0.3
               call_weight: 0.4
               repression_backfire: 0.1
+              escalation: 1.5
+              deradicalization: 0.02
             organizations:
               - kind: christian_ngo
                 count: 7
@@ -115,6 +117,8 @@ public partial class ScenarioLoaderTests
           cooptation: 0.05
           cooptation_term: 50
           threat_framing: 0.3
+          absorption: 0.2
+          institutional_relief: 0.01
           turnover_threshold: 0.7
         transnational:
           enabled: false
@@ -144,7 +148,7 @@ public partial class ScenarioLoaderTests
           confrontation_count: 3
           state_response_share: 0.6
           response_fraction: 0.5
-          end_fraction: 0.2
+          end_fraction: 0.25
           baseline_window: 52
         events:
           - at: 10

@@ -67,7 +67,7 @@ public sealed class ActivistLayer : ISteppedLayer
             pop.RiskAversion[i] = (float)p.RiskAversion.Draw(ref rng);
             double threshold = p.Thresholds.Count > 0 ? p.Thresholds[i - from] : p.Threshold.Draw(ref rng);
             pop.Threshold[i] = (float)threshold;
-            pop.Radicalism[i] = (float)p.Radicalism.Draw(ref rng);
+            pop.Radicalism[i] = pop.BaselineRadicalism[i] = (float)p.Radicalism.Draw(ref rng);
             pop.Energy[i] = 1f;
             pop.State[i] = (byte)(ActivistStatus.Inactive | (rng.Chance(p.InitialFrameAdoption) ? (ActivistStatus)ActivistPopulation.FramedBit : 0));
         }

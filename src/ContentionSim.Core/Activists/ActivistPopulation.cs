@@ -29,6 +29,7 @@ public sealed class ActivistPopulation
         RiskAversion = new float[count];
         Threshold = new float[count];
         Radicalism = new float[count];
+        BaselineRadicalism = new float[count];
         Energy = new float[count];
         Timer = new ushort[count];
         Organization = new int[count];
@@ -49,6 +50,8 @@ public sealed class ActivistPopulation
     public float[] RiskAversion { get; }
     public float[] Threshold { get; }
     public float[] Radicalism { get; }
+    /// <summary>Radicalism the activist drew at the start, to which it returns out of action.</summary>
+    public float[] BaselineRadicalism { get; }
     public float[] Energy { get; }
     /// <summary>Ticks left in a repressed or co-opted term.</summary>
     public ushort[] Timer { get; }
@@ -67,5 +70,5 @@ public sealed class ActivistPopulation
     internal void Swap() => (State, Next) = (Next, State);
 
     /// <summary>Approximate bytes held per activist, network excluded.</summary>
-    public const int BytesPerActivist = 1 + 4 * 6 + 2 + 4 + 2;
+    public const int BytesPerActivist = 1 + 4 * 7 + 2 + 4 + 2;
 }

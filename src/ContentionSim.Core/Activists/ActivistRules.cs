@@ -26,6 +26,8 @@ internal readonly struct ActivistRules
     private readonly int _cooptationTerm;
     private readonly float _backfire;
     private readonly float _efficacy;
+    private readonly float _street;
+    private readonly double _violence;
 
     public ActivistRules(Scenario scenario, int movement, MovementSignals signals)
     {
@@ -40,6 +42,8 @@ internal readonly struct ActivistRules
         _cooptationTerm = Math.Clamp(scenario.State.CooptationTerm, 0, ushort.MaxValue);
         _backfire = (float)(_p.RepressionBackfire * (1 + signals.Attention));
         _efficacy = (float)(_p.EfficacyWeight * signals.Momentum);
+        _street = (float)(1 - signals.Absorption);
+        _violence = Math.Min(1, _p.ViolenceProbability * (1 + _p.Escalation * Math.Max(0, -signals.Momentum)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -124,7 +128,7 @@ internal readonly struct ActivistRules
                     ? activeOwn + _spillover * activeOther
                     : (activeOwn + _spillover * activeOther) * invDegree;
                 float localShare = (activeOwn + activeOther) * invDegree;
-                float motivation = (float)p.GrievanceWeight * grievance * (framed ? 1f : (float)p.UnframedGrievance);
+                float motivation = (float)p.GrievanceWeight * grievance * (framed ? 1f : (float)p.UnframedGrievance) * _street;
                 int org = pop.Organization[i];
                 float call = org >= 0 && calling[org] ? (float)p.CallWeight : 0f;
                 float risk = (float)p.RiskWeight * pop.RiskAversion[i]
@@ -142,7 +146,7 @@ internal readonly struct ActivistRules
                 double push = Math.Min(1.0, _s.PerceivedRepression + repressedShare + p.Frustration * (1 - _s.Facilitation));
                 radicalism += (float)(p.RadicalizationRate * ((1 - radicalism) * push - radicalism * _s.Facilitation));
                 radicalism = Math.Clamp(radicalism, 0f, 1f);
-                if (radicalism > p.ViolenceThreshold && rng.Chance(p.ViolenceProbability))
+                if (radicalism > p.ViolenceThreshold && rng.Chance(_violence))
                     violent = true;
                 double arrest = _s.ArrestProbability * (0.5 + radicalism) * (violent ? 3 : 1);
                 if (rng.Chance(arrest))
@@ -162,6 +166,9 @@ internal readonly struct ActivistRules
             }
         }
 
+        // Out of action, radicalism drifts back to the activist's own initial level.
+        if (next != ActivistStatus.Active)
+            radicalism += (float)p.Deradicalization * (pop.BaselineRadicalism[i] - radicalism);
         pop.Energy[i] = energy;
         pop.Radicalism[i] = radicalism;
         pop.Grievance[i] = grievance;

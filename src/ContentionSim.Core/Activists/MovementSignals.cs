@@ -11,10 +11,14 @@ public sealed class MovementSignals
     public double ArrestProbability;
     /// <summary>Repression as activists perceive it (0–1), a smoothed share of capacity in use.</summary>
     public double PerceivedRepression;
+    /// <summary>Repression as learnt from arrests seen (0–1): a smoothed share of capacity in use.</summary>
+    public double ExperiencedRepression;
     /// <summary>The state's facilitation (0–1): talks, concessions, co-optation.</summary>
     public double Facilitation;
     /// <summary>Chance a moderate active activist is co-opted this tick.</summary>
     public double CooptProbability;
+    /// <summary>Share of grievance that institutional channels take off the street (absorption × responsiveness × effective openness).</summary>
+    public double Absorption;
     /// <summary>Grievance relief granted this tick by concessions.</summary>
     public double Relief;
     /// <summary>Multiplier on frame contagion from outside attention (1 + amplification × pressure).</summary>

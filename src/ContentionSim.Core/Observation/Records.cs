@@ -50,6 +50,10 @@ public sealed record TickObservation
     public int Concessions { get; init; }
     public double OutsidePressure { get; init; }
     public double EffectiveOpenness { get; init; }
+    /// <summary>The state's repressive stance towards the movement (0–1; the wave: weighted by activists).</summary>
+    public double RepressionLevel { get; init; }
+    /// <summary>The state's facilitative stance towards the movement (0–1; the wave: weighted by activists).</summary>
+    public double FacilitationLevel { get; init; }
     public double Sympathy { get; init; }
     public double MeanGrievance { get; init; }
     /// <summary>Transnational alliances standing at the end of the tick.</summary>

@@ -158,22 +158,28 @@ public sealed record ActivistParameters
     public double RecoveredLevel { get; init; } = 0.8;
 
     [Param("How much radicalism slows exhaustion (committed radicals stay longer).", Min = 0, Max = 1, Unit = "share")]
-    public double RadicalCommitment { get; init; } = 0.8;
+    public double RadicalCommitment { get; init; } = 0.5;
 
     [Param("How fast active activists radicalize when they meet repression or get no concessions.", Min = 0, Max = 1, Unit = "per tick")]
     public double RadicalizationRate { get; init; } = 0.02;
 
     [Param("Radicalism above which an active activist may turn to confrontational or violent action.", Min = 0, Max = 1)]
-    public double ViolenceThreshold { get; init; } = 0.7;
+    public double ViolenceThreshold { get; init; } = 0.6;
 
     [Param("Chance per tick that an active activist above the violence threshold commits a violent act.", Min = 0, Max = 1, Unit = "probability")]
     public double ViolenceProbability { get; init; } = 0.05;
+
+    [Param("How much a shrinking movement drives its radicals to confrontation: the violence chance is multiplied by 1 + escalation × (how fast participation falls, 0–1). Radicals escalate to keep attention as numbers fall (della Porta & Tarrow 1986; Koopmans 1993).", Min = 0, Max = 100, Unit = "weight")]
+    public double Escalation { get; init; } = 3.0;
 
     [Param("Chance per tick of adopting the frame when all ties hold it and are active.", Min = 0, Max = 1, Unit = "probability")]
     public double FrameContagion { get; init; } = 0.15;
 
     [Param("Chance per tick that an activist not taking part, with no framed active tie, lets the frame fade.", Min = 0, Max = 1, Unit = "probability")]
     public double FrameDecay { get; init; } = 0.02;
+
+    [Param("Rate at which radicalism returns to the activist's initial level while not taking part.", Min = 0, Max = 1, Unit = "per tick")]
+    public double Deradicalization { get; init; } = 0.01;
 
     [Param("Weight of frustration (no facilitation from the state) in radicalization, next to repression.", Min = 0, Max = 1, Unit = "weight")]
     public double Frustration { get; init; } = 0.5;
@@ -185,7 +191,7 @@ public sealed record ActivistParameters
     public double GrievanceRebuild { get; init; } = 0.01;
 
     [Param("Weight of perceived efficacy: activists join a movement that is growing and leave one that is shrinking (bandwagon and disillusionment).", Min = 0, Max = 10, Unit = "weight")]
-    public double EfficacyWeight { get; init; } = 0.15;
+    public double EfficacyWeight { get; init; } = 0.12;
 
     [Param("Pull of a mobilization call from one's own organization.", Min = 0, Max = 10, Unit = "weight")]
     public double CallWeight { get; init; } = 0.2;
@@ -280,10 +286,16 @@ public sealed record StateParameters
     public double ConcessionSize { get; init; } = 0.1;
 
     [Param("Chance per tick that a moderate active activist is co-opted while the state facilitates.", Min = 0, Max = 1, Unit = "probability")]
-    public double Cooptation { get; init; } = 0.005;
+    public double Cooptation { get; init; } = 0.01;
 
     [Param("Ticks a co-opted activist stays in institutional channels.", Min = 0, Max = 10_000, Unit = "ticks")]
     public int CooptationTerm { get; init; } = 104;
+
+    [Param("How far an open, responsive state's institutional channels substitute for protest: grievance counts (1 − absorption × responsiveness × effective openness) in the decision to take to the street (Eisinger 1973; Kitschelt 1986).", Min = 0, Max = 1, Unit = "share")]
+    public double Absorption { get; init; } = 0.4;
+
+    [Param("Share of the movement's grievance eased per national contact that gets through: claims handled through institutions instead of the street (Eisinger's open systems absorb protest).", Min = 0, Max = 1, Unit = "share/contact")]
+    public double InstitutionalRelief { get; init; } = 0.005;
 
     [Param("Strength of the state's campaign framing the movement as a threat (lowers sympathy each tick).", Min = 0, Max = 1)]
     public double ThreatFraming { get; init; }
@@ -298,7 +310,7 @@ public sealed record TransnationalParameters
     public bool Enabled { get; init; } = true;
 
     [Param("Chance that an organization blocked by its own state allies with NGOs or international organizations abroad (the boomerang).", Min = 0, Max = 1, Unit = "probability")]
-    public double AllianceProbability { get; init; } = 0.05;
+    public double AllianceProbability { get; init; } = 0.02;
 
     [Param("Outside pressure one active alliance adds per tick.", Min = 0, Max = 1, Unit = "pressure/tick")]
     public double PressurePerAlliance { get; init; } = 0.02;
@@ -366,8 +378,8 @@ public sealed record ClassifierParameters
     [Param("Participation, as a share of the cycle's peak, below which exhaustion and polarization begin (stage 4).", Min = 0, Max = 1, Unit = "share of peak")]
     public double DeclineFraction { get; init; } = 0.85;
 
-    [Param("Violent acts plus co-optations per 1,000 activists since stage 4 that mark violence and institutionalization (stage 5).", Min = 0, Unit = "per 1,000")]
-    public double ConfrontationCount { get; init; } = 2.0;
+    [Param("Violent acts plus co-optations since stage 4, per 1,000 activists mobilized at the cycle's peak, that mark violence and institutionalization (stage 5).", Min = 0, Unit = "per 1,000 mobilized")]
+    public double ConfrontationCount { get; init; } = 5.0;
 
     [Param("Share of state responses (arrests, talks, concessions, co-optations) among state and confrontational acts that marks facilitation and repression (stage 6).", Min = 0, Max = 1, Unit = "share")]
     public double StateResponseShare { get; init; } = 0.5;
@@ -376,7 +388,7 @@ public sealed record ClassifierParameters
     public double ResponseFraction { get; init; } = 0.6;
 
     [Param("Participation, as a share of the cycle's peak, at or below which the cycle has ended even if it stays above the old baseline (mobilization back to routine).", Min = 0, Max = 1, Unit = "share of peak")]
-    public double EndFraction { get; init; } = 0.3;
+    public double EndFraction { get; init; } = 0.2;
 
     [Param("Time scale, in ticks, of the slow average the baseline of participation rises by between cycles (it falls at once).", Min = 1, Max = 100_000, Unit = "ticks")]
     public int BaselineWindow { get; init; } = 26;

@@ -71,7 +71,7 @@ public sealed class ObservationLayer : ISteppedLayer
         int n = scenario.Movements.Count;
         var wave = new MovementTally();
         int waveInteractions = 0, waveFacilitation = 0, waveConcessions = 0;
-        double sympathyWeighted = 0;
+        double sympathyWeighted = 0, repressionWeighted = 0, facilitationWeighted = 0;
         var perMovement = new TickObservation[n];
         for (int m = 0; m < n; m++)
         {
@@ -82,11 +82,19 @@ public sealed class ObservationLayer : ISteppedLayer
             waveFacilitation += state.FacilitationEvents[m];
             waveConcessions += state.Concessions[m];
             sympathyWeighted += opinion.Sympathy[m] * t.Total;
+            repressionWeighted += state.RepressionStance[m] * t.Total;
+            facilitationWeighted += state.FacilitationStance[m] * t.Total;
             perMovement[m] = Observe(tick, scenario.Movements[m].Id, t, orgs.SectorsEngaged[m], interactions,
-                state.FacilitationEvents[m], state.Concessions[m], state.EffectiveOpenness, allies, opinion.Sympathy[m]);
+                state.FacilitationEvents[m], state.Concessions[m], state.EffectiveOpenness, allies, opinion.Sympathy[m])
+                with { RepressionLevel = state.RepressionStance[m], FacilitationLevel = state.FacilitationStance[m] };
         }
         var waveObs = Observe(tick, TickObservation.WaveId, wave, orgs.SectorsEngagedOverall, waveInteractions,
-            waveFacilitation, waveConcessions, state.EffectiveOpenness, allies, wave.Total > 0 ? sympathyWeighted / wave.Total : 0);
+            waveFacilitation, waveConcessions, state.EffectiveOpenness, allies, wave.Total > 0 ? sympathyWeighted / wave.Total : 0)
+            with
+            {
+                RepressionLevel = wave.Total > 0 ? repressionWeighted / wave.Total : 0,
+                FacilitationLevel = wave.Total > 0 ? facilitationWeighted / wave.Total : 0,
+            };
 
         bool turnover = state.TurnoverNow;
         var waveStage = Classify(_wave, waveObs, turnover);
@@ -134,6 +142,8 @@ public sealed class ObservationLayer : ISteppedLayer
             FacilitationEvents = o.FacilitationEvents,
             Concessions = o.Concessions,
             OutsidePressure = o.OutsidePressure,
+            RepressionLevel = o.RepressionLevel,
+            FacilitationLevel = o.FacilitationLevel,
             Turnover = turnover,
         });
         return classifier.Current;

@@ -20,6 +20,10 @@ public readonly record struct StageInput
     public int FacilitationEvents { get; init; }
     public int Concessions { get; init; }
     public double OutsidePressure { get; init; }
+    /// <summary>The state's repressive stance towards the movement this tick (0–1).</summary>
+    public double RepressionLevel { get; init; }
+    /// <summary>The state's facilitative stance towards the movement this tick (0–1).</summary>
+    public double FacilitationLevel { get; init; }
     /// <summary>Mobilization overwhelmed the state this tick.</summary>
     public bool Turnover { get; init; }
 }
@@ -45,7 +49,7 @@ public sealed class StageClassifier
     private double _peak, _frameAtStart, _radicalAtPeak;
     private int _repression, _facilitation, _concessions, _cooptations, _violent, _violentLate;
     private int _violentSince4, _cooptSince4, _stateSince5, _violentSince5;
-    private double _maxPressure;
+    private double _maxPressure, _repressionStance, _facilitationStance;
     private bool _turnover;
     private Stage _highest;
     private int[] _durations = new int[7];
@@ -139,7 +143,7 @@ public sealed class StageClassifier
         bool c2 = _f_ema - _frameAtStart >= _p.FrameRise;
         bool c3 = _i_ema >= _p.InteractionRate && _p_ema >= _p.NearPeak * _peak;
         bool c4 = current >= 3 && _p_ema <= _p.DeclineFraction * _peak;
-        bool c5 = current >= 4 && (_violentSince4 + _cooptSince4) * perThousand >= _p.ConfrontationCount;
+        bool c5 = current >= 4 && (_violentSince4 + _cooptSince4) * PerThousandMobilized(perThousand) >= _p.ConfrontationCount;
         int stateActs = _stateSince5, all = _stateSince5 + _violentSince5;
         bool c6 = current >= 5 && all > 0 && (double)stateActs / all >= _p.StateResponseShare && _p_ema <= _p.ResponseFraction * _peak;
         // Demobilization stages follow one another by construction (each needs the one before).
@@ -155,6 +159,9 @@ public sealed class StageClassifier
         return current;
     }
 
+    /// <summary>Per 1,000 of those mobilized at the cycle's peak (peak participation × activists).</summary>
+    private double PerThousandMobilized(double perThousand) => perThousand / Math.Max(_peak, 1e-3);
+
     private void Open(in StageInput x)
     {
         Cycle++;
@@ -166,6 +173,7 @@ public sealed class StageClassifier
         _repression = _facilitation = _concessions = _cooptations = _violent = _violentLate = 0;
         _violentSince4 = _cooptSince4 = _stateSince5 = _violentSince5 = 0;
         _maxPressure = x.OutsidePressure;
+        _repressionStance = _facilitationStance = 0;
         _turnover = false;
         _durations = new int[7];
         _highest = Stage.ConflictAndDiffusion;
@@ -204,6 +212,8 @@ public sealed class StageClassifier
             _violentSince5 += x.ViolentActs;
         }
         _maxPressure = Math.Max(_maxPressure, x.OutsidePressure);
+        _repressionStance += x.RepressionLevel;
+        _facilitationStance += x.FacilitationLevel;
         _turnover |= x.Turnover;
     }
 
@@ -224,7 +234,7 @@ public sealed class StageClassifier
             Stage.ExhaustionAndPolarization => string.Create(inv,
                 $"participation fell to {ofPeak:P0} of its peak ({_peak:P1} → {_p_ema:P1}) while the radical share of those still active went from {_radicalAtPeak:P0} to {_r_ema:P0}"),
             Stage.ViolenceAndInstitutionalization => string.Create(inv,
-                $"{_violentSince4} violent acts and {_cooptSince4} co-optations since exhaustion set in ({(_violentSince4 + _cooptSince4) * perThousand:0.0} per 1,000 activists)"),
+                $"{_violentSince4} violent acts and {_cooptSince4} co-optations since exhaustion set in ({(_violentSince4 + _cooptSince4) * PerThousandMobilized(perThousand):0.0} per 1,000 mobilized at the peak)"),
             Stage.FacilitationAndRepression => string.Create(inv,
                 $"state responses made {(double)_stateSince5 / Math.Max(1, _stateSince5 + _violentSince5):P0} of state and confrontational acts since violence and institutionalization, with participation at {ofPeak:P0} of its peak"),
             _ => "",
@@ -291,12 +301,16 @@ public sealed class StageClassifier
     private (Outcome, string) Judge(bool ended)
     {
         var inv = CultureInfo.InvariantCulture;
-        string counts = string.Create(inv, $"{_concessions} concessions, {_cooptations} co-optations and {_facilitation} talks against {_repression} arrests");
+        int ticks = Math.Max(1, _durations.Sum());
+        string counts = string.Create(inv,
+            $"{_concessions} concessions, {_cooptations} co-optations and {_facilitation} talks against {_repression} arrests; the state's mean stance: facilitation {_facilitationStance / ticks:0.00}, repression {_repressionStance / ticks:0.00}");
         if (_turnover) return (Outcome.RevolutionaryTurnover, "participation stayed above the state's turnover threshold; " + counts);
         if (!ended) return (Outcome.Ongoing, "the run ended during the cycle; " + counts);
         if (_highest < Stage.InformationAndInteraction)
             return (Outcome.Fizzle, string.Create(inv, $"participation fell back to its baseline after peaking at {_peak:P1}, before interaction with the state peaked; ") + counts);
-        if (_concessions > 0 && _cooptations >= _repression) return (Outcome.Negotiated, counts);
+        // The state's response decides (Tarrow's stage 6): negotiated when it conceded and its
+        // stance over the cycle leaned to facilitation rather than repression.
+        if (_concessions > 0 && _facilitationStance >= _repressionStance) return (Outcome.Negotiated, counts);
         return (Outcome.Suppressed, counts);
     }
 

@@ -17,6 +17,8 @@ public sealed class StateLayer : ISteppedLayer
     public const double ConcessionRate = 0.1;
     /// <summary>Smoothing of the repression activists perceive.</summary>
     public const double PerceptionSmoothing = 0.2;
+    /// <summary>Weight of the regime's repressive stance in the risk activists anticipate before they see arrests.</summary>
+    public const double AnticipationWeight = 0.5;
     /// <summary>Ticks participation must stay above the turnover threshold to overwhelm the state.</summary>
     public const int TurnoverDwell = 3;
 
@@ -27,6 +29,10 @@ public sealed class StateLayer : ISteppedLayer
     /// <summary>Per movement: talks and concessions this tick.</summary>
     public int[] FacilitationEvents { get; private set; } = [];
     public int[] Concessions { get; private set; } = [];
+    /// <summary>Per movement: the state's repressive stance this tick (propensity × closure × cost × threat, 0–1).</summary>
+    public double[] RepressionStance { get; private set; } = [];
+    /// <summary>Per movement: the state's facilitative stance this tick (responsiveness × openness × threat, 0–1).</summary>
+    public double[] FacilitationStance { get; private set; } = [];
     /// <summary>Tick at which mobilization overwhelmed the state, or null.</summary>
     public int? TurnoverTick { get; private set; }
     /// <summary>Whether turnover happened this tick.</summary>
@@ -38,6 +44,8 @@ public sealed class StateLayer : ISteppedLayer
         int n = context.Scenario.Movements.Count;
         FacilitationEvents = new int[n];
         Concessions = new int[n];
+        RepressionStance = new double[n];
+        FacilitationStance = new double[n];
         EffectiveOpenness = context.Scenario.State.Openness;
     }
 
@@ -49,6 +57,7 @@ public sealed class StateLayer : ISteppedLayer
         var activists = _ctx.GetLayer<ActivistLayer>();
         var allies = _ctx.GetLayer<TransnationalLayer>();
         var opinion = _ctx.GetLayer<PublicOpinionLayer>();
+        var orgs = _ctx.GetLayer<OrganizationLayer>();
         var rng = _ctx.Random.For("state", 0, _ctx.CurrentTick);
         double leverage = p.Vulnerability * TransnationalLayer.Saturated(allies.Pressure);
         double openness = TurnoverTick is null ? p.Openness : 1.0;
@@ -78,9 +87,10 @@ public sealed class StateLayer : ISteppedLayer
             var s = activists.Signals[m];
             var tally = activists.Tallies[m];
             s.Relief = 0;
+            RepressionStance[m] = FacilitationStance[m] = 0;
             if (!p.Enabled)
             {
-                s.ArrestProbability = s.PerceivedRepression = s.Facilitation = s.CooptProbability = 0;
+                s.ArrestProbability = s.PerceivedRepression = s.Facilitation = s.CooptProbability = s.Absorption = 0;
                 continue;
             }
             int total = Math.Max(1, tally.Total);
@@ -96,10 +106,16 @@ public sealed class StateLayer : ISteppedLayer
             double repression = p.RepressionPropensity * (1 - EffectiveOpenness) * (1 - 0.5 * cost);
             double facilitation = p.Responsiveness * EffectiveOpenness;
             s.ArrestProbability = p.RepressionCapacity * repression * threat;
+            s.Absorption = p.Absorption * facilitation;
+            RepressionStance[m] = repression * threat;
+            FacilitationStance[m] = facilitation * threat;
             double seen = tally.Active + tally.Arrests > 0 && p.RepressionCapacity > 0
                 ? Math.Min(1, (double)tally.Arrests / (tally.Active + tally.Arrests) / p.RepressionCapacity)
                 : 0;
-            s.PerceivedRepression += PerceptionSmoothing * (seen - s.PerceivedRepression);
+            // Activists know the regime: they anticipate its repressive stance before any arrest
+            // (as in Epstein's model), and learn from the arrests they see.
+            s.ExperiencedRepression += PerceptionSmoothing * (seen - s.ExperiencedRepression);
+            s.PerceivedRepression = Math.Max(s.ExperiencedRepression, AnticipationWeight * repression);
             s.Facilitation = facilitation * threat;
             s.CooptProbability = p.Cooptation * facilitation * threat;
             if (threat > 0 && rng.Chance(facilitation * threat))
@@ -110,6 +126,9 @@ public sealed class StateLayer : ISteppedLayer
                 FacilitationEvents[m]++;
                 s.Relief = p.ConcessionSize;
             }
+            // Claims that get through institutions ease the movement's grievance.
+            int contacts = orgs.NationalContacts(m);
+            if (contacts > 0) s.Relief = Math.Min(1, s.Relief + p.InstitutionalRelief * contacts);
             if (TurnoverNow)
             {
                 Concessions[m]++;

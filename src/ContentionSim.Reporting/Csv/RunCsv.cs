@@ -41,6 +41,8 @@ public static class RunCsv
         C<TickObservation>("concessions", (w, o) => w.Field(o.Concessions)),
         C<TickObservation>("outside_pressure", (w, o) => w.Field(o.OutsidePressure)),
         C<TickObservation>("effective_openness", (w, o) => w.Field(o.EffectiveOpenness)),
+        C<TickObservation>("repression_level", (w, o) => w.Field(o.RepressionLevel)),
+        C<TickObservation>("facilitation_level", (w, o) => w.Field(o.FacilitationLevel)),
         C<TickObservation>("sympathy", (w, o) => w.Field(o.Sympathy)),
         C<TickObservation>("mean_grievance", (w, o) => w.Field(o.MeanGrievance)),
         C<TickObservation>("alliances", (w, o) => w.Field(o.Alliances)),

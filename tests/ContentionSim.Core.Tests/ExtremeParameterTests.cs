@@ -78,7 +78,7 @@ public sealed class ExtremeParameterTests
     [Fact]
     public void OneActivistWithoutOrganizationsRuns()
     {
-        var s = Base(count: 1) with { Movements = [new MovementParameters { Activists = new ActivistParameters { Count = 1 } }] };
+        var s = Base(count: 1) with { Movements = [new MovementParameters { Activists = new ActivistParameters { Count = 1 }, Organizations = [] }] };
 
         var result = Simulator.Run(s);
 

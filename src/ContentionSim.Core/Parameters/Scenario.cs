@@ -100,8 +100,8 @@ public sealed record MovementParameters
     [Param("The movement's activists.")]
     public ActivistParameters Activists { get; init; } = new();
 
-    [Param("The movement's organizations, in groups of the same kind.")]
-    public IReadOnlyList<OrganizationGroupParameters> Organizations { get; init; } = [];
+    [Param("The movement's organizations, in groups of the same kind (default: ten concerned citizens' groups; give [] for none).")]
+    public IReadOnlyList<OrganizationGroupParameters> Organizations { get; init; } = [new OrganizationGroupParameters { Count = 10 }];
 }
 
 public sealed record ActivistParameters

@@ -26,7 +26,7 @@ public enum Outcome
     Ongoing,
     /// <summary>Mobilization fell back before it reached increased information and interaction.</summary>
     Fizzle,
-    /// <summary>Concessions were granted and co-optations at least matched arrests.</summary>
+    /// <summary>Concessions were granted and the state's stance over the cycle leaned to facilitation rather than repression.</summary>
     Negotiated,
     /// <summary>Repression outweighed facilitation; no lasting concessions.</summary>
     Suppressed,
@@ -92,8 +92,8 @@ public static class StageText
     {
         Outcome.Ongoing => "the cycle was still under way when the run ended",
         Outcome.Fizzle => "mobilization fell back before it reached its peak of interaction with the state",
-        Outcome.Negotiated => "negotiated or institutionalized: concessions were granted and co-optations at least matched arrests",
-        Outcome.Suppressed => "suppressed: repression outweighed facilitation",
+        Outcome.Negotiated => "negotiated or institutionalized: concessions were granted and the state leaned to facilitation rather than repression",
+        Outcome.Suppressed => "suppressed: the state leaned to repression, or conceded nothing",
         Outcome.RevolutionaryTurnover => "revolutionary turnover: mobilization overwhelmed the state",
         _ => "",
     };

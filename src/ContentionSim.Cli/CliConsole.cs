@@ -40,6 +40,8 @@ public static class ExitCodes
     public const int BadInput = 2;
     /// <summary>The outputs could not be written (disk full, permissions, folder exists).</summary>
     public const int OutputFailed = 3;
+    /// <summary>A sweep finished but some of its runs failed (each is recorded with its error).</summary>
+    public const int SomeRunsFailed = 4;
     /// <summary>Interrupted (Ctrl-C) before the run finished; nothing was written.</summary>
     public const int Interrupted = 130;
 }

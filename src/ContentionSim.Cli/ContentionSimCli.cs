@@ -15,6 +15,12 @@ public static class ContentionSimCli
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(ReportCommand.Create(console));
+        root.Subcommands.Add(CompareCommand.Create(console));
+        root.Subcommands.Add(StagesCommand.Create(console));
+        root.Subcommands.Add(NewCommand.Create(console));
+        root.Subcommands.Add(SweepCommand.Create(console));
+        root.Subcommands.Add(PlotCommand.Create(console));
         return root;
     }
 

@@ -24,9 +24,11 @@ internal static class RunCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results are identical for any value.", DefaultValueFactory = _ => 0 };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it holds an earlier run." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Write the data only, no PNG/SVG figures." };
+        var watch = new Option<bool>("--watch") { Description = "Watch the cycle unfold live: stage, participation, activists by status, latest events (one line per stage change when not on a terminal)." };
+        var speed = new Option<double>("--speed") { Description = "Pace of --watch on a terminal, in ticks per second.", DefaultValueFactory = _ => Watch.WatchRunner.DefaultSpeed };
         var command = new Command("run", "Run a scenario and write its data, plots and manifest.")
         {
-            scenario, outDir, seed, ticks, sets, threads, force, noPlots,
+            scenario, outDir, seed, ticks, sets, threads, force, noPlots, watch, speed,
         };
         command.SetAction(parse =>
         {
@@ -46,13 +48,18 @@ internal static class RunCommand
                 console.Error.WriteLine("error: --threads must be 0 (all cores) or a positive number.");
                 return ExitCodes.BadInput;
             }
+            if (parse.GetValue(speed) is not (> 0 and <= Watch.WatchRunner.MaxSpeed))
+            {
+                console.Error.WriteLine($"error: --speed must be more than 0 and at most {Watch.WatchRunner.MaxSpeed:0} ticks per second.");
+                return ExitCodes.BadInput;
+            }
             string target = parse.GetValue(outDir) ?? Path.Combine("runs", $"{Slug(input.Scenario.Name)}-seed{input.Scenario.Seed}");
-            return Execute(console, input, target, threadCount, parse.GetValue(force), !parse.GetValue(noPlots));
+            return Execute(console, input, target, threadCount, parse.GetValue(force), !parse.GetValue(noPlots), parse.GetValue(watch), parse.GetValue(speed));
         });
         return command;
     }
 
-    private static int Execute(CliConsole console, ScenarioInput input, string target, int threads, bool force, bool plots)
+    private static int Execute(CliConsole console, ScenarioInput input, string target, int threads, bool force, bool plots, bool watch = false, double speed = Watch.WatchRunner.DefaultSpeed)
     {
         var s = input.Scenario;
         var options = new RunOutputOptions { Force = force, ScenarioText = input.Text, SourceFile = input.Path, Plots = plots };
@@ -65,7 +72,8 @@ internal static class RunCommand
 
         console.Out.WriteLine($"Running '{s.Name}': {s.TotalActivists:N0} activists, {s.Movements.Count} movement(s), {s.Ticks} {s.TimeUnit}s, seed {s.Seed}.");
         var clock = Stopwatch.StartNew();
-        RunResult result = console.Interactive
+        RunResult result = watch ? Watch.WatchRunner.Run(s, threads, speed, console)
+            : console.Interactive
             ? RunWithProgress(s, threads, console)
             : Simulator.Run(s, new RunOptions { Threads = threads, Cancellation = console.Cancellation });
         if (result.TicksRun < s.Ticks)

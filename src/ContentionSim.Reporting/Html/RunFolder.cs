@@ -1,0 +1,358 @@
+using System.Text.Json;
+using ContentionSim.Core.Observation;
+using ContentionSim.Core.Parameters;
+using ContentionSim.Core.Stages;
+using ContentionSim.Reporting.Csv;
+
+namespace ContentionSim.Reporting.Html;
+
+/// <summary>A figure of a run folder: its file name, what it shows, and the PNG bytes.</summary>
+public sealed record FigureFile(string Name, string Description, byte[] Png);
+
+/// <summary>
+/// A finished run folder read back from its files (<c>run.json</c>, <c>stages.csv</c>,
+/// <c>cycles.csv</c>, <c>timeseries.csv</c>, <c>events.csv</c>, the scenario copy and the PNG figures),
+/// so reports can be made from any run folder without rerunning it. Stage entries, cycles and the
+/// wave's series come back as the model's own records.
+/// </summary>
+public sealed class RunFolder
+{
+    private RunFolder() { }
+
+    /// <summary>Full path of the folder.</summary>
+    public string Directory { get; private init; } = "";
+
+    /// <summary>The folder's name, e.g. <c>japan-2007-seed2007</c>.</summary>
+    public string FolderName => System.IO.Path.GetFileName(Directory);
+
+    /// <summary>The scenario's name from run.json (the folder name if it has none).</summary>
+    public string Name { get; private init; } = "";
+
+    public string Description { get; private init; } = "";
+
+    /// <summary>What one tick stands for, e.g. "week".</summary>
+    public string TimeUnit { get; private init; } = "tick";
+
+    public string Seed { get; private init; } = "";
+
+    public int TicksRun { get; private init; }
+
+    public string ToolVersion { get; private init; } = "";
+
+    /// <summary>The resolved parameters of run.json as scenario records; null when they cannot be read (a newer or older format).</summary>
+    public Scenario? Parameters { get; private init; }
+
+    /// <summary>The <c>parameters</c> object of run.json as it is (cloned), or an empty object.</summary>
+    public JsonElement ParametersJson { get; private init; }
+
+    /// <summary>Movement ids in scenario order.</summary>
+    public IReadOnlyList<string> Movements { get; private init; } = [];
+
+    /// <summary>The scenario file as given (the copy in the folder), or null.</summary>
+    public string? ScenarioText { get; private init; }
+
+    /// <summary>File name of the scenario copy, e.g. <c>scenario.yaml</c>.</summary>
+    public string? ScenarioFile { get; private init; }
+
+    /// <summary>Every row of stages.csv, in file order.</summary>
+    public IReadOnlyList<StageEntry> StageEntries { get; private init; } = [];
+
+    /// <summary>Every row of cycles.csv, in file order.</summary>
+    public IReadOnlyList<CycleRecord> Cycles { get; private init; } = [];
+
+    /// <summary>The wave's rows of timeseries.csv in tick order (empty if the file is missing).</summary>
+    public IReadOnlyList<TickObservation> Wave { get; private init; } = [];
+
+    /// <summary>Rows of events.csv (scheduled events as applied), if any.</summary>
+    public IReadOnlyList<AppliedEvent> Events { get; private init; } = [];
+
+    /// <summary>The headline object of run.json (cloned), or an empty object.</summary>
+    public JsonElement Headline { get; private init; }
+
+    /// <summary>The PNG figures of the folder: those listed in run.json in its order, then any other PNG.</summary>
+    public IReadOnlyList<FigureFile> Figures { get; private init; } = [];
+
+    /// <summary>Display name of a movement id (the wave is "the whole wave").</summary>
+    public string MovementName(string id)
+    {
+        if (id == TickObservation.WaveId) return Movements.Count > 1 ? "the whole wave" : MovementDisplay(Movements.FirstOrDefault() ?? id);
+        return MovementDisplay(id);
+    }
+
+    private string MovementDisplay(string id)
+    {
+        var name = Parameters?.Movements.FirstOrDefault(m => m.Id == id)?.Name;
+        return string.IsNullOrWhiteSpace(name) ? id : name;
+    }
+
+    /// <summary>Whether <paramref name="directory"/> looks like a run folder (it holds run.json).</summary>
+    public static bool IsRunFolder(string directory) => File.Exists(System.IO.Path.Combine(directory, RunOutputWriter.ManifestFile));
+
+    /// <summary>Reads a run folder.</summary>
+    /// <exception cref="ReportInputException">The folder is missing, has no run.json, or a file in it is damaged; the message says which and what to do.</exception>
+    public static RunFolder Read(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        string dir = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(directory));
+        if (!System.IO.Directory.Exists(dir))
+            throw new ReportInputException(dir, $"'{directory}' is not a folder; give the folder a run wrote (e.g. runs/japan-2007-seed2007).");
+        string manifestPath = System.IO.Path.Combine(dir, RunOutputWriter.ManifestFile);
+        if (!File.Exists(manifestPath))
+            throw new ReportInputException(dir, $"'{directory}' is not a run folder: it has no {RunOutputWriter.ManifestFile}. Give the folder 'contentionsim run' wrote.");
+
+        JsonElement manifest;
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(manifestPath));
+            manifest = doc.RootElement.Clone();
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw new ReportInputException(manifestPath, $"Could not read '{manifestPath}': {e.Message} Run the scenario again to rewrite the folder.", e);
+        }
+        if (manifest.ValueKind != JsonValueKind.Object)
+            throw new ReportInputException(manifestPath, $"'{manifestPath}' is not a run manifest (not a JSON object). Run the scenario again to rewrite the folder.");
+
+        var scenario = manifest.TryGetProperty("scenario", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
+        var parameters = ReadParameters(manifest);
+        string name = Text(scenario, "name") ?? parameters?.Name ?? System.IO.Path.GetFileName(dir);
+        string? copy = Text(scenario, "copy");
+        string? scenarioText = null;
+        if (copy is not null && IsPlainFileName(copy) && File.Exists(System.IO.Path.Combine(dir, copy)))
+            scenarioText = ReadText(System.IO.Path.Combine(dir, copy));
+        else
+        {
+            foreach (var candidate in new[] { "scenario.yaml", "scenario.yml", "scenario.json" })
+                if (File.Exists(System.IO.Path.Combine(dir, candidate)))
+                {
+                    copy = candidate;
+                    scenarioText = ReadText(System.IO.Path.Combine(dir, candidate));
+                    break;
+                }
+        }
+
+        var movements = manifest.TryGetProperty("movements", out var ms) && ms.ValueKind == JsonValueKind.Array
+            ? ms.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!).ToArray()
+            : parameters?.Movements.Select(m => m.Id).ToArray() ?? [];
+
+        return new RunFolder
+        {
+            Directory = dir,
+            Name = string.IsNullOrWhiteSpace(name) ? System.IO.Path.GetFileName(dir) : name,
+            Description = Text(scenario, "description") ?? parameters?.Description ?? "",
+            TimeUnit = Text(manifest, "time_unit") is { Length: > 0 } unit ? unit.Trim() : parameters?.TimeUnit ?? "tick",
+            Seed = manifest.TryGetProperty("seed", out var seed) ? seed.ToString() : "",
+            TicksRun = manifest.TryGetProperty("ticks_run", out var t) && t.TryGetInt32(out int ticks) ? ticks : 0,
+            ToolVersion = manifest.TryGetProperty("tool", out var tool) && Text(tool, "version") is string v ? v : "",
+            Parameters = parameters,
+            ParametersJson = manifest.TryGetProperty("parameters", out var pj) && pj.ValueKind == JsonValueKind.Object ? pj.Clone() : EmptyObject(),
+            Movements = movements,
+            ScenarioText = scenarioText,
+            ScenarioFile = scenarioText is null ? null : copy,
+            StageEntries = ReadStages(dir),
+            Cycles = ReadCycles(dir),
+            Wave = ReadWave(dir),
+            Events = ReadEvents(dir),
+            Headline = manifest.TryGetProperty("headline", out var h) && h.ValueKind == JsonValueKind.Object ? h.Clone() : EmptyObject(),
+            Figures = ReadFigures(dir, manifest),
+        };
+    }
+
+    // ---- pieces ---------------------------------------------------------------------------------
+
+    private static Scenario? ReadParameters(JsonElement manifest)
+    {
+        if (!manifest.TryGetProperty("parameters", out var p) || p.ValueKind != JsonValueKind.Object) return null;
+        try
+        {
+            return p.Deserialize<Scenario>(RunManifest.ParameterJson);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            return null; // the words about the scenario are left out; everything else still reads
+        }
+    }
+
+    private static IReadOnlyList<StageEntry> ReadStages(string dir)
+    {
+        var table = ReadTable(dir, RunOutputWriter.StagesFile, required: true)!;
+        return table.Rows.Select(r => new StageEntry
+        {
+            Movement = Or(table.Get(r, "movement"), TickObservation.WaveId),
+            Cycle = table.Int(r, "cycle"),
+            Stage = StageOf(table, r, "stage", "stage_name"),
+            Tick = table.Int(r, "tick"),
+            Trigger = table.Get(r, "trigger"),
+            Participation = table.Double(r, "participation"),
+            PeakParticipation = table.Double(r, "peak_participation"),
+            FrameAdoption = table.Double(r, "frame_adoption"),
+            RadicalShare = table.Double(r, "radical_share"),
+            RadicalShareAtPeak = table.Double(r, "radical_share_at_peak"),
+            InteractionRate = table.Double(r, "interaction_rate"),
+            SectorsEngaged = table.Int(r, "sectors_engaged"),
+            ViolentActs = table.Int(r, "violent_acts"),
+            Cooptations = table.Int(r, "cooptations"),
+            RepressionEvents = table.Int(r, "repression_events"),
+            FacilitationEvents = table.Int(r, "facilitation_events"),
+        }).ToArray();
+    }
+
+    private static IReadOnlyList<CycleRecord> ReadCycles(string dir)
+    {
+        var table = ReadTable(dir, RunOutputWriter.CyclesFile, required: true)!;
+        return table.Rows.Select(r => new CycleRecord
+        {
+            Movement = Or(table.Get(r, "movement"), TickObservation.WaveId),
+            Cycle = table.Int(r, "cycle"),
+            Outcome = OutcomeOf(table.Get(r, "outcome")),
+            OutcomeReason = table.Get(r, "outcome_reason"),
+            StartTick = table.Int(r, "start_tick"),
+            PeakTick = table.Int(r, "peak_tick"),
+            EndTick = table.IntOrNull(r, "end_tick"),
+            PeakParticipation = table.Double(r, "peak_participation"),
+            HighestStage = StageOf(table, r, "highest_stage", "highest_stage_name"),
+            StageDurations = Enumerable.Range(0, 7).Select(s => s == 0 ? 0 : table.Int(r, $"stage{s}_ticks")).ToArray(),
+            RepressionEvents = table.Int(r, "repression_events"),
+            FacilitationEvents = table.Int(r, "facilitation_events"),
+            Concessions = table.Int(r, "concessions"),
+            Cooptations = table.Int(r, "cooptations"),
+            ViolentActs = table.Int(r, "violent_acts"),
+            ViolentActsLate = table.Int(r, "violent_acts_late"),
+            MaxOutsidePressure = table.Double(r, "max_outside_pressure"),
+        }).ToArray();
+    }
+
+    private static IReadOnlyList<TickObservation> ReadWave(string dir)
+    {
+        var table = ReadTable(dir, RunOutputWriter.TimeseriesFile, required: false);
+        if (table is null) return [];
+        return table.Rows
+            .Where(r => Or(table.Get(r, "movement"), TickObservation.WaveId) == TickObservation.WaveId)
+            .Select(r => new TickObservation
+            {
+                Tick = table.Int(r, "tick"),
+                Movement = TickObservation.WaveId,
+                Stage = StageOf(table, r, "stage", "stage_name"),
+                Cycle = table.Int(r, "cycle"),
+                Activists = table.Int(r, "activists"),
+                Inactive = table.Int(r, "inactive"),
+                Active = table.Int(r, "active"),
+                Exhausted = table.Int(r, "exhausted"),
+                Repressed = table.Int(r, "repressed"),
+                Coopted = table.Int(r, "coopted"),
+                Participation = table.Double(r, "participation"),
+                RadicalShare = table.Double(r, "radical_share"),
+                FrameAdoption = table.Double(r, "frame_adoption"),
+                SectorsEngaged = table.Int(r, "sectors_engaged"),
+                Interactions = table.Int(r, "interactions"),
+                ViolentActs = table.Int(r, "violent_acts"),
+                Cooptations = table.Int(r, "cooptations"),
+                RepressionEvents = table.Int(r, "repression_events"),
+                FacilitationEvents = table.Int(r, "facilitation_events"),
+                Concessions = table.Int(r, "concessions"),
+                OutsidePressure = table.Double(r, "outside_pressure"),
+                EffectiveOpenness = table.Double(r, "effective_openness"),
+                Sympathy = table.Double(r, "sympathy"),
+                MeanGrievance = table.Double(r, "mean_grievance"),
+                Alliances = table.Int(r, "alliances"),
+            })
+            .OrderBy(o => o.Tick)
+            .ToArray();
+    }
+
+    private static IReadOnlyList<AppliedEvent> ReadEvents(string dir)
+    {
+        var table = ReadTable(dir, RunOutputWriter.EventsFile, required: false);
+        if (table is null) return [];
+        return table.Rows.Select(r => new AppliedEvent(table.Int(r, "tick"), table.Get(r, "key"), table.Double(r, "value"), table.Get(r, "label"))).ToArray();
+    }
+
+    private static IReadOnlyList<FigureFile> ReadFigures(string dir, JsonElement manifest)
+    {
+        var described = new List<(string Name, string Description)>();
+        if (manifest.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array)
+            foreach (var f in files.EnumerateArray())
+                if (Text(f, "name") is string n && n.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && IsPlainFileName(n))
+                    described.Add((n, Text(f, "description") ?? ""));
+        var others = System.IO.Directory.EnumerateFiles(dir, "*.png")
+            .Select(System.IO.Path.GetFileName)
+            .OfType<string>()
+            .Where(n => !AtomicFile.IsTempName(n) && !described.Any(d => d.Name == n))
+            .Order(StringComparer.Ordinal)
+            .Select(n => (n, ""));
+        var figures = new List<FigureFile>();
+        foreach (var (n, description) in described.Concat(others))
+        {
+            string path = System.IO.Path.Combine(dir, n);
+            if (!File.Exists(path)) continue;
+            try
+            {
+                figures.Add(new FigureFile(n, description, File.ReadAllBytes(path)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ReportInputException(path, $"Could not read '{path}': {e.Message}", e);
+            }
+        }
+        return figures;
+    }
+
+    private static CsvTable? ReadTable(string dir, string file, bool required)
+    {
+        string path = System.IO.Path.Combine(dir, file);
+        if (!File.Exists(path))
+        {
+            if (!required) return null;
+            throw new ReportInputException(path, $"'{dir}' has no {file}; the run folder is incomplete. Run the scenario again to rewrite it.");
+        }
+        try
+        {
+            return CsvTable.Read(path);
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new ReportInputException(path, $"Could not read '{path}': {e.Message}. Run the scenario again to rewrite the folder.", e);
+        }
+    }
+
+    private static string ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ReportInputException(path, $"Could not read '{path}': {e.Message}", e);
+        }
+    }
+
+    private static readonly Dictionary<string, Stage> StageKeys =
+        Enum.GetValues<Stage>().ToDictionary(StageText.Key, s => s, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, Outcome> OutcomeKeys =
+        Enum.GetValues<Outcome>().ToDictionary(StageText.Key, o => o, StringComparer.Ordinal);
+
+    private static Stage StageOf(CsvTable table, string[] row, string numberColumn, string keyColumn)
+    {
+        if (table.IntOrNull(row, numberColumn) is int n && Enum.IsDefined((Stage)n)) return (Stage)n;
+        return StageKeys.GetValueOrDefault(table.Get(row, keyColumn), Stage.Latent);
+    }
+
+    /// <summary>The outcome with key <paramref name="key"/> (e.g. <c>revolutionary_turnover</c>); ongoing if unknown.</summary>
+    public static Outcome OutcomeOf(string key) => OutcomeKeys.GetValueOrDefault(key, Outcome.Ongoing);
+
+    private static string? Text(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static string Or(string value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
+
+    private static bool IsPlainFileName(string name) =>
+        name.Length > 0 && name.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) < 0 && name is not ("." or "..");
+
+    private static JsonElement EmptyObject()
+    {
+        using var doc = JsonDocument.Parse("{}");
+        return doc.RootElement.Clone();
+    }
+}

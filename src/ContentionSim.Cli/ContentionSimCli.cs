@@ -21,6 +21,8 @@ public static class ContentionSimCli
         root.Subcommands.Add(NewCommand.Create(console));
         root.Subcommands.Add(SweepCommand.Create(console));
         root.Subcommands.Add(PlotCommand.Create(console));
+        root.Subcommands.Add(MergeCommand.Create(console));
+        root.Subcommands.Add(SlurmCommand.Create(console));
         return root;
     }
 

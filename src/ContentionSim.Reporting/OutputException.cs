@@ -23,6 +23,8 @@ public sealed class OutputException : Exception
             $"Permission denied writing '{path}'; choose another --out or fix the folder's permissions.", ex),
         IOException io when IsDiskFull(io) => new OutputException(path,
             $"The disk is full writing '{path}'; free some space or choose another --out.", ex),
+        IOException io when IsReadOnly(io) => new OutputException(path,
+            $"The disk is read-only: '{path}' cannot be written; choose another --out on a writable disk.", ex),
         PathTooLongException => new OutputException(path,
             $"The path '{path}' is too long; choose a shorter --out.", ex),
         DirectoryNotFoundException => new OutputException(path,
@@ -31,6 +33,14 @@ public sealed class OutputException : Exception
             $"Could not write '{path}': {ex.Message} Check --out (is something else in the way?) or choose another folder.", ex),
         _ => new OutputException(path, $"Could not produce '{path}': {ex.GetType().Name}: {ex.Message}", ex),
     };
+
+    private static bool IsReadOnly(IOException ex)
+    {
+        // Windows: ERROR_WRITE_PROTECT (19); Unix: EROFS (30), which stops root as well.
+        int code = ex.HResult & 0xFFFF;
+        return (OperatingSystem.IsWindows() ? code == 19 : code == 30)
+            || ex.Message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static bool IsDiskFull(IOException ex)
     {

@@ -42,6 +42,7 @@ public static class RunOutputWriter
         string name = Path.GetFileName(target);
 
         CheckTarget(target, options.Force);
+        CheckParents(target, parent);
         Try(parent, () => Directory.CreateDirectory(parent));
 
         var steps = Plan(result, options);
@@ -65,7 +66,7 @@ public static class RunOutputWriter
         catch (Exception ex)
         {
             TryDeleteDirectory(staging);
-            throw ex is OutputException oe ? oe : OutputException.From(current ?? target, ex);
+            throw InFinalFolder(ex is OutputException oe ? oe : OutputException.From(current ?? target, ex), staging, target);
         }
         return new RunOutput(target, files);
     }
@@ -166,6 +167,23 @@ public static class RunOutputWriter
             throw new OutputException(target,
                 $"'{target}' is not empty and is not a ContentionSim run folder (it has no {ManifestFile}), so --force will not replace it; choose another --out.");
     }
+
+    /// <summary>A file on the way to the output folder: say so plainly rather than "the file already exists".</summary>
+    private static void CheckParents(string target, string parent)
+    {
+        for (string? dir = parent; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(dir))
+                throw new OutputException(target, $"'{dir}' is a file, not a folder, so '{target}' cannot be made inside it; choose another --out.");
+            if (Directory.Exists(dir)) return;
+        }
+    }
+
+    /// <summary>An error about the staging folder (which is gone) told with the path the user asked for.</summary>
+    private static OutputException InFinalFolder(OutputException e, string staging, string target) =>
+        e.Message.Contains(staging, StringComparison.Ordinal)
+            ? new OutputException(e.Path.Replace(staging, target, StringComparison.Ordinal), e.Message.Replace(staging, target, StringComparison.Ordinal), e.InnerException)
+            : e;
 
     private static void Commit(string staging, string target, string parent, string name, bool force)
     {

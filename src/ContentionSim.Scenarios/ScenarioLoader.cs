@@ -18,11 +18,20 @@ public static class ScenarioLoader
 
     /// <summary>Reads, validates and builds the scenario in <paramref name="path"/>.</summary>
     /// <exception cref="ScenarioException">The file is missing, unreadable, not UTF-8 text, or not a valid scenario.</exception>
-    public static Scenario LoadFile(string path)
+    public static Scenario LoadFile(string path) => LoadFile(path, out _);
+
+    /// <summary>
+    /// Reads, validates and builds the scenario in <paramref name="path"/>, and hands out the text it was
+    /// built from (to copy into a run's outputs without reading the file a second time, when it may have
+    /// changed or gone).
+    /// </summary>
+    /// <exception cref="ScenarioException">The file is missing, unreadable, not UTF-8 text, or not a valid scenario.</exception>
+    public static Scenario LoadFile(string path, out string text)
     {
-        var text = TextFile.Read(path, out var problem);
+        var read = TextFile.Read(path, out var problem);
         if (problem is not null) throw new ScenarioException([problem]);
-        return Parse(text!, path);
+        text = read!;
+        return Parse(text, path);
     }
 
     /// <summary>Parses, validates and builds a scenario from YAML text; <paramref name="fileName"/> is used in diagnostics.</summary>
@@ -51,8 +60,13 @@ public static class ScenarioLoader
 
         var map = new SourceMap(fileName);
         var binder = new Binder(fileName, diagnostics, map);
+        int read = diagnostics.Count;
         binder.TryBind(typeof(Scenario), document.Root, "", new Scenario(), out var bound);
         var scenario = (Scenario)bound!;
+        // A value the reader already complained about (an alias to nothing) is not reported again by the binder.
+        var placed = diagnostics.Take(read).Select(d => (d.Line, d.Column)).ToHashSet();
+        for (int i = diagnostics.Count - 1; i >= read; i--)
+            if (placed.Contains((diagnostics[i].Line, diagnostics[i].Column))) diagnostics.RemoveAt(i);
 
         // A value that failed to bind kept its default; checks on it would only add noise.
         var failed = binder.FailedPaths.Concat(diagnostics.Select(d => d.Path)).Where(p => p.Length > 0).ToHashSet();
@@ -117,7 +131,7 @@ public static class ScenarioLoader
             {
                 var node = document.Root ?? new YScalar("", true, 0, 0);
                 var binder = new Binder(OverrideSource, local, new SourceMap(OverrideSource));
-                binder.TryBind(target.Type, node, target.Canonical, ParameterPath.Get(current, key), out value);
+                binder.TryBind(target.Type, node, target.Canonical, ParameterPath.Get(current, key), out value, target.Property);
             }
             if (local.Count > 0)
             {

@@ -148,6 +148,9 @@ public static class ScenarioReference
         Line($"  a `complete` network at most {Schema.Num(ScenarioValidator.MaxCompleteNetwork)} activists;");
         Line("- `classifier.end_margin` ≤ `classifier.onset_margin`;");
         Line("- `activists.recovered_level` > `activists.exhaustion_level` in every movement;");
+        Line("- a movement's organizations need no more volunteers than it has activists, counting each organization at the");
+        Line("  fewest volunteers it can draw (the `min` of `volunteers`, or the constant): ten organizations with the default");
+        Line("  `{uniform: [5, 40]}` need at least 50 activists (give `organizations: []` for a smaller movement);");
         Line("- `name` usable as a folder name;");
         Line("- the event rules above.");
         Line();

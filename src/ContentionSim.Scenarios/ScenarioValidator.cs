@@ -68,6 +68,9 @@ public static partial class ScenarioValidator
     {
         public List<Diagnostic> Diagnostics { get; } = [];
 
+        /// <summary>Whether a problem was already found at or under <paramref name="path"/> (checks built on it would only add noise).</summary>
+        private bool Failed(string path) => Diagnostics.Any(d => SourceMap.IsAtOrUnder(d.Path, path));
+
         /// <summary>Adds a problem at <paramref name="path"/>; the position is that of the first of <paramref name="at"/> (or the path) that was written.</summary>
         private void Add(string path, string message, string? fix, params string[] at)
         {
@@ -237,6 +240,8 @@ public static partial class ScenarioValidator
                 }
                 else firstIndex[movement.Id!] = i;
 
+                CheckVolunteers(movement, path);
+
                 var a = movement.Activists;
                 if (a.RecoveredLevel <= a.ExhaustionLevel)
                     Add(path + ".activists.recovered_level",
@@ -244,6 +249,38 @@ public static partial class ScenarioValidator
                         $"set recovered_level above {Schema.Plain(a.ExhaustionLevel)} or lower exhaustion_level",
                         path + ".activists.recovered_level", path + ".activists.exhaustion_level", path + ".activists");
             }
+        }
+
+        /// <summary>
+        /// Organizations whose volunteers outnumber the movement's activists even at the fewest each can have
+        /// (the lowest value of its 'volunteers' distribution, rounded as it is drawn).
+        /// </summary>
+        private void CheckVolunteers(MovementParameters movement, string path)
+        {
+            if (Failed(path + ".activists.count") || Failed(path + ".activists.thresholds") || Failed(path + ".organizations")) return;
+            long activists = movement.Activists.EffectiveCount;
+            var groups = movement.Organizations
+                .Select((g, k) => (Group: g, Index: k, Fewest: Fewest(g.Volunteers)))
+                .Where(x => x.Group.Count > 0 && x.Fewest > 0)
+                .ToList();
+            if (groups.Count == 0 || movement.Organizations.Any(g => g.Count < 0 || !double.IsFinite(Fewest(g.Volunteers)))) return;
+            double needed = groups.Sum(x => (double)x.Group.Count * x.Fewest);
+            if (needed <= activists) return;
+            int organizations = movement.Organizations.Sum(g => g.Count);
+            string sum = string.Join(" + ", groups.Select(x => $"{Schema.Num(x.Group.Count)} × {Schema.Num(x.Fewest)}"));
+            string id = string.IsNullOrEmpty(movement.Id) ? path : $"'{movement.Id}'";
+            Add(path + ".organizations",
+                $"the {Schema.Num(organizations)} organization{(organizations == 1 ? "" : "s")} of {id} need at least {Schema.Num(needed)} volunteers " +
+                $"({sum}, the fewest volunteers each can have), more than the movement's {Schema.Num(activists)} activists",
+                $"raise activists.count to at least {Schema.Plain(needed)}, or give fewer organizations (count) or fewer volunteers each (a lower volunteers min)",
+                [.. groups.Select(x => $"{path}.organizations[{x.Index}].volunteers"), .. groups.Select(x => $"{path}.organizations[{x.Index}].count"), path + ".organizations"]);
+        }
+
+        /// <summary>The fewest volunteers an organization can draw from <paramref name="d"/> (draws are rounded, never below 0).</summary>
+        private static double Fewest(Distribution d)
+        {
+            double lowest = d.Kind == DistributionKind.Constant ? d.Mean : d.Min;
+            return double.IsFinite(lowest) ? Math.Round(Math.Max(0, lowest)) : double.NaN;
         }
 
         private void CheckPopulationAndNetwork()
@@ -273,7 +310,8 @@ public static partial class ScenarioValidator
                     countPaths);
                 return;
             }
-            if (n == 0) return;
+            // A count that is itself out of range says all there is to say.
+            if (n <= 0 || Enumerable.Range(0, scenario.Movements.Count).Any(i => Failed($"movements[{i}].activists.count") || Failed($"movements[{i}].activists.thresholds"))) return;
 
             switch (network.Kind)
             {

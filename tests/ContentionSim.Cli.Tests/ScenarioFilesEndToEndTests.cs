@@ -47,5 +47,6 @@ public sealed class ScenarioFilesEndToEndTests : IDisposable
         Assert.True((lines.Length - 1) % Ticks == 0, $"{lines.Length - 1} rows is not a multiple of {Ticks} ticks");
         Assert.Contains(outDir, output);
         Assert.DoesNotContain(Directory.GetDirectories(_cli.Root), d => d.Contains(".partial"));
+        FiniteOutputs.Check(outDir); // no NaN or infinity reached an output
     }
 }

@@ -25,9 +25,17 @@ public class OutputExceptionTests
     [Fact]
     public void Other_io_errors_keep_their_message()
     {
-        var ex = OutputException.From("/x/y", new IOException("Read-only file system"));
-        Assert.Contains("Read-only file system", ex.Message);
+        var ex = OutputException.From("/x/y", new IOException("Device or resource busy"));
+        Assert.Contains("Device or resource busy", ex.Message);
         Assert.DoesNotContain("disk is full", ex.Message);
+    }
+
+    [Fact]
+    public void A_read_only_disk_is_explained_with_a_fix()
+    {
+        var ex = OutputException.From("/x/y", new IOException("Read-only file system : '/x/y'", 30));
+        Assert.Equal("The disk is read-only: '/x/y' cannot be written; choose another --out on a writable disk.", ex.Message);
+        Assert.Contains("read-only", OutputException.From("/x/y", new IOException("Read-only file system")).Message);
     }
 
     [Fact]

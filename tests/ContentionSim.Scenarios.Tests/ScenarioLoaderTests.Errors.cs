@@ -295,7 +295,7 @@ public partial class ScenarioLoaderTests
     [Fact]
     public void Degree_larger_than_the_population_says_the_maximum()
     {
-        var d = Problem("network:\n  degree: 12\nmovements:\n  - activists:\n      count: 10\n");
+        var d = Problem("network:\n  degree: 12\nmovements:\n  - activists:\n      count: 10\n    organizations: []\n");
         AssertAt(d, 2, 11, "network.degree");
         Assert.Contains("the largest possible degree for small_world is 8", d.Message);
     }
@@ -303,7 +303,7 @@ public partial class ScenarioLoaderTests
     [Fact]
     public void Degree_check_points_at_the_count_when_the_degree_is_a_default()
     {
-        var d = Problem("name: x\nmovements:\n  - activists:\n      count: 5\n");
+        var d = Problem("name: x\nmovements:\n  - activists:\n      count: 5\n    organizations: []\n");
         AssertAt(d, 4, 14, "network.degree");
         Assert.Contains("degree 8", d.Message);
     }

@@ -13,7 +13,9 @@ public partial class ScenarioLoaderTests
           - id: migrants
             activists:
               count: 500
+            organizations: []
           - id: students
+            organizations: []
         state:
           openness: 0.4
         """;

@@ -108,7 +108,7 @@ public class ScenarioValidatorTests
     {
         foreach (var kind in new[] { NetworkKind.Complete, NetworkKind.None })
         {
-            var s = new Scenario { Network = new NetworkParameters { Kind = kind, Degree = 7 }, Movements = [new MovementParameters { Activists = new() { Count = 3 } }] };
+            var s = new Scenario { Network = new NetworkParameters { Kind = kind, Degree = 7 }, Movements = [new MovementParameters { Activists = new() { Count = 3 }, Organizations = [] }] };
             Assert.Empty(ScenarioValidator.Validate(s));
         }
     }
@@ -116,7 +116,7 @@ public class ScenarioValidatorTests
     [Fact]
     public void Degree_limit_for_random_is_population_minus_one()
     {
-        var s = new Scenario { Network = new NetworkParameters { Kind = NetworkKind.Random, Degree = 10 }, Movements = [new MovementParameters { Activists = new() { Count = 10 } }] };
+        var s = new Scenario { Network = new NetworkParameters { Kind = NetworkKind.Random, Degree = 10 }, Movements = [new MovementParameters { Activists = new() { Count = 10 }, Organizations = [] }] };
         Assert.Contains("the largest possible degree for random is 9", Assert.Single(ScenarioValidator.Validate(s)).Message);
         Assert.Empty(ScenarioValidator.Validate(s with { Network = s.Network with { Degree = 9 } }));
     }
@@ -168,5 +168,39 @@ public class ScenarioValidatorTests
             Events = [new ScheduledEvent { At = 1, Until = 5, Set = path, Value = value }],
         };
         Assert.Empty(ScenarioValidator.Validate(s));
+    }
+
+    private static Scenario Organized(int activists, params OrganizationGroupParameters[] groups) =>
+        new() { Movements = [new MovementParameters { Id = "m", Activists = new() { Count = activists }, Organizations = groups }], Network = new() { Kind = NetworkKind.None } };
+
+    [Fact]
+    public void Organizations_needing_more_volunteers_than_there_are_activists_are_refused()
+    {
+        // Default volunteers are uniform(5, 40): ten organizations need at least 50.
+        var d = Assert.Single(ScenarioValidator.Validate(Organized(49, new OrganizationGroupParameters { Count = 10 })));
+        Assert.Equal("movements[0].organizations", d.Path);
+        Assert.Contains("the 10 organizations of 'm' need at least 50 volunteers (10 × 5, the fewest volunteers each can have), more than the movement's 49 activists", d.Message);
+        Assert.Contains("raise activists.count to at least 50", d.Fix);
+        Assert.Empty(ScenarioValidator.Validate(Organized(50, new OrganizationGroupParameters { Count = 10 })));
+    }
+
+    [Fact]
+    public void Volunteers_are_counted_over_every_group_at_the_fewest_each_can_draw()
+    {
+        var constant = new OrganizationGroupParameters { Count = 3, Volunteers = Distribution.Constant(4) };
+        var normal = new OrganizationGroupParameters { Count = 2, Volunteers = new Distribution { Kind = DistributionKind.Normal, Mean = 10, Sd = 3, Min = 2.5, Max = 20 } };
+        var none = new OrganizationGroupParameters { Count = 5, Volunteers = Distribution.Uniform(0, 10) };
+        // 3 × 4 + 2 × 2 (2.5 rounds to even, as the draw does) = 16.
+        Assert.Contains("need at least 16 volunteers (3 × 4 + 2 × 2", Assert.Single(ScenarioValidator.Validate(Organized(15, constant, normal, none))).Message);
+        Assert.Empty(ScenarioValidator.Validate(Organized(16, constant, normal, none)));
+        Assert.Empty(ScenarioValidator.Validate(Organized(1, none)));
+        Assert.Empty(ScenarioValidator.Validate(Organized(1)));
+    }
+
+    [Fact]
+    public void Volunteers_are_not_checked_against_a_count_that_is_itself_out_of_range()
+    {
+        var d = Assert.Single(ScenarioValidator.Validate(Organized(0, new OrganizationGroupParameters { Count = 10 })));
+        Assert.Equal("movements[0].activists.count", d.Path);
     }
 }

@@ -34,28 +34,47 @@ internal static class NewCommand
         }
         string folder = string.IsNullOrWhiteSpace(dir) ? "." : dir;
         string path = Path.Combine(folder, name + ".yaml");
+        // Written to a hidden temporary name and renamed when complete, without replacing a file that
+        // appeared meanwhile: a full disk or an interruption never leaves a truncated NAME.yaml.
+        string temp = Path.Combine(folder, $".{name}.yaml.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
             Directory.CreateDirectory(folder);
-            // CreateNew: never replaces a file, even one that appears between a check and the write.
-            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            byte[] bytes = new UTF8Encoding(false).GetBytes(ScenarioTemplate.Yaml(name));
-            stream.Write(bytes);
+            if (File.Exists(path) || Directory.Exists(path)) return Exists(console, path);
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(new UTF8Encoding(false).GetBytes(ScenarioTemplate.Yaml(name)));
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: false);
         }
         catch (IOException) when (File.Exists(path) || Directory.Exists(path))
         {
-            console.Error.WriteLine($"error: '{path}' already exists; choose another name or delete it first (it is never overwritten).");
-            return ExitCodes.OutputFailed;
+            TryDelete(temp);
+            return Exists(console, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            console.Error.WriteLine($"error: could not write '{path}': {e.Message} Choose another --dir.");
+            TryDelete(temp);
+            console.Error.WriteLine($"error: {Reporting.OutputException.From(path, e).Message.Replace("--out", "--dir", StringComparison.Ordinal)}");
             return ExitCodes.OutputFailed;
         }
         console.Out.WriteLine($"Wrote {path}: a starter scenario with every key explained.");
         console.Out.WriteLine($"Edit it, then: contentionsim validate {path}");
         console.Out.WriteLine($"          and: contentionsim run {path} && contentionsim report runs/{name}-seed1");
         return ExitCodes.Ok;
+    }
+
+    private static int Exists(CliConsole console, string path)
+    {
+        console.Error.WriteLine($"error: '{path}' already exists; choose another name or delete it first (it is never overwritten).");
+        return ExitCodes.OutputFailed;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     internal static bool IsValidName(string name) =>

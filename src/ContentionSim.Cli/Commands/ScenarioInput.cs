@@ -9,12 +9,12 @@ internal sealed record ScenarioInput(Scenario Scenario, string Path, string Text
     /// <summary>Loads <paramref name="path"/>, applies --set, --seed and --ticks; throws <see cref="ScenarioException"/> on bad input.</summary>
     public static ScenarioInput Load(string path, IReadOnlyList<string> sets, ulong? seed, int? ticks)
     {
-        var scenario = ScenarioLoader.LoadFile(path);
+        var scenario = ScenarioLoader.LoadFile(path, out string text);
         var overrides = new List<string>(sets);
         if (seed is not null) overrides.Add($"seed={seed}");
         if (ticks is not null) overrides.Add($"ticks={ticks}");
         if (overrides.Count > 0) scenario = ScenarioLoader.ApplyOverrides(scenario, overrides);
-        return new ScenarioInput(scenario, path, File.ReadAllText(path));
+        return new ScenarioInput(scenario, path, text); // the text that was parsed, not a second read of the file
     }
 
     /// <summary>Writes the diagnostics of a bad scenario, one a line.</summary>

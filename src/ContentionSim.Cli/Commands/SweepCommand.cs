@@ -14,15 +14,19 @@ using Spectre.Console;
 namespace ContentionSim.Cli.Commands;
 
 /// <summary>
-/// <c>contentionsim sweep SWEEP [--out DIR] [--parallel N] [--resume] ...</c>: runs a parameter sweep,
+/// <c>contentionsim sweep SWEEP [--out DIR] [--parallel N] [--resume] [--shard I/N] ...</c>: runs a parameter sweep,
 /// appending every run to runs.csv as it finishes, and writes summary.csv and the figures at the end.
+/// With <c>--shard I/N</c> (or inside a Slurm job array or a Kubernetes indexed job) it runs one of N
+/// slices of the runs into <c>OUT/shard-I-of-N</c>; <c>contentionsim merge</c> puts the shards together.
 /// </summary>
 internal static class SweepCommand
 {
     /// <param name="console">Where to write.</param>
     /// <param name="simulate">Replaces <see cref="Simulator.Run"/> (tests inject failing runs here).</param>
-    public static Command Create(CliConsole console, Func<Scenario, RunOptions, RunResult>? simulate = null)
+    /// <param name="environment">Reads environment variables (the shard of a job array); the process's environment unless replaced (tests).</param>
+    public static Command Create(CliConsole console, Func<Scenario, RunOptions, RunResult>? simulate = null, Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         var sweep = new Argument<string>("sweep") { Description = "The sweep file (YAML), e.g. scenarios/sweeps/quick.yaml." };
         var outDir = new Option<string?>("--out", "-o") { Description = "Folder for the results (default: runs/sweep-<name>)." };
         var parallel = new Option<int>("--parallel", "-j") { Description = "Runs at once (0 = one per core, the default). Results are identical for any value.", DefaultValueFactory = _ => 0 };
@@ -33,9 +37,16 @@ internal static class SweepCommand
         var sets = new Option<string[]>("--set") { Description = "Fix a parameter of the base for every run, e.g. --set movements[0].activists.count=500 (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var noPlots = new Option<bool>("--no-plots") { Description = "Write runs.csv and summary.csv only, no figures (contentionsim plot draws them later)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the sweep and show its grid without running it." };
+        var shardOption = new Option<string?>("--shard")
+        {
+            Description = "Run only shard I of N (I counts from 0: 0/4 … 3/4): every N-th run, interleaved over the grid, " +
+                          "into OUT/shard-I-of-N (OUT defaults to runs/sweep-<name>-shards). 'contentionsim merge' joins the shards. " +
+                          "Without it, a Slurm job array task (SLURM_ARRAY_TASK_ID, _MIN, _COUNT) or a Kubernetes indexed job (JOB_COMPLETION_INDEX with --shards) picks its shard itself; --shard 0/1 runs the whole sweep there.",
+        };
+        var shardsOption = new Option<int?>("--shards") { Description = "Number of shards when the shard index comes from the environment: with JOB_COMPLETION_INDEX (a Kubernetes indexed job), or with SLURM_ARRAY_TASK_ID, where an array of fewer tasks is taken as a resubmitted subset (task ID = shard index)." };
         var command = new Command("sweep", "Run a parameter sweep: every point of a grid of parameter values, replicated, with summaries and figures.")
         {
-            sweep, outDir, parallel, resume, series, replications, ticks, sets, noPlots, dryRun,
+            sweep, outDir, parallel, resume, series, replications, ticks, sets, noPlots, dryRun, shardOption, shardsOption,
         };
         command.SetAction(parse =>
         {
@@ -58,6 +69,17 @@ internal static class SweepCommand
                 Ticks = parse.GetValue(ticks),
                 Sets = parse.GetValue(sets) ?? [],
             };
+            SweepShardChoice shardChoice;
+            try
+            {
+                shardChoice = SweepShardEnvironment.Resolve(parse.GetValue(shardOption), parse.GetValue(shardsOption), environment);
+            }
+            catch (SweepShardException e)
+            {
+                console.Error.WriteLine($"error: {e.Message}.");
+                return ExitCodes.BadInput;
+            }
+            var shard = shardChoice.Shard;
             SweepDefinition definition;
             try
             {
@@ -68,7 +90,8 @@ internal static class SweepCommand
                 Report(e, console.Error);
                 return ExitCodes.BadInput;
             }
-            string folder = parse.GetValue(outDir) ?? Path.Combine("runs", "sweep-" + RunCommand.Slug(definition.Name));
+            string outRoot = parse.GetValue(outDir) ?? DefaultFolder(definition.Name, shard is not null);
+            string folder = shard is null ? outRoot : Path.Combine(outRoot, shard.FolderName);
             var setup = new SweepSetup
             {
                 Name = definition.Name,
@@ -86,6 +109,9 @@ internal static class SweepCommand
                 Series = seriesMode.Value,
             };
             Describe(console.Out, definition, workers == 0 ? Environment.ProcessorCount : workers);
+            if (shard is not null)
+                console.Out.WriteLine($"Shard {shard} ({shardChoice.Source}): {shard.RunCount(definition.Plan.Grid.RunCount):N0} of the {definition.Plan.Grid.RunCount:N0} runs " +
+                                      $"(every {Ordinal(shard.Count)} run, interleaved over the grid).");
             if (parse.GetValue(dryRun))
             {
                 console.Out.WriteLine($"Dry run: nothing was run. The results would go to {folder}.");
@@ -99,12 +125,18 @@ internal static class SweepCommand
                 Cancellation = console.Cancellation,
                 Simulate = simulate,
                 Check = definition.FullyChecked ? null : s => SweepDefinition.Validate(s).Select(d => d.ToString()).ToArray(),
-            }, ResumeCommand(parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => t.Value), folder, parse.GetValue(outDir) is null));
+                Shard = shard,
+            }, ResumeCommand(parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => t.Value), outRoot,
+                parse.GetValue(outDir) is null, shard is not null && parse.GetValue(shardOption) is null ? shard : null), outRoot);
         });
         return command;
     }
 
-    private static int Execute(CliConsole console, SweepSetup setup, string folder, SweepSessionOptions options, string resumeCommand)
+    /// <summary>The default --out: runs/sweep-&lt;name&gt;, or runs/sweep-&lt;name&gt;-shards for the shard folders of a split sweep.</summary>
+    internal static string DefaultFolder(string sweepName, bool sharded) =>
+        Path.Combine("runs", "sweep-" + RunCommand.Slug(sweepName) + (sharded ? "-shards" : ""));
+
+    private static int Execute(CliConsole console, SweepSetup setup, string folder, SweepSessionOptions options, string resumeCommand, string outRoot)
     {
         var clock = Stopwatch.StartNew();
         SweepSessionResult result;
@@ -125,14 +157,16 @@ internal static class SweepCommand
         catch (OutputException e)
         {
             console.Error.WriteLine($"error: {e.Message}");
-            console.Error.WriteLine($"Every run recorded so far is kept in {Path.Combine(folder, SweepRunsCsv.FileName)}; resume with: {resumeCommand}");
+            if (File.Exists(Path.Combine(folder, SweepRunsCsv.FileName))) // else nothing was recorded and there is nothing to resume
+                console.Error.WriteLine($"Every run recorded so far is kept in {Path.Combine(folder, SweepRunsCsv.FileName)}; resume with: {resumeCommand}");
             return ExitCodes.OutputFailed;
         }
         foreach (var note in result.Notes) console.Out.WriteLine($"note: {note}.");
         string elapsed = Duration(clock.Elapsed);
+        string of = result.Shard is null ? "" : $" of shard {result.Shard}";
         if (!result.Complete)
         {
-            console.Error.WriteLine($"interrupted: {result.RecordedTotal:N0} of {result.Planned:N0} runs are recorded in {Path.Combine(folder, SweepRunsCsv.FileName)} " +
+            console.Error.WriteLine($"interrupted: {result.RecordedTotal:N0} of {result.Planned:N0} runs{of} are recorded in {Path.Combine(folder, SweepRunsCsv.FileName)} " +
                                     $"({result.Ran:N0} in this session, {elapsed}); runs under way were dropped and will run again.");
             console.Error.WriteLine($"Resume with: {resumeCommand}");
             console.Error.WriteLine($"Summary and figures of what is recorded so far: contentionsim plot {Quote(folder)}");
@@ -140,9 +174,12 @@ internal static class SweepCommand
         }
         console.Out.WriteLine($"{result.Ran:N0} runs in {elapsed}" +
                               (result.AlreadyRecorded > 0 ? $" ({result.AlreadyRecorded:N0} were recorded before)" : "") +
-                              $"; {result.RecordedTotal:N0} of {result.Planned:N0} runs recorded, {result.FailedTotal:N0} failed.");
+                              $"; {result.RecordedTotal:N0} of {result.Planned:N0} runs{of} recorded, {result.FailedTotal:N0} failed.");
         console.Out.WriteLine($"Outputs in {folder}:");
         foreach (var f in result.Files) console.Out.WriteLine($"  {f.Name,-34} {f.Description}");
+        if (result.Shard is not null)
+            console.Out.WriteLine($"Shard {result.Shard} is complete. When all {result.Shard.Count} shards are, merge them (summary and figures as a single-machine sweep): " +
+                                  $"contentionsim merge {Quote(outRoot)} --out {Quote(MergedFolder(outRoot))}");
         if (result.FailedTotal > 0)
         {
             console.Error.WriteLine($"warning: {result.FailedTotal:N0} run(s) failed; runs.csv has status 'failed' and the error for each. " +
@@ -191,6 +228,9 @@ internal static class SweepCommand
                          $"{s.TotalActivists:N0} activists for {s.Ticks:N0} {s.TimeUnit}s, master seed {plan.MasterSeed}, {workers} at a time.");
     }
 
+    private static string Ordinal(int n) =>
+        n % 10 == 1 && n % 100 != 11 ? $"{n}st" : n % 10 == 2 && n % 100 != 12 ? $"{n}nd" : n % 10 == 3 && n % 100 != 13 ? $"{n}rd" : $"{n}th";
+
     private static string Preview(SweepFactor f) =>
         f.Levels.Count <= 6 ? string.Join(", ", f.Levels.Select(l => l.Text))
             : $"{f.Levels[0].Text}, {f.Levels[1].Text}, …, {f.Levels[^1].Text}";
@@ -203,12 +243,20 @@ internal static class SweepCommand
         _ => null,
     };
 
-    /// <summary>The command line to resume: the one given, with --resume (and --out) added.</summary>
-    private static string ResumeCommand(IEnumerable<string> tokens, string folder, bool addOut)
+    /// <summary>Where the merge of the shards in <paramref name="outRoot"/> goes by default: runs/sweep-x-shards → runs/sweep-x.</summary>
+    internal static string MergedFolder(string outRoot)
+    {
+        string trimmed = Path.TrimEndingDirectorySeparator(outRoot);
+        return trimmed.EndsWith("-shards", StringComparison.Ordinal) ? trimmed[..^"-shards".Length] : trimmed + "-merged";
+    }
+
+    /// <summary>The command line to resume: the one given, with --resume (and --out, and the shard taken from the environment) added.</summary>
+    private static string ResumeCommand(IEnumerable<string> tokens, string folder, bool addOut, SweepShard? shardFromEnvironment)
     {
         var parts = new List<string> { "contentionsim", "sweep" };
         parts.AddRange(tokens.Select(Quote));
         if (addOut) parts.AddRange(["--out", Quote(folder)]);
+        if (shardFromEnvironment is not null) parts.AddRange(["--shard", shardFromEnvironment.ToString()]);
         if (!parts.Contains("--resume")) parts.Add("--resume");
         return string.Join(' ', parts);
     }

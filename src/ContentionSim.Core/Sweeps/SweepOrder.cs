@@ -23,11 +23,14 @@ public sealed class SweepOrder
 
     private readonly SweepGrid _grid;
     private readonly int[] _points;
+    private readonly int[] _rank;
 
     public SweepOrder(SweepGrid grid)
     {
         _grid = grid ?? throw new ArgumentNullException(nameof(grid));
         _points = grid.PointCount <= MaximinLimit ? Maximin(grid) : BitReversal(grid.PointCount);
+        _rank = new int[_points.Length];
+        for (int i = 0; i < _points.Length; i++) _rank[_points[i]] = i;
     }
 
     /// <summary>The points in the order they are visited within each round of replications.</summary>
@@ -36,6 +39,9 @@ public sealed class SweepOrder
     /// <summary>Number of runs in the order (every run of the grid, once).</summary>
     public long Count => _grid.RunCount;
 
+    /// <summary>Runs in each round: the number of points.</summary>
+    public int RoundLength => _grid.PointCount;
+
     /// <summary>The canonical index of the run executed at <paramref name="position"/> (0-based).</summary>
     public long RunAt(long position)
     {
@@ -43,6 +49,13 @@ public sealed class SweepOrder
         int p = _grid.PointCount;
         long round = position / p;
         return _grid.RunIndex(_points[(int)(position % p)], (int)round);
+    }
+
+    /// <summary>The position (0-based) at which canonical run <paramref name="run"/> is executed: the inverse of <see cref="RunAt"/>.</summary>
+    public long PositionOf(long run)
+    {
+        var (point, replication) = _grid.Decompose(run);
+        return (long)replication * _grid.PointCount + _rank[point];
     }
 
     /// <summary>All runs in execution order.</summary>

@@ -27,6 +27,9 @@ public sealed record SweepExecutionOptions
     /// <summary>Stops dispatching runs and cancels the ones under way (they are not recorded).</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>Runs only this shard's runs (see <see cref="SweepShard"/>); null runs every run.</summary>
+    public SweepShard? Shard { get; init; }
+
     /// <summary>Called (one call at a time) after each recorded run.</summary>
     public Action<SweepProgress>? Progress { get; init; }
 
@@ -44,7 +47,7 @@ public sealed record SweepExecutionOptions
 public sealed record SweepExecutionResult(long Recorded, long Failed, bool Interrupted);
 
 /// <summary>
-/// Runs the runs of a sweep not yet recorded, in the plan's execution order, on a bounded pool of
+/// Runs the runs of a sweep (or of one shard of it) not yet recorded, in the plan's execution order, on a bounded pool of
 /// workers (each run single-threaded), appending each run to the log as it finishes. A run that throws
 /// is recorded as failed and the sweep goes on; a run cancelled part-way is not recorded at all. An
 /// output error (disk full) stops the sweep and is rethrown.
@@ -60,7 +63,10 @@ public static class SweepExecutor
         ArgumentNullException.ThrowIfNull(options);
         var grid = plan.Grid;
         var order = plan.Order;
-        long toDo = grid.RunCount - done.Count(r => r >= 0 && r < grid.RunCount);
+        var shard = options.Shard;
+        long toDo = shard is null
+            ? grid.RunCount - done.Count(r => r >= 0 && r < grid.RunCount)
+            : shard.RunCount(order.Count) - done.Count(r => r >= 0 && r < grid.RunCount && shard.Contains(order, r));
         int workers = (int)Math.Max(1, Math.Min(options.Parallel <= 0 ? Environment.ProcessorCount : options.Parallel, Math.Max(toDo, 1)));
         var simulate = options.Simulate ?? ((s, o) => Simulator.Run(s, o));
         int xFactor = grid.FactorIndex(options.SeriesFactor ?? SweepPlotSettings.For(grid).X);
@@ -98,6 +104,7 @@ public static class SweepExecutor
             {
                 long position = Interlocked.Increment(ref next);
                 if (position >= order.Count) return;
+                if (shard is not null && !shard.ContainsPosition(order, position)) continue; // another shard's run
                 long run = order.RunAt(position);
                 if (done.Contains(run)) continue;
                 var (point, replication) = grid.Decompose(run);

@@ -63,13 +63,30 @@ public sealed record SweepManifestData
     public string State { get; init; } = "";
     /// <summary>What one tick stands for in the base scenario (for axis labels).</summary>
     public string TimeUnit { get; init; } = "tick";
+
+    /// <summary>The shard the folder holds (<c>sweep --shard I/N</c>), or null for a whole sweep.</summary>
+    public SweepShard? Shard { get; init; }
+
+    /// <summary>Runs recorded and failed, as the manifest's state says.</summary>
+    public long RunsRecorded { get; init; }
+    public long RunsFailed { get; init; }
+
+    /// <summary>The sweep file as given on the command line (relative to the folder the sweep was run from).</summary>
+    public string SweepFile { get; init; } = "";
+
+    /// <summary><c>--replications</c>, <c>--ticks</c> and <c>--set</c> as given on the command line (to repeat them).</summary>
+    public int? ReplicationsOverride { get; init; }
+    public int? TicksOverride { get; init; }
+    public IReadOnlyList<string> SetOverrides { get; init; } = [];
 }
 
 /// <summary>
 /// <c>manifest.json</c> of a sweep folder: tool version and git commit, runtime, the sweep file and the
 /// base scenario (path, SHA-256 and full text), the fixed settings and command-line overrides, the
 /// expanded grid (every point with its values), the seed scheme, the execution order, the figures'
-/// axes and the state of the sweep (running, interrupted, complete, with counts).
+/// axes and the state of the sweep (running, interrupted, complete, with counts). A shard's folder
+/// (<c>sweep --shard I/N</c>) has the same manifest, with the whole sweep's fingerprint, plus a
+/// <c>shard</c> object (index, count, runs); its state counts the shard's runs.
 /// </summary>
 public static class SweepManifest
 {
@@ -81,8 +98,14 @@ public static class SweepManifest
     /// <summary>The state of a sweep, as written in the manifest.</summary>
     public const string Running = "running", Interrupted = "interrupted", Complete = "complete";
 
+    /// <summary>How a shard's runs are chosen, as written in its manifest.</summary>
+    public const string ShardSelection =
+        "the runs with s mod count = index (index counts from 0), where s = r × points + (k − r) mod points is the place in the shard sequence " +
+        "of the run at place k of round r of the execution order (order.points, round by round): each round's points rotated by r";
+
     /// <summary>The manifest document (UTF-8, indented, trailing newline).</summary>
-    public static byte[] Create(SweepSetup setup, string state, long recorded, long failed, string? gitCommit)
+    /// <param name="shard">The shard the folder holds, or null for the whole sweep.</param>
+    public static byte[] Create(SweepSetup setup, string state, long recorded, long failed, string? gitCommit, SweepShard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
         var plan = setup.Plan;
@@ -116,8 +139,17 @@ public static class SweepManifest
             w.WriteString("state", state);
             w.WriteNumber("runs_recorded", recorded);
             w.WriteNumber("runs_failed", failed);
-            w.WriteNumber("runs_planned", grid.RunCount);
+            w.WriteNumber("runs_planned", shard is null ? grid.RunCount : shard.RunCount(grid.RunCount));
             w.WriteEndObject();
+            if (shard is not null)
+            {
+                w.WriteStartObject("shard");
+                w.WriteNumber("index", shard.Index);
+                w.WriteNumber("count", shard.Count);
+                w.WriteNumber("runs", shard.RunCount(grid.RunCount));
+                w.WriteString("selection", ShardSelection);
+                w.WriteEndObject();
+            }
 
             w.WriteStartObject("sweep");
             w.WriteString("file", setup.SweepFile);
@@ -202,8 +234,8 @@ public static class SweepManifest
     }
 
     /// <summary>Writes <paramref name="path"/> atomically.</summary>
-    public static void Write(string path, SweepSetup setup, string state, long recorded, long failed, string? gitCommit) =>
-        AtomicFile.WriteAllBytes(path, Create(setup, state, recorded, failed, gitCommit));
+    public static void Write(string path, SweepSetup setup, string state, long recorded, long failed, string? gitCommit, SweepShard? shard = null) =>
+        AtomicFile.WriteAllBytes(path, Create(setup, state, recorded, failed, gitCommit, shard));
 
     /// <summary>The series mode as written (<c>none</c>, <c>extremes</c>, <c>all</c>).</summary>
     public static string SeriesKey(SeriesMode mode) => mode.ToString().ToLowerInvariant();
@@ -232,6 +264,11 @@ public static class SweepManifest
             var grid = new SweepGrid(factors, design, root.GetProperty("replications").GetInt32());
             var plots = root.GetProperty("plots");
             var seriesText = root.TryGetProperty("series", out var s) ? s.GetString() : "extremes";
+            SweepShard? shard = null;
+            if (root.TryGetProperty("shard", out var sh) && sh.ValueKind == JsonValueKind.Object)
+                shard = new SweepShard(sh.GetProperty("index").GetInt32(), sh.GetProperty("count").GetInt32());
+            var state = root.GetProperty("state");
+            var commandLine = root.TryGetProperty("command_line", out var cl) ? cl : default;
             return new SweepManifestData
             {
                 Name = root.GetProperty("name").GetString() ?? "sweep",
@@ -246,7 +283,17 @@ public static class SweepManifest
                     plots.GetProperty("x").GetString(), plots.GetProperty("lines").GetString(),
                     plots.GetProperty("heatmap").GetString() ?? SweepMetrics.DefaultHeatmap),
                 Series = Enum.TryParse<SeriesMode>(seriesText, true, out var mode) ? mode : SeriesMode.Extremes,
-                State = root.GetProperty("state").GetProperty("state").GetString() ?? "",
+                State = state.GetProperty("state").GetString() ?? "",
+                RunsRecorded = state.TryGetProperty("runs_recorded", out var rr) ? rr.GetInt64() : 0,
+                RunsFailed = state.TryGetProperty("runs_failed", out var rf) ? rf.GetInt64() : 0,
+                Shard = shard,
+                SweepFile = root.GetProperty("sweep").TryGetProperty("file", out var sf) ? sf.GetString() ?? "" : "",
+                ReplicationsOverride = commandLine.ValueKind == JsonValueKind.Object && commandLine.TryGetProperty("replications", out var ro)
+                    && ro.ValueKind == JsonValueKind.Number ? ro.GetInt32() : null,
+                TicksOverride = commandLine.ValueKind == JsonValueKind.Object && commandLine.TryGetProperty("ticks", out var to)
+                    && to.ValueKind == JsonValueKind.Number ? to.GetInt32() : null,
+                SetOverrides = commandLine.ValueKind == JsonValueKind.Object && commandLine.TryGetProperty("set", out var so)
+                    && so.ValueKind == JsonValueKind.Array ? so.EnumerateArray().Select(e => e.GetString() ?? "").ToArray() : [],
                 TimeUnit = root.TryGetProperty("base_parameters", out var bp) && bp.TryGetProperty("time_unit", out var tu)
                     && tu.GetString() is { Length: > 0 } unit ? unit : "tick",
             };

@@ -32,14 +32,23 @@ public sealed record SweepSessionOptions
 
     /// <summary>The git commit recorded in the manifest; null looks it up from the current folder.</summary>
     public string? GitCommit { get; init; }
+
+    /// <summary>
+    /// Run only this shard of the sweep (<c>--shard I/N</c>); null runs the whole sweep. A shard's folder
+    /// gets manifest.json (with the shard) and runs.csv (sorted once the shard is complete) and its
+    /// series, but no summary or figures: <see cref="SweepMerge"/> writes those for the merged sweep.
+    /// </summary>
+    public SweepShard? Shard { get; init; }
 }
 
 /// <summary>What a session did and where the sweep stands.</summary>
 public sealed record SweepSessionResult
 {
     public required string Folder { get; init; }
-    /// <summary>Runs of the whole sweep.</summary>
+    /// <summary>Runs of the whole sweep (of the shard, when running one).</summary>
     public long Planned { get; init; }
+    /// <summary>The shard run, or null for the whole sweep.</summary>
+    public SweepShard? Shard { get; init; }
     /// <summary>Runs already recorded when the session started (resume).</summary>
     public long AlreadyRecorded { get; init; }
     /// <summary>Runs recorded by this session.</summary>
@@ -95,6 +104,9 @@ public static class SweepSession
             var recordedManifest = SweepManifest.Read(manifestPath);
             if (recordedManifest.Fingerprint != setup.Fingerprint())
                 throw new SweepMismatchException(Mismatch(recordedManifest, setup, folder));
+            if (recordedManifest.Shard != options.Shard)
+                throw new SweepMismatchException($"'{folder}' holds {Describe(recordedManifest.Shard)} of this sweep, not {Describe(options.Shard)}. " +
+                    $"Resume it with {(recordedManifest.Shard is null ? "no --shard" : $"--shard {recordedManifest.Shard}")}, or choose another --out");
         }
         else if (options.Resume)
             notes.Add($"nothing to resume in {folder}: starting the sweep");
@@ -110,22 +122,25 @@ public static class SweepSession
 
         string? commit = options.GitCommit ?? GitInfo.Commit(Environment.CurrentDirectory);
         var plan = setup.Plan;
+        var shard = options.Shard;
         var keys = plan.Grid.Factors.Select(f => f.Key).ToArray();
+        long planned = (shard ?? SweepShard.Whole).RunCount(plan.Grid.RunCount);
         long already, failedBefore;
         SweepExecutionResult execution;
-        if (!occupied) SweepManifest.Write(manifestPath, setup, SweepManifest.Running, 0, 0, commit); // before any run is recorded
+        if (!occupied) SweepManifest.Write(manifestPath, setup, SweepManifest.Running, 0, 0, commit, shard); // before any run is recorded
         using (var log = SweepRunLog.Open(runsPath, keys))
         {
-            var recorded = log.Recorded.Where(r => r.Run >= 0 && r.Run < plan.Grid.RunCount).ToList();
+            var recorded = log.Recorded.Where(r => r.Run >= 0 && r.Run < plan.Grid.RunCount && (shard is null || shard.Contains(plan.Order, r.Run))).ToList();
             already = recorded.Count;
             failedBefore = recorded.Count(r => r.Failed);
             if (log.TornBytes > 0) notes.Add($"cut off an incomplete last line of runs.csv ({log.TornBytes} bytes): that run is run again");
             if (log.Duplicates > 0) notes.Add($"runs.csv lists {log.Duplicates} run(s) twice; the first of each is used");
-            if (recorded.Count < log.Recorded.Count) notes.Add($"runs.csv holds {log.Recorded.Count - recorded.Count} run(s) outside this sweep's grid; they are ignored");
-            SweepManifest.Write(manifestPath, setup, SweepManifest.Running, already, failedBefore, commit);
+            if (recorded.Count < log.Recorded.Count)
+                notes.Add($"runs.csv holds {log.Recorded.Count - recorded.Count} run(s) outside this {(shard is null ? "sweep's grid" : "shard")}; they are ignored");
+            SweepManifest.Write(manifestPath, setup, SweepManifest.Running, already, failedBefore, commit, shard);
 
             var done = recorded.Select(r => r.Run).ToHashSet();
-            options.Starting?.Invoke(plan.Grid.RunCount - done.Count);
+            options.Starting?.Invoke(planned - done.Count);
             execution = SweepExecutor.Run(plan, log, Path.Combine(folder, SweepSeries.FolderName), done, new SweepExecutionOptions
             {
                 Parallel = options.Parallel,
@@ -135,27 +150,29 @@ public static class SweepSession
                 Progress = options.Progress,
                 Simulate = options.Simulate,
                 Check = options.Check,
+                Shard = shard,
             });
         }
 
         long total = already + execution.Recorded;
         long failedTotal = failedBefore + execution.Failed;
-        bool complete = total >= plan.Grid.RunCount;
+        bool complete = total >= planned;
         var files = new List<OutputFile>();
         if (complete)
         {
             SortRuns(runsPath);
             files.Add(new OutputFile(SweepRunsCsv.FileName, "a row per run: point, replication, seed, status, varied values, headline metrics, outcomes, error"));
-            files.AddRange(SweepReport.Write(folder, null, options.Plots));
+            if (shard is null) files.AddRange(SweepReport.Write(folder, null, options.Plots)); // a shard's summary and figures come from the merge
             files.Add(new OutputFile(SweepManifest.FileName, "tool version, git commit, runtime, the sweep and base scenario (text and hash), the grid, the seed scheme"));
             if (setup.Series != SeriesMode.None && Directory.Exists(Path.Combine(folder, SweepSeries.FolderName)))
                 files.Add(new OutputFile(SweepSeries.FolderName + "/", $"compact per-tick series (gzip CSV) of {(setup.Series == SeriesMode.All ? "every run" : "the runs at the lowest and highest x")}"));
         }
-        SweepManifest.Write(manifestPath, setup, complete ? SweepManifest.Complete : SweepManifest.Interrupted, total, failedTotal, commit);
+        SweepManifest.Write(manifestPath, setup, complete ? SweepManifest.Complete : SweepManifest.Interrupted, total, failedTotal, commit, shard);
         return new SweepSessionResult
         {
             Folder = folder,
-            Planned = plan.Grid.RunCount,
+            Planned = planned,
+            Shard = shard,
             AlreadyRecorded = already,
             Ran = execution.Recorded,
             FailedTotal = failedTotal,
@@ -183,6 +200,8 @@ public static class SweepSession
             if (seen.Add(run)) sb.Append(line).Append('\n');
         AtomicFile.WriteAllText(runsPath, sb.ToString());
     }
+
+    private static string Describe(SweepShard? shard) => shard is null ? "the whole sweep" : $"shard {shard}";
 
     private static string Mismatch(SweepManifestData recorded, SweepSetup setup, string folder)
     {

@@ -18,19 +18,20 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
     /// <summary>Paths at which a value could not be bound (its default was kept).</summary>
     public List<string> FailedPaths { get; } = [];
 
-    public bool TryBind(Type type, YNode node, string path, object? current, out object? value)
+    /// <param name="property">The property bound (for a list item, the list's), for its range in messages; null if unknown.</param>
+    public bool TryBind(Type type, YNode node, string path, object? current, out object? value, PropertyInfo? property = null)
     {
         if (Nullable.GetUnderlyingType(type) is Type underlying)
         {
             if (node is YScalar { IsNull: true }) { value = null; return true; }
-            return TryBind(underlying, node, path, current, out value);
+            return TryBind(underlying, node, path, current, out value, property);
         }
         return Schema.ShapeOf(type) switch
         {
             Shape.Record => BindRecord(type, node, path, current, out value),
-            Shape.List => BindList(type, node, path, out value),
+            Shape.List => BindList(type, node, path, out value, property),
             Shape.Distribution => BindDistribution(node, path, out value),
-            _ => BindScalar(type, node, path, out value),
+            _ => BindScalar(type, node, path, out value, property),
         };
     }
 
@@ -66,7 +67,7 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
                 continue;
             }
             map.Set(childPath, child is YScalar ? child.Line : key.Line, child is YScalar ? child.Column : key.Column);
-            if (TryBind(property.PropertyType, child, childPath, property.GetValue(instance), out var bound))
+            if (TryBind(property.PropertyType, child, childPath, property.GetValue(instance), out var bound, property))
                 property.SetValue(instance, bound);
         }
         value = instance;
@@ -102,7 +103,7 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
 
     // ---- lists ---------------------------------------------------------------------------
 
-    private bool BindList(Type type, YNode node, string path, out object? value)
+    private bool BindList(Type type, YNode node, string path, out object? value, PropertyInfo? property)
     {
         var elementType = ParameterPath.ElementType(type)!;
         value = null;
@@ -123,7 +124,7 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
             string itemPath = $"{path}[{i}]";
             map.Set(itemPath, items[i].Line, items[i].Column);
             // A failed item keeps a default so that later items keep their index.
-            array.SetValue(TryBind(elementType, items[i], itemPath, null, out var item) && item is not null
+            array.SetValue(TryBind(elementType, items[i], itemPath, null, out var item, property) && item is not null
                 ? item
                 : Activator.CreateInstance(elementType), i);
         }
@@ -161,6 +162,7 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
         YScalar? kindKey = null;
         bool ok = true;
         var given = new Dictionary<string, YNode>(StringComparer.Ordinal); // mean/sd/min/max → where it was given
+        var suggested = new HashSet<string>(StringComparer.Ordinal); // keys an unknown key was taken for (said once, not twice)
 
         bool SetNumber(string key, YNode at, YNode valueNode)
         {
@@ -218,8 +220,10 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
             }
             if (ParameterPath.Find(typeof(Distribution), name) is null)
             {
+                string? closest = Suggest.Closest(name, ["kind", "mean", "sd", "min", "max", .. DistributionShorthands]);
+                if (closest is not null) suggested.Add(closest);
                 ok = Fail(key, keyPath,
-                    $"unknown key '{name}' in a distribution" + (Suggest.Closest(name, ["kind", "mean", "sd", "min", "max", .. DistributionShorthands]) is string s ? $"; did you mean '{s}'?" : ""),
+                    $"unknown key '{name}' in a distribution" + (closest is string s ? $"; did you mean '{s}'?" : ""),
                     "a distribution has kind, mean, sd, min and max, or is a shorthand such as {normal: [0.5, 0.1]}");
                 continue;
             }
@@ -247,7 +251,7 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
                     ok = Fail(at, Schema.Child(path, key), $"'{key}' does not apply to a {kindName} distribution (it uses {string.Join(", ", allowed)})",
                         resolved == DistributionKind.Uniform && key == "mean" ? "remove 'mean': a uniform's mean is halfway between min and max" : $"remove '{key}'");
             foreach (var key in required)
-                if (!given.ContainsKey(key))
+                if (!given.ContainsKey(key) && !suggested.Contains(key))
                     ok = Fail(kindKey, path, $"a {kindName} distribution needs '{key}'", $"add '{key}: ...' next to 'kind'");
             d = d with { Kind = resolved };
             if (resolved == DistributionKind.Uniform) d = d with { Mean = (d.Min + d.Max) / 2 };
@@ -267,7 +271,7 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
 
     // ---- scalars -------------------------------------------------------------------------
 
-    private bool BindScalar(Type type, YNode node, string path, out object? value)
+    private bool BindScalar(Type type, YNode node, string path, out object? value, PropertyInfo? property = null)
     {
         value = null;
         var shape = Schema.ShapeOf(type);
@@ -327,12 +331,13 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
                 return true;
             }
             if (text.TrimStart('+').All(char.IsAsciiDigit))
-                return Fail(node, path, $"{text} is too large: expected a whole number from 0 to {ulong.MaxValue}", null);
+                return Fail(node, path, $"{text} is too large: expected a whole number from 0 to {ulong.MaxValue}",
+                    LastKey(path) == "seed" ? "write a smaller whole number, such as 2024" : "write a smaller whole number");
         }
         else if (shape == Shape.Whole && Scalars.TryLong(text, out long whole))
         {
             if (type == typeof(int) && whole is > int.MaxValue or < int.MinValue)
-                return Fail(node, path, $"{text} is too large: expected a whole number from {int.MinValue} to {int.MaxValue}", null);
+                return TooLarge(node, path, text, whole, $"{int.MinValue} to {int.MaxValue}", property);
             value = type == typeof(int) ? (object)(int)whole : whole;
             return true;
         }
@@ -356,10 +361,31 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
         if (number < lo || number > hi)
         {
             string range = type == typeof(int) ? $"{int.MinValue} to {int.MaxValue}" : type == typeof(long) ? $"{long.MinValue} to {long.MaxValue}" : $"0 to {ulong.MaxValue}";
-            return Fail(node, path, $"{text} is too large: expected a whole number from {range}", null);
+            return TooLarge(node, path, text, number, range, property);
         }
         value = Convert.ChangeType(number, type, System.Globalization.CultureInfo.InvariantCulture);
         return true;
+    }
+
+    /// <summary>
+    /// A whole number beyond what its type holds: the parameter's own range when known, and for a number
+    /// of activists the memory it would take, so that 10^12 activists is refused before anything is allocated.
+    /// </summary>
+    private bool TooLarge(YNode node, string path, string text, double number, string typeRange, PropertyInfo? property)
+    {
+        string key = LastKey(path);
+        if (key == "count" && path.EndsWith(".activists.count", StringComparison.Ordinal) && number > 0)
+            return Fail(node, path,
+                $"{Schema.Num(number)} activists is more than the limit of {Schema.Num(ScenarioValidator.MaxActivists)}: " +
+                $"they would need at least {Schema.Bytes(number * ScenarioValidator.BytesPerActivist)} of memory ({ScenarioValidator.BytesPerActivist} bytes per activist, before their ties)",
+                $"set count to at most {Schema.Plain(ScenarioValidator.MaxActivists)}; the shape of a cycle seldom changes above a few hundred thousand");
+        var param = property is null ? null : Schema.ParamOf(property);
+        string? range = Schema.Range(param);
+        string unit = string.IsNullOrEmpty(param?.Unit) ? "" : $" ({param.Unit})";
+        string what = number < 0 ? "too far below zero" : "too large";
+        return range is null
+            ? Fail(node, path, $"{text} is {what}: expected a whole number from {typeRange}", $"write a whole number from {typeRange}")
+            : Fail(node, path, $"{text} is {what}: expected a whole number {range}{unit}", $"set {key} {range}");
     }
 
     private static string EnumLabel(Type type) => type.Name switch
@@ -374,7 +400,11 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
     private static string NumberFix(YScalar scalar)
     {
         if (Scalars.TryPercent(scalar.Value, out double share)) return $"write shares as fractions: {Schema.Num(share)} for {scalar.Value.Trim()}";
-        if (Scalars.TryThousands(scalar.Value, out double plain)) return $"write {Schema.Num(plain).Replace(",", "_")} or {plain.ToString(System.Globalization.CultureInfo.InvariantCulture)} (',' is not a digit separator; '_' is)";
+        if (Scalars.TryThousands(scalar.Value, out double plain))
+        {
+            string bare = plain.ToString(System.Globalization.CultureInfo.InvariantCulture), grouped = Schema.Num(plain).Replace(",", "_");
+            return $"write {(grouped == bare ? bare : $"{grouped} or {bare}")} (',' is not a digit separator; '_' is)";
+        }
         return "write a number such as 0.5";
     }
 

@@ -56,7 +56,10 @@ internal static class TextFile
         }
         catch (IOException e)
         {
-            problem = new Diagnostic(path, 0, 0, "", $"the file cannot be read: {e.Message.TrimEnd('.')}", null);
+            // .NET's message is "<reason> : '<path>'"; the path is already in the diagnostic.
+            string reason = e.Message.Replace($" : '{path}'", "", StringComparison.Ordinal).TrimEnd('.', ' ');
+            problem = new Diagnostic(path, 0, 0, "", $"the file cannot be read ({reason})",
+                "check that the path names an ordinary file on a working disk, not a device or a special file");
             return null;
         }
         return Decode(bytes, path, out problem);

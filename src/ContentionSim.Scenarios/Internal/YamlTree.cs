@@ -63,6 +63,7 @@ internal sealed class YamlReader
     private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
     private string _currentPath = "";
     private IParser _parser = null!;
+    private Mark _last = Mark.Empty; // end of the last event read, for errors that carry no position
 
     private YamlReader(string text, string file, List<Diagnostic> diagnostics)
     {
@@ -96,6 +97,13 @@ internal sealed class YamlReader
             _diagnostics.Add(SyntaxDiagnostic(e));
             return new YamlDocument(null, false, true);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet fails this way on some malformed input (an unclosed flow list running into the
+            // next key); it is still the input's fault, so explain it as a syntax error.
+            _diagnostics.Add(UnreadableDiagnostic());
+            return new YamlDocument(null, false, true);
+        }
     }
 
     private YNode ReadNode(string path)
@@ -103,6 +111,7 @@ internal sealed class YamlReader
         _currentPath = path;
         if (_parser.TryConsume<AnchorAlias>(out var alias))
         {
+            _last = alias.End;
             if (_anchors.TryGetValue(alias.Value.Value, out var target)) return target;
             Add(Line(alias.Start), Column(alias.Start), path, $"alias '*{alias.Value.Value}' refers to no anchor defined above it",
                 $"define '&{alias.Value.Value}' on an earlier value, or write the value out");
@@ -110,6 +119,7 @@ internal sealed class YamlReader
         }
         if (_parser.TryConsume<Scalar>(out var scalar))
         {
+            _last = scalar.End;
             bool stringTag = !scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "tag:yaml.org,2002:str";
             var node = new YScalar(scalar.Value, scalar.Style == ScalarStyle.Plain && !stringTag, Line(scalar.Start), Column(scalar.Start));
             Register(scalar.Anchor, node);
@@ -117,6 +127,7 @@ internal sealed class YamlReader
         }
         if (_parser.TryConsume<SequenceStart>(out var sequenceStart))
         {
+            _last = sequenceStart.End;
             var sequence = new YSequence(Line(sequenceStart.Start), Column(sequenceStart.Start));
             while (!_parser.TryConsume<SequenceEnd>(out _))
             {
@@ -127,6 +138,7 @@ internal sealed class YamlReader
             return sequence;
         }
         var mappingStart = _parser.Consume<MappingStart>();
+        _last = mappingStart.End;
         var mapping = new YMapping(Line(mappingStart.Start), Column(mappingStart.Start));
         var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
         while (!_parser.TryConsume<MappingEnd>(out _))
@@ -196,11 +208,24 @@ internal sealed class YamlReader
                     ? "add the closing \" at the end of the value (write a \" inside the text as \\\")"
                     : "add the closing ' at the end of the value (write a ' inside the text as '')");
         if (parserMessage.Contains("flow sequence", StringComparison.OrdinalIgnoreCase))
-            return new Diagnostic(_file, line, column, _currentPath, Detail("a '[' list is not closed"),
+        {
+            var (l, c) = OpenBracketBefore(lines, line, '[') ?? (line, column);
+            return new Diagnostic(_file, l, c, _currentPath, Detail("a '[' list is not closed"),
                 "close the list with ']' on the same value, separating items with ','");
+        }
         if (parserMessage.Contains("flow mapping", StringComparison.OrdinalIgnoreCase))
-            return new Diagnostic(_file, line, column, _currentPath, Detail("a '{' mapping is not closed"),
+        {
+            var (l, c) = OpenBracketBefore(lines, line, '{') ?? (line, column);
+            return new Diagnostic(_file, l, c, _currentPath, Detail("a '{' mapping is not closed"),
                 "close the mapping with '}', separating entries with ','");
+        }
+        // Text right after the closing quote of a value: usually a quote inside the quoted text.
+        if (QuoteBefore(lines, line, column) is char quote)
+            return new Diagnostic(_file, line, column, _currentPath,
+                Detail($"text goes on after the closing {quote} of a quoted value"),
+                quote == '\''
+                    ? "write a ' inside single-quoted text as '' (e.g. 'the state''s response'), or quote the value with \" instead"
+                    : "write a \" inside double-quoted text as \\\" (e.g. \"the \\\"law\\\"\"), or quote the value with ' instead");
         if (parserMessage.Contains("cannot start any token", StringComparison.OrdinalIgnoreCase))
             return new Diagnostic(_file, line, column, _currentPath,
                 Detail($"a value cannot start with '{at}'"), "put the value in quotes");
@@ -214,6 +239,73 @@ internal sealed class YamlReader
                 "a value that contains ': ' must be quoted");
         return new Diagnostic(_file, line, column, _currentPath, Detail("invalid YAML"),
             "check the syntax at this position and on the line above");
+    }
+
+    /// <summary>
+    /// A syntax error the parser could not place: an unclosed '[' or '{' is the usual cause, so point at
+    /// the first one not closed on its line, else at the end of what was read.
+    /// </summary>
+    private Diagnostic UnreadableDiagnostic()
+    {
+        var lines = _text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            int open = UnclosedBracket(lines[i]);
+            if (open < 0) continue;
+            return lines[i][open] == '['
+                ? new Diagnostic(_file, i + 1, open + 1, _currentPath, "a '[' list is not closed on its line",
+                    "close the list with ']' on the same line, separating items with ','")
+                : new Diagnostic(_file, i + 1, open + 1, _currentPath, "a '{' mapping is not closed on its line",
+                    "close the mapping with '}' on the same line, separating entries with ','");
+        }
+        return new Diagnostic(_file, Line(_last), Column(_last), _currentPath, "invalid YAML: it cannot be read past this point",
+            "check the syntax here and on the next line: brackets and quotes must be closed, and keys of one section start in the same column");
+    }
+
+    /// <summary>Index of the first '[' or '{' of <paramref name="line"/> left open at its end (outside quotes and comments), or -1.</summary>
+    private static int UnclosedBracket(string line)
+    {
+        var open = new Stack<int>();
+        char quote = '\0';
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+                continue;
+            }
+            if (c is '"' or '\'' && (i == 0 || line[i - 1] is ' ' or '[' or '{' or ',' or ':')) quote = c;
+            else if (c == '#' && (i == 0 || line[i - 1] is ' ' or '\t')) break;
+            else if (c is '[' or '{') open.Push(i);
+            else if (c is ']' or '}' && open.Count > 0) open.Pop();
+        }
+        return open.Count > 0 ? open.Last() : -1;
+    }
+
+    /// <summary>Line and column (1-based) of the last <paramref name="bracket"/> left open on a line at or before <paramref name="line"/>.</summary>
+    private static (int Line, int Column)? OpenBracketBefore(string[] lines, int line, char bracket)
+    {
+        for (int i = Math.Min(line, lines.Length) - 1; i >= 0; i--)
+        {
+            int open = UnclosedBracket(lines[i]);
+            if (open >= 0 && lines[i][open] == bracket) return (i + 1, open + 1);
+        }
+        return null;
+    }
+
+    /// <summary>The quote that closes a quoted value just before <paramref name="column"/> (spaces between allowed), if any.</summary>
+    private static char? QuoteBefore(string[] lines, int line, int column)
+    {
+        if (line < 1 || line > lines.Length) return null;
+        var text = lines[line - 1];
+        int i = Math.Min(column - 1, text.Length) - 1;
+        while (i >= 0 && text[i] == ' ') i--;
+        if (i < 1 || text[i] is not ('\'' or '"')) return null;
+        char quote = text[i];
+        // It must close a value: an opening quote of the same kind earlier on the line, after ': ' or '- '.
+        int open = text.LastIndexOf(quote, i - 1);
+        return open >= 0 && (open == 0 || text[open - 1] == ' ') ? quote : null;
     }
 
     /// <summary>Column (0-based) of a tab in the leading whitespace of <paramref name="line"/>, or -1.</summary>

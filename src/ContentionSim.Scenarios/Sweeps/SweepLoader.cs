@@ -41,7 +41,7 @@ public static class SweepLoader
     public static SweepDefinition LoadFile(string path, SweepLoadOptions? options = null)
     {
         var text = TextFile.Read(path, out var problem);
-        if (problem is not null) throw new ScenarioException([problem with { Fix = problem.Fix?.Replace("scenario file", "sweep file") }]);
+        if (problem is not null) throw new ScenarioException([problem with { Message = problem.Message.Replace("scenario file", "sweep file"), Fix = problem.Fix?.Replace("scenario file", "sweep file") }]);
         return Parse(text!, path, options);
     }
 
@@ -364,7 +364,7 @@ public static class SweepLoader
             if (problem is not null)
             {
                 Add(scalar, "base", $"the base scenario '{given}' ({shown}) cannot be read: {problem.Message.TrimEnd('.')}",
-                    problem.Fix is null ? "the path is relative to the sweep file's folder" : $"{problem.Fix.TrimEnd('.')}; the path is relative to the sweep file's folder");
+                    problem.Fix is null ? "the path is relative to the sweep file's folder" : $"{problem.Fix.TrimEnd('.')} (the path is relative to the sweep file's folder)");
                 return null;
             }
             try

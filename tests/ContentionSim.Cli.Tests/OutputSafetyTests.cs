@@ -1,0 +1,181 @@
+using ContentionSim.Reporting.Sweeps;
+using Xunit.Abstractions;
+
+namespace ContentionSim.Cli.Tests;
+
+/// <summary>
+/// Outputs on a disk that fills up, a read-only disk and a path that cannot be a folder: exit code 3, a
+/// message that says what happened and what to do, and no file or folder that looks complete but is not.
+/// The disks are small tmpfs mounts (see <see cref="Tmpfs"/>).
+/// </summary>
+public sealed class OutputSafetyTests(ITestOutputHelper log) : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    /// <summary>The small scenario for long enough that its outputs (about 450 kB with figures) outgrow the disk.</summary>
+    private string LongScenario() => _cli.Write("long.yaml", CliHarness.SmallScenario.Replace("ticks: 60", "ticks: 1500"));
+
+    [Theory]
+    [InlineData("64k")]   // full at the first file
+    [InlineData("320k")]  // full part-way: some files of the run are complete in the staging folder
+    public void A_run_on_a_full_disk_fails_with_exit_3_and_leaves_nothing(string size)
+    {
+        using var disk = Tmpfs.Mount(size, log);
+        if (disk is null) return;
+        string outDir = Path.Combine(disk.Path, "run");
+
+        var (code, output, error) = _cli.Run("run", LongScenario(), "--out", outDir);
+
+        log.WriteLine(error);
+        Assert.Equal(ExitCodes.OutputFailed, code);
+        Assert.Contains("error: The disk is full writing", error);
+        Assert.Contains("free some space or choose another --out", error);
+        Assert.Contains($"'{outDir}/", error); // the file as it would be called in the folder asked for
+        Assert.DoesNotContain(".partial-", error);
+        Assert.DoesNotContain("   at ", error + output);
+        Assert.Empty(Directory.GetFileSystemEntries(disk.Path)); // no folder, no .partial-*, no temporary file
+    }
+
+    [Fact]
+    public void New_on_a_full_disk_fails_with_exit_3_and_leaves_no_truncated_scenario()
+    {
+        using var disk = Tmpfs.Mount("4k", log); // the starter scenario is larger than this
+        if (disk is null) return;
+
+        var (code, output, error) = _cli.Run("new", "lesson", "--dir", disk.Path);
+
+        log.WriteLine(error);
+        Assert.Equal(ExitCodes.OutputFailed, code);
+        Assert.Contains($"The disk is full writing '{Path.Combine(disk.Path, "lesson.yaml")}'; free some space or choose another --dir.", error);
+        Assert.DoesNotContain("   at ", error + output);
+        Assert.Empty(Directory.GetFileSystemEntries(disk.Path)); // no lesson.yaml cut short, no temporary file
+    }
+
+    [Fact]
+    public void A_run_on_a_read_only_disk_fails_with_exit_3_and_a_clear_message()
+    {
+        using var disk = Tmpfs.Mount("64k", log, readOnly: true);
+        if (disk is null) return;
+        string outDir = Path.Combine(disk.Path, "run");
+
+        var (code, output, error) = _cli.Run("run", _cli.Write("small.yaml", CliHarness.SmallScenario), "--out", outDir, "--no-plots");
+
+        log.WriteLine(error);
+        Assert.Equal(ExitCodes.OutputFailed, code);
+        Assert.Contains("read-only", error);
+        Assert.Contains("choose another --out", error);
+        Assert.DoesNotContain("   at ", error + output);
+        Assert.Empty(Directory.GetFileSystemEntries(disk.Path));
+    }
+
+    [Fact]
+    public void A_file_in_place_of_the_output_folders_parent_fails_with_exit_3_for_run_and_sweep()
+    {
+        var scenario = _cli.Write("small.yaml", CliHarness.SmallScenario);
+        var sweep = SweepTestFiles.WriteSmall(_cli);
+        _cli.Write("blocker", "not a folder");
+        var before = Directory.GetFileSystemEntries(_cli.Root).Order().ToArray();
+
+        var (runCode, _, runError) = _cli.Run("run", scenario, "--out", _cli.PathOf("blocker/run"), "--no-plots");
+        var (sweepCode, _, sweepError) = _cli.Run("sweep", sweep, "--out", _cli.PathOf("blocker/sweep"), "--no-plots");
+
+        log.WriteLine(runError);
+        log.WriteLine(sweepError);
+        Assert.Equal(ExitCodes.OutputFailed, runCode);
+        Assert.Equal(ExitCodes.OutputFailed, sweepCode);
+        Assert.Contains(_cli.PathOf("blocker"), runError);
+        Assert.Contains(_cli.PathOf("blocker"), sweepError);
+        Assert.DoesNotContain("   at ", runError + sweepError);
+        Assert.DoesNotContain("resume with", sweepError); // nothing was recorded, so there is nothing to resume
+        Assert.Equal(before, Directory.GetFileSystemEntries(_cli.Root).Order().ToArray());
+        Assert.Equal("not a folder", File.ReadAllText(_cli.PathOf("blocker")));
+    }
+
+    [Fact]
+    public void A_sweep_into_a_read_only_disk_fails_with_exit_3_before_running()
+    {
+        using var disk = Tmpfs.Mount("64k", log, readOnly: true);
+        if (disk is null) return;
+
+        var (code, output, error) = _cli.Run("sweep", SweepTestFiles.WriteSmall(_cli), "--out", Path.Combine(disk.Path, "sweep"), "--no-plots");
+
+        log.WriteLine(error);
+        Assert.Equal(ExitCodes.OutputFailed, code);
+        Assert.Contains("read-only", error);
+        Assert.DoesNotContain("   at ", error + output);
+        Assert.DoesNotContain("resume with", error);
+        Assert.Empty(Directory.GetFileSystemEntries(disk.Path));
+    }
+
+    /// <summary>5 × 2 points × 32 replications = 320 runs of the small scenario (runs.csv about 45 kB).</summary>
+    private const string FillingSweep = """
+        name: filling
+        base: small.yaml
+        master_seed: 5
+        replications: 32
+        vary:
+          state.openness: [0.1, 0.3, 0.5, 0.7, 0.9]
+          transnational.alliance_probability: [0, 0.5]
+        """;
+
+    [Fact]
+    public void A_sweep_whose_disk_fills_up_stops_with_exit_3_keeps_its_rows_and_resumes_to_the_uninterrupted_result()
+    {
+        using var disk = Tmpfs.Mount("256k", log);
+        if (disk is null) return;
+        var sweep = SweepTestFiles.WriteSmall(_cli, FillingSweep);
+        string folder = Path.Combine(disk.Path, "sweep");
+        string runsCsv = Path.Combine(folder, "runs.csv");
+        string[] args = ["sweep", sweep, "--out", folder, "--parallel", "2", "--no-plots", "--series", "none"];
+
+        // The same sweep uninterrupted, elsewhere: the result to compare with, and the sizes of its files.
+        string whole = _cli.PathOf("whole");
+        Assert.Equal(0, _cli.Run("sweep", sweep, "--out", whole, "--parallel", "2", "--no-plots", "--series", "none").Code);
+        static long Pages(string file) => (new FileInfo(file).Length + 4095) / 4096;
+        long manifestPages = Pages(Path.Combine(whole, "manifest.json")), runsPages = Pages(Path.Combine(whole, "runs.csv"));
+
+        // Leave room for manifest.json twice (its next version is written beside it) and two pages of
+        // runs.csv (tmpfs counts 4 kB pages): the first rows fit, not all of them, so the disk fills mid-sweep.
+        Assert.True(runsPages > manifestPages + 4, $"runs.csv ({runsPages} pages) is too small to overflow the room left");
+        long filler = disk.FillAllBut((2 * manifestPages + 2) * 4096);
+        var (code, output, error) = _cli.Run(args);
+
+        log.WriteLine($"left {new DriveInfo(disk.Path).TotalSize - filler} bytes; {Rows(runsCsv)} rows fitted; the sweep said:\n{error}");
+        Assert.Equal(ExitCodes.OutputFailed, code);
+        Assert.Contains("The disk is full writing", error);
+        Assert.Contains($"Every run recorded so far is kept in {runsCsv}; resume with: contentionsim sweep", error);
+        Assert.DoesNotContain("   at ", error + output);
+        Assert.False(File.Exists(Path.Combine(folder, "summary.csv")), "a summary of an incomplete sweep");
+        Assert.Empty(Directory.GetFiles(folder, ".*")); // no temporary file
+        // Every row written before the disk filled is whole (at most a last line torn by the failed write).
+        var (_, kept) = SweepRunLog.Read(runsCsv);
+        Assert.InRange(kept.Count, 5, 319);
+        Assert.Equal("running", CliHarness.ReadJson(Path.Combine(folder, "manifest.json")).GetProperty("state").GetProperty("state").GetString());
+
+        // Space again: --resume finishes it, and the result is that of a sweep never interrupted.
+        File.Delete(Path.Combine(disk.Path, "filler"));
+        var (resumed, resumeOutput, resumeError) = _cli.Run([.. args, "--resume"]);
+        Assert.True(resumed == 0, resumeError);
+        Assert.Contains($"({kept.Count} were recorded before)", resumeOutput);
+        Assert.Equal(SweepTestFiles.Comparable(Path.Combine(whole, "runs.csv")), SweepTestFiles.Comparable(runsCsv));
+        Assert.Equal(File.ReadAllText(Path.Combine(whole, "summary.csv")), File.ReadAllText(Path.Combine(folder, "summary.csv")));
+    }
+
+    /// <summary>Complete data lines in runs.csv (0 if it does not exist yet).</summary>
+    internal static int Rows(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            int newlines = 0, b;
+            while ((b = stream.ReadByte()) >= 0) if (b == '\n') newlines++;
+            return Math.Max(0, newlines - 1);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}

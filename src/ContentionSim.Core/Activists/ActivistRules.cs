@@ -1,4 +1,8 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using ContentionSim.Core.Network;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
@@ -11,183 +15,413 @@ namespace ContentionSim.Core.Activists;
 /// population). Reads only the last tick's states of others; writes only its own row.
 /// Every equation here is documented in docs/ODD.md, section "Submodels: activist".
 /// </summary>
-internal readonly struct ActivistRules
+/// <remarks>
+/// <para>
+/// The constants of one movement for one tick are computed once per tick by <see cref="Set"/>
+/// (parameters converted to the precision each equation uses them in), so the loop over
+/// activists in <see cref="UpdateSegment"/> reads only locals, the population's columns and
+/// the network. It runs over a contiguous segment of one movement's activists: whether a
+/// tie is in the same movement is a range check, not a load.
+/// </para>
+/// <para>
+/// Hot loop rules: no allocation, no virtual call, no bounds check on the activist's own row
+/// (the segment is checked against the columns once), and the per-activist random stream is
+/// seeded only when the activist actually draws (most inactive activists never do). Seeding
+/// lazily gives exactly the draws an eager seed would.
+/// </para>
+/// <para>
+/// Ties are read from <see cref="ActivistPopulation.TieView"/>, two bits an activist, eight ties
+/// at a time with AVX2 gathers (a scalar loop elsewhere); each activist writes its own two bits of
+/// the next view with its next state.
+/// </para>
+/// </remarks>
+internal struct ActivistRules
 {
     /// <summary>Radicalism at or above which an activist counts as radical in the observables.</summary>
     public const float RadicalLine = 0.5f;
 
-    private readonly ActivistParameters _p;
-    private readonly MovementSignals _s;
-    private readonly float _shift;
-    private readonly float _spillover;
-    private readonly bool _people;
-    private readonly float _sympathyTerm;
-    private readonly int _repressionTerm;
-    private readonly int _cooptationTerm;
-    private readonly float _backfire;
-    private readonly float _efficacy;
-    private readonly float _street;
-    private readonly double _violence;
+    /// <summary>Count ties eight at a time with AVX2 gathers where the processor has them (switched off only to compare the two paths).</summary>
+    internal static bool UseSimdTies = true;
 
-    public ActivistRules(Scenario scenario, int movement, MovementSignals signals)
+    /// <summary><c>1f / d</c> for degrees below 64 (0 for 0): the same values as the division, without its latency.</summary>
+    private static readonly float[] Reciprocals = Enumerable.Range(0, 64).Select(d => d > 0 ? 1f / d : 0f).ToArray();
+
+    // Single precision, as the equations use them.
+    private float _shift, _spillover, _sympathyTerm, _backfire, _efficacy, _street;
+    private float _rebuild, _relief, _recovery, _moderation, _grievanceWeight, _unframed, _call, _riskWeight, _socialWeight, _deradicalization;
+    private bool _people;
+    private ushort _repressionTerm, _cooptationTerm;
+    // Double precision, as the equations use them.
+    private double _contagion, _frameDecay, _recoveredLevel, _energyCost, _radicalCommitment, _exhaustionLevel, _disillusionment;
+    private double _perceivedRepression, _frustrationTerm, _radicalizationRate, _facilitation, _violenceThreshold, _violence, _arrest, _coopt;
+
+    /// <summary>Computes this tick's constants of movement <paramref name="movement"/>.</summary>
+    public void Set(Scenario scenario, int movement, MovementSignals s)
     {
         var mp = scenario.Movements[movement];
-        _p = mp.Activists;
-        _s = signals;
+        var p = mp.Activists;
         _shift = (float)mp.GrievanceShift;
         _spillover = (float)scenario.Spillover;
-        _people = _p.ThresholdUnit == ThresholdUnit.People;
-        _sympathyTerm = scenario.Public.Enabled ? (float)(scenario.Public.RecruitmentEffect * signals.Sympathy) : 0f;
-        _repressionTerm = Math.Clamp(scenario.State.RepressionTerm, 0, ushort.MaxValue);
-        _cooptationTerm = Math.Clamp(scenario.State.CooptationTerm, 0, ushort.MaxValue);
-        _backfire = (float)(_p.RepressionBackfire * (1 + signals.Attention));
-        _efficacy = (float)(_p.EfficacyWeight * signals.Momentum);
-        _street = (float)(1 - signals.Absorption);
-        _violence = Math.Min(1, _p.ViolenceProbability * (1 + _p.Escalation * Math.Max(0, -signals.Momentum)));
+        _people = p.ThresholdUnit == ThresholdUnit.People;
+        _sympathyTerm = scenario.Public.Enabled ? (float)(scenario.Public.RecruitmentEffect * s.Sympathy) : 0f;
+        _repressionTerm = (ushort)Math.Clamp(scenario.State.RepressionTerm, 0, ushort.MaxValue);
+        _cooptationTerm = (ushort)Math.Clamp(scenario.State.CooptationTerm, 0, ushort.MaxValue);
+        _backfire = (float)(p.RepressionBackfire * (1 + s.Attention));
+        _efficacy = (float)(p.EfficacyWeight * s.Momentum);
+        _street = (float)(1 - s.Absorption);
+        _violence = Math.Min(1, p.ViolenceProbability * (1 + p.Escalation * Math.Max(0, -s.Momentum)));
+
+        _rebuild = (float)p.GrievanceRebuild;
+        _relief = (float)s.Relief;
+        _recovery = (float)p.EnergyRecovery;
+        _moderation = (float)p.RadicalizationRate;
+        _grievanceWeight = (float)p.GrievanceWeight;
+        _unframed = (float)p.UnframedGrievance;
+        _call = (float)p.CallWeight;
+        _riskWeight = (float)p.RiskWeight;
+        _socialWeight = (float)p.SocialWeight;
+        _deradicalization = (float)p.Deradicalization;
+
+        _contagion = p.FrameContagion * s.FrameBoost;
+        _frameDecay = p.FrameDecay;
+        _recoveredLevel = p.RecoveredLevel;
+        _energyCost = p.EnergyCost;
+        _radicalCommitment = p.RadicalCommitment;
+        _exhaustionLevel = p.ExhaustionLevel;
+        _disillusionment = p.Disillusionment;
+        _perceivedRepression = s.PerceivedRepression;
+        _frustrationTerm = p.Frustration * (1 - s.Facilitation);
+        _radicalizationRate = p.RadicalizationRate;
+        _facilitation = s.Facilitation;
+        _violenceThreshold = p.ViolenceThreshold;
+        _arrest = s.ArrestProbability;
+        _coopt = s.CooptProbability;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Update(ActivistPopulation pop, SocialNetwork net, bool[] calling, int i, Rng rng, ref MovementTally tally)
+    /// <summary>
+    /// The random stream of one activist for one tick, <c>Rng.For(key, i, tick)</c>, seeded at
+    /// its first draw. <see cref="Chance"/> draws nothing when <c>p ≤ 0</c>, like <see cref="Rng.Chance"/>.
+    /// </summary>
+    [StructLayout(LayoutKind.Auto)]
+    private struct LazyRng(ulong key, int entity, int tick)
     {
-        var p = _p;
-        byte state = pop.State[i];
-        var status = (ActivistStatus)(state & ActivistPopulation.StatusMask);
-        bool framed = (state & ActivistPopulation.FramedBit) != 0;
-        float energy = pop.Energy[i];
-        float radicalism = pop.Radicalism[i];
-        int movement = pop.Movement[i];
+        private ulong _state;
+        private bool _seeded;
 
-        // Ties: who among them was active, framed and active, or held by the state at the end of the last tick.
-        int degree = 0, activeOwn = 0, activeOther = 0, framedActive = 0, repressed = 0;
-        var ties = net.Neighbours;
-        for (int k = net.Offsets[i], end = net.Offsets[i + 1]; k < end; k++)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Chance(double p)
         {
-            int j = ties[k];
-            byte sj = pop.State[j];
-            int st = sj & ActivistPopulation.StatusMask;
-            degree++;
-            if (st == (int)ActivistStatus.Active)
+            if (!(p > 0)) return false;
+            if (!_seeded)
             {
-                if (pop.Movement[j] == movement) activeOwn++; else activeOther++;
-                if ((sj & ActivistPopulation.FramedBit) != 0) framedActive++;
+                _state = Rng.Hash(key, (ulong)entity, (ulong)tick);
+                _seeded = true;
             }
-            else if (st == (int)ActivistStatus.Repressed) repressed++;
+            _state += 0x9E3779B97F4A7C15UL;
+            return (Rng.Mix(_state) >> 11) * (1.0 / (1UL << 53)) < p;
         }
-        float invDegree = degree > 0 ? 1f / degree : 0f;
-        float repressedShare = repressed * invDegree;
+    }
 
-        // Grievance: rebuilds towards its baseline, eased by concessions, raised by repression seen (backfire).
-        float baseline = Math.Clamp(pop.BaselineGrievance[i] + _shift, 0f, 1f);
-        float grievance = pop.Grievance[i];
-        grievance += (float)p.GrievanceRebuild * (baseline - grievance) - (float)_s.Relief * grievance + _backfire * repressedShare * (1f - grievance);
-        grievance = Math.Clamp(grievance, 0f, 1f);
+    /// <summary>What every activist of a tick reads besides its movement's constants.</summary>
+    public readonly struct Inputs(ActivistPopulation population, SocialNetwork network, bool[] calling, double[] relief, ulong key, int tick)
+    {
+        public readonly ActivistPopulation Population = population;
+        public readonly SocialNetwork Network = network;
+        /// <summary>Whether each organization calls its members out this tick.</summary>
+        public readonly bool[] Calling = calling;
+        /// <summary>Relief each organization's service gives its members this tick.</summary>
+        public readonly double[] Relief = relief;
+        /// <summary>Key of the stream "activist-decisions".</summary>
+        public readonly ulong Key = key;
+        public readonly int Tick = tick;
+    }
 
-        // The frame spreads from framed, active ties (chance linear in their share), amplified by outside attention.
-        // It fades among those not taking part who see no framed, active tie.
-        if (!framed && framedActive > 0 && rng.Chance(p.FrameContagion * _s.FrameBoost * framedActive * invDegree))
-            framed = true;
-        else if (framed && framedActive == 0 && status != ActivistStatus.Active && rng.Chance(p.FrameDecay))
-            framed = false;
-
-        bool violent = false;
-        ushort timer = pop.Timer[i];
-        var next = status;
-        switch (status)
+    /// <summary>
+    /// Counts, among <paramref name="count"/> ties at <paramref name="ties"/>, those active (all, and
+    /// within the own movement <c>[movementStart, movementStart + own)</c>), framed and active, and
+    /// repressed, from the two-bit view (<see cref="ActivistPopulation.TieView"/>), eight ties at a
+    /// time: an AVX2 gather reads the four bytes ending at byte <c>j / 4</c> (for <c>j &lt; 4</c>
+    /// the bytes before the data are the array's length field, always readable), and a variable
+    /// shift brings activist <c>j</c>'s two bits down.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void CountTies(byte* view, int* ties, int* tiesEnd, int count, int movementStart, uint own,
+        out int activeAll, out int activeOwn, out int framedActive, out int repressed)
+    {
+        activeAll = activeOwn = framedActive = repressed = 0;
+        int* below = (int*)(view - 3);
+        var start = Vector256.Create(movementStart);
+        var size = Vector256.Create(own);
+        var three = Vector256.Create(3);
+        var two = Vector256.Create(2);
+        var one = Vector256.Create(1u);
+        var twentyFour = Vector256.Create(24u);
+        while (count > 0)
         {
-            case ActivistStatus.Repressed:
-                energy = Math.Min(1f, energy + (float)p.EnergyRecovery);
-                if (timer > 0) timer--;
-                if (timer == 0) next = ActivistStatus.Inactive;
-                break;
-            case ActivistStatus.Coopted:
-                energy = Math.Min(1f, energy + (float)p.EnergyRecovery);
-                radicalism -= (float)p.RadicalizationRate * radicalism;
-                if (timer > 0) timer--;
-                if (timer == 0) next = ActivistStatus.Inactive;
-                break;
-            case ActivistStatus.Exhausted:
-                energy = Math.Min(1f, energy + (float)p.EnergyRecovery);
-                if (energy >= p.RecoveredLevel) next = ActivistStatus.Inactive;
-                break;
-            default:
+            Vector256<int> index, raw;
+            uint valid = count >= 8 ? 0xFFu : (1u << count) - 1;
+            if (count >= 8 || ties + 8 <= tiesEnd)
             {
-                bool wasActive = status == ActivistStatus.Active;
-                energy = wasActive
-                    ? energy - (float)(p.EnergyCost * (1 - p.RadicalCommitment * radicalism))
-                    : Math.Min(1f, energy + (float)p.EnergyRecovery);
-                if (wasActive && energy < p.ExhaustionLevel)
-                {
-                    next = ActivistStatus.Exhausted;
-                    if (framed && rng.Chance(p.Disillusionment)) framed = false;
-                    break;
-                }
-
-                // Decide: grievance as the frame interprets it, the pull of active ties and of one's
-                // organization's call and public sympathy, against the risk of repression perceived.
-                float social = _people
-                    ? activeOwn + _spillover * activeOther
-                    : (activeOwn + _spillover * activeOther) * invDegree;
-                float localShare = (activeOwn + activeOther) * invDegree;
-                float motivation = (float)p.GrievanceWeight * grievance * (framed ? 1f : (float)p.UnframedGrievance) * _street;
-                int org = pop.Organization[i];
-                float call = org >= 0 && calling[org] ? (float)p.CallWeight : 0f;
-                float risk = (float)p.RiskWeight * pop.RiskAversion[i]
-                             * (float)Math.Min(1.0, _s.PerceivedRepression + repressedShare) * (1f - 0.5f * localShare);
-                float utility = motivation + (float)p.SocialWeight * social + call + _sympathyTerm + _efficacy - risk;
-                if (utility < pop.Threshold[i])
-                {
-                    next = ActivistStatus.Inactive;
-                    break;
-                }
-
-                next = ActivistStatus.Active;
-                if (!wasActive) tally.NewlyActive++;
-                // Polarization: repression (felt and seen) and frustration radicalize, facilitation moderates.
-                double push = Math.Min(1.0, _s.PerceivedRepression + repressedShare + p.Frustration * (1 - _s.Facilitation));
-                radicalism += (float)(p.RadicalizationRate * ((1 - radicalism) * push - radicalism * _s.Facilitation));
-                radicalism = Math.Clamp(radicalism, 0f, 1f);
-                if (radicalism > p.ViolenceThreshold && rng.Chance(_violence))
-                    violent = true;
-                double arrest = _s.ArrestProbability * (0.5 + radicalism) * (violent ? 3 : 1);
-                if (rng.Chance(arrest))
-                {
-                    next = ActivistStatus.Repressed;
-                    timer = (ushort)_repressionTerm;
-                    tally.Arrests++;
-                    if (!violent) tally.PeacefulArrests++;
-                }
-                else if (radicalism < RadicalLine && rng.Chance(_s.CooptProbability))
-                {
-                    next = ActivistStatus.Coopted;
-                    timer = (ushort)_cooptationTerm;
-                    tally.Cooptations++;
-                }
-                break;
+                // Lanes past this activist's ties read the next activists' ties: valid ids, masked out below.
+                index = Avx.LoadVector256(ties);
+                raw = Avx2.GatherVector256(below, Vector256.ShiftRightArithmetic(index, 2), 1);
             }
+            else
+            {
+                var lanes = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(count));
+                index = Avx2.MaskLoad(ties, lanes);
+                raw = Avx2.GatherMaskVector256(Vector256<int>.Zero, below, Vector256.ShiftRightArithmetic(index, 2), lanes, 1);
+            }
+            var shift = twentyFour + ((index.AsUInt32() & Vector256.Create(3u)) << 1);
+            var code = Avx2.ShiftRightLogicalVariable(raw.AsUInt32(), shift).AsInt32() & three;
+            uint isActive = Vector256.LessThan((code.AsUInt32() - one), Vector256.Create(2u)).ExtractMostSignificantBits() & valid;
+            uint isFramed = Vector256.Equals(code, two).ExtractMostSignificantBits() & valid;
+            uint held = Vector256.Equals(code, three).ExtractMostSignificantBits() & valid;
+            uint inOwn = Vector256.LessThan((index - start).AsUInt32(), size).ExtractMostSignificantBits();
+            activeAll += BitOperations.PopCount(isActive);
+            activeOwn += BitOperations.PopCount(isActive & inOwn);
+            framedActive += BitOperations.PopCount(isFramed);
+            repressed += BitOperations.PopCount(held);
+            ties += 8;
+            count -= 8;
         }
+    }
 
-        // Out of action, radicalism drifts back to the activist's own initial level.
-        if (next != ActivistStatus.Active)
-            radicalism += (float)p.Deradicalization * (pop.BaselineRadicalism[i] - radicalism);
-        pop.Energy[i] = energy;
-        pop.Radicalism[i] = radicalism;
-        pop.Grievance[i] = grievance;
-        pop.Timer[i] = timer;
-        pop.Next[i] = (byte)((byte)next | (framed ? ActivistPopulation.FramedBit : 0) | (violent ? ActivistPopulation.ViolentBit : 0));
+    /// <summary>
+    /// Updates activists <c>[from, to)</c>, all of movement <c>[movementStart, movementEnd)</c>,
+    /// adds what they did to <paramref name="tally"/> and counts active members of each
+    /// organization into <paramref name="activeMembers"/> (unless it is empty).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public readonly unsafe void UpdateSegment(in Inputs inputs, int movementStart, int movementEnd, int from, int to,
+        ref MovementTally tally, Span<int> activeMembers)
+    {
+        var pop = inputs.Population;
+        var net = inputs.Network;
+        if ((uint)from > (uint)to || to > pop.Count || net.Offsets.Length <= to)
+            throw new ArgumentOutOfRangeException(nameof(to));
+        bool[] calling = inputs.Calling;
+        double[] relief = inputs.Relief;
+        ulong key = inputs.Key;
+        int tick = inputs.Tick;
+        bool countMembers = !activeMembers.IsEmpty;
 
-        switch (next)
+        if (pop.State.Length < to || pop.Next.Length < to) throw new ArgumentOutOfRangeException(nameof(to));
+        ref byte state = ref MemoryMarshal.GetArrayDataReference(pop.State);
+        ref byte nextState = ref MemoryMarshal.GetArrayDataReference(pop.Next);
+        byte[] nextView = pop.NextTieView;
+        if (nextView.Length < (to + 3) / 4) throw new ArgumentOutOfRangeException(nameof(to));
+        ref byte nextViewBytes = ref MemoryMarshal.GetArrayDataReference(nextView);
+        // The next view's byte under construction: activists of this byte before 'from' were
+        // written by the segment before (same chunk, same thread); keep their bits.
+        int packed = (from & 3) == 0 ? 0 : Unsafe.Add(ref nextViewBytes, from >> 2) & ((1 << (2 * (from & 3))) - 1);
+        ref float energyCol = ref MemoryMarshal.GetArrayDataReference(pop.Energy);
+        ref float radicalismCol = ref MemoryMarshal.GetArrayDataReference(pop.Radicalism);
+        ref float grievanceCol = ref MemoryMarshal.GetArrayDataReference(pop.Grievance);
+        ref float baselineGrievanceCol = ref MemoryMarshal.GetArrayDataReference(pop.BaselineGrievance);
+        ref float baselineRadicalismCol = ref MemoryMarshal.GetArrayDataReference(pop.BaselineRadicalism);
+        ref float riskAversionCol = ref MemoryMarshal.GetArrayDataReference(pop.RiskAversion);
+        ref float thresholdCol = ref MemoryMarshal.GetArrayDataReference(pop.Threshold);
+        ref ushort timerCol = ref MemoryMarshal.GetArrayDataReference(pop.Timer);
+        ref int organizationCol = ref MemoryMarshal.GetArrayDataReference(pop.Organization);
+        ref int offsets = ref MemoryMarshal.GetArrayDataReference(net.Offsets);
+        int[] ties = net.Neighbours;
+        uint own = (uint)(movementEnd - movementStart);
+        bool simd = Avx2.IsSupported && UseSimdTies;
+        byte[] view = pop.TieView;
+        if (view.Length < (pop.Count + 3) / 4) throw new InvalidOperationException("the tie view does not cover the population");
+        fixed (byte* viewPointer = view)
+        fixed (int* tiePointer = ties)
         {
-            case ActivistStatus.Inactive: tally.Inactive++; break;
-            case ActivistStatus.Active:
-                tally.Active++;
-                if (radicalism >= RadicalLine) tally.RadicalActive++;
-                break;
-            case ActivistStatus.Exhausted: tally.Exhausted++; break;
-            case ActivistStatus.Repressed: tally.Repressed++; break;
-            case ActivistStatus.Coopted: tally.Coopted++; break;
+            int inactive = 0, active = 0, exhausted = 0, repressedCount = 0, coopted = 0;
+            int framedCount = 0, radicalActive = 0, violentActs = 0, arrests = 0, peacefulArrests = 0, cooptations = 0, newlyActive = 0;
+            double grievanceSum = 0;
+
+            for (int i = from; i < to; i++)
+            {
+                byte s = Unsafe.Add(ref state, i);
+                var status = (ActivistStatus)(s & ActivistPopulation.StatusMask);
+                bool framed = (s & ActivistPopulation.FramedBit) != 0;
+                float energy = Unsafe.Add(ref energyCol, i);
+                float radicalism = Unsafe.Add(ref radicalismCol, i);
+                var rng = new LazyRng(key, i, tick);
+
+                // Ties: who among them was active (own movement or other), framed and active, or
+                // held by the state at the end of the last tick.
+                int k = Unsafe.Add(ref offsets, i), end = Unsafe.Add(ref offsets, i + 1);
+                int degree = end - k;
+                int activeOwn = 0, activeAll = 0, framedActive = 0, repressed = 0;
+                if (simd)
+                {
+                    CountTies(viewPointer, tiePointer + k, tiePointer + ties.Length, degree, movementStart, own,
+                        out activeAll, out activeOwn, out framedActive, out repressed);
+                }
+                else
+                {
+                    for (; k < end; k++)
+                    {
+                        int j = ties[k];
+                        int code = (view[j >> 2] >> ((j & 3) << 1)) & 3;
+                        if (code == ActivistPopulation.TieRepressed) repressed++;
+                        else if (code != ActivistPopulation.TieNone)
+                        {
+                            activeAll++;
+                            if ((uint)(j - movementStart) < own) activeOwn++;
+                            if (code == ActivistPopulation.TieActiveFramed) framedActive++;
+                        }
+                    }
+                }
+                int activeOther = activeAll - activeOwn;
+                float invDegree = (uint)degree < (uint)Reciprocals.Length ? Reciprocals[degree] : degree > 0 ? 1f / degree : 0f;
+                float repressedShare = repressed * invDegree;
+
+                // Grievance: first eased by the service of one's organization this tick (ODD 7.2),
+                float grievance = Unsafe.Add(ref grievanceCol, i);
+                int org = Unsafe.Add(ref organizationCol, i);
+                if (org >= 0)
+                {
+                    double service = relief[org];
+                    if (service > 0) grievance -= (float)(service * grievance);
+                }
+                // then it rebuilds towards its baseline, is eased by concessions, raised by repression seen (backfire).
+                float baseline = Math.Clamp(Unsafe.Add(ref baselineGrievanceCol, i) + _shift, 0f, 1f);
+                grievance += _rebuild * (baseline - grievance) - _relief * grievance + _backfire * repressedShare * (1f - grievance);
+                grievance = Math.Clamp(grievance, 0f, 1f);
+
+                // The frame spreads from framed, active ties (chance linear in their share), amplified by outside attention.
+                // It fades among those not taking part who see no framed, active tie.
+                if (!framed && framedActive > 0 && rng.Chance(_contagion * framedActive * invDegree))
+                    framed = true;
+                else if (framed && framedActive == 0 && status != ActivistStatus.Active && rng.Chance(_frameDecay))
+                    framed = false;
+
+                bool violent = false;
+                ushort timer = Unsafe.Add(ref timerCol, i);
+                var next = status;
+                switch (status)
+                {
+                    case ActivistStatus.Repressed:
+                        energy = Math.Min(1f, energy + _recovery);
+                        if (timer > 0) timer--;
+                        if (timer == 0) next = ActivistStatus.Inactive;
+                        break;
+                    case ActivistStatus.Coopted:
+                        energy = Math.Min(1f, energy + _recovery);
+                        radicalism -= _moderation * radicalism;
+                        if (timer > 0) timer--;
+                        if (timer == 0) next = ActivistStatus.Inactive;
+                        break;
+                    case ActivistStatus.Exhausted:
+                        energy = Math.Min(1f, energy + _recovery);
+                        if (energy >= _recoveredLevel) next = ActivistStatus.Inactive;
+                        break;
+                    default:
+                    {
+                        bool wasActive = status == ActivistStatus.Active;
+                        energy = wasActive
+                            ? energy - (float)(_energyCost * (1 - _radicalCommitment * radicalism))
+                            : Math.Min(1f, energy + _recovery);
+                        if (wasActive && energy < _exhaustionLevel)
+                        {
+                            next = ActivistStatus.Exhausted;
+                            if (framed && rng.Chance(_disillusionment)) framed = false;
+                            break;
+                        }
+
+                        // Decide: grievance as the frame interprets it, the pull of active ties and of one's
+                        // organization's call and public sympathy, against the risk of repression perceived.
+                        float social = _people
+                            ? activeOwn + _spillover * activeOther
+                            : (activeOwn + _spillover * activeOther) * invDegree;
+                        float localShare = (activeOwn + activeOther) * invDegree;
+                        float motivation = _grievanceWeight * grievance * (framed ? 1f : _unframed) * _street;
+                        float call = org >= 0 && calling[org] ? _call : 0f;
+                        float risk = _riskWeight * Unsafe.Add(ref riskAversionCol, i)
+                                     * (float)Math.Min(1.0, _perceivedRepression + repressedShare) * (1f - 0.5f * localShare);
+                        float utility = motivation + _socialWeight * social + call + _sympathyTerm + _efficacy - risk;
+                        if (utility < Unsafe.Add(ref thresholdCol, i))
+                        {
+                            next = ActivistStatus.Inactive;
+                            break;
+                        }
+
+                        next = ActivistStatus.Active;
+                        if (!wasActive) newlyActive++;
+                        // Polarization: repression (felt and seen) and frustration radicalize, facilitation moderates.
+                        double push = Math.Min(1.0, _perceivedRepression + repressedShare + _frustrationTerm);
+                        radicalism += (float)(_radicalizationRate * ((1 - radicalism) * push - radicalism * _facilitation));
+                        radicalism = Math.Clamp(radicalism, 0f, 1f);
+                        if (radicalism > _violenceThreshold && rng.Chance(_violence))
+                            violent = true;
+                        double arrest = _arrest * (0.5 + radicalism) * (violent ? 3 : 1);
+                        if (rng.Chance(arrest))
+                        {
+                            next = ActivistStatus.Repressed;
+                            timer = _repressionTerm;
+                            arrests++;
+                            if (!violent) peacefulArrests++;
+                        }
+                        else if (radicalism < RadicalLine && rng.Chance(_coopt))
+                        {
+                            next = ActivistStatus.Coopted;
+                            timer = _cooptationTerm;
+                            cooptations++;
+                        }
+                        break;
+                    }
+                }
+
+                // Out of action, radicalism drifts back to the activist's own initial level.
+                if (next != ActivistStatus.Active)
+                    radicalism += _deradicalization * (Unsafe.Add(ref baselineRadicalismCol, i) - radicalism);
+                Unsafe.Add(ref energyCol, i) = energy;
+                Unsafe.Add(ref radicalismCol, i) = radicalism;
+                Unsafe.Add(ref grievanceCol, i) = grievance;
+                Unsafe.Add(ref timerCol, i) = timer;
+                Unsafe.Add(ref nextState, i) = (byte)((byte)next | (framed ? ActivistPopulation.FramedBit : 0) | (violent ? ActivistPopulation.ViolentBit : 0));
+                int viewCode = next switch
+                {
+                    ActivistStatus.Active => framed ? ActivistPopulation.TieActiveFramed : ActivistPopulation.TieActive,
+                    ActivistStatus.Repressed => ActivistPopulation.TieRepressed,
+                    _ => ActivistPopulation.TieNone,
+                };
+                packed |= viewCode << (2 * (i & 3));
+                if ((i & 3) == 3 || i == to - 1)
+                {
+                    Unsafe.Add(ref nextViewBytes, i >> 2) = (byte)packed;
+                    packed = 0;
+                }
+
+                switch (next)
+                {
+                    case ActivistStatus.Inactive: inactive++; break;
+                    case ActivistStatus.Active:
+                        active++;
+                        if (radicalism >= RadicalLine) radicalActive++;
+                        if (countMembers && org >= 0) activeMembers[org]++;
+                        break;
+                    case ActivistStatus.Exhausted: exhausted++; break;
+                    case ActivistStatus.Repressed: repressedCount++; break;
+                    case ActivistStatus.Coopted: coopted++; break;
+                }
+                if (framed) framedCount++;
+                if (violent) violentActs++;
+                grievanceSum += grievance;
+            }
+
+            tally.Inactive += inactive;
+            tally.Active += active;
+            tally.Exhausted += exhausted;
+            tally.Repressed += repressedCount;
+            tally.Coopted += coopted;
+            tally.Framed += framedCount;
+            tally.RadicalActive += radicalActive;
+            tally.ViolentActs += violentActs;
+            tally.Arrests += arrests;
+            tally.PeacefulArrests += peacefulArrests;
+            tally.Cooptations += cooptations;
+            tally.NewlyActive += newlyActive;
+            tally.GrievanceSum += grievanceSum;
         }
-        if (framed) tally.Framed++;
-        if (violent) tally.ViolentActs++;
-        tally.GrievanceSum += grievance;
     }
 }

@@ -1,3 +1,4 @@
+using ContentionSim.Core.Engine;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Randomness;
 
@@ -23,17 +24,37 @@ public sealed class SocialNetwork
     public ReadOnlySpan<int> TiesOf(int i) => Neighbours.AsSpan(Offsets[i], Offsets[i + 1] - Offsets[i]);
 
     /// <summary>
+    /// Checks the compressed rows before the activist update reads them without bounds checks:
+    /// <paramref name="nodes"/> rows, offsets rising from 0 to the number of ties, every tie an id below <paramref name="nodes"/>.
+    /// </summary>
+    internal void CheckShape(int nodes)
+    {
+        if (Offsets.Length != nodes + 1 || Offsets[0] != 0 || Offsets[nodes] != Neighbours.Length)
+            throw new InvalidOperationException("the network's rows do not match the population");
+        for (int i = 0; i < nodes; i++)
+            if (Offsets[i + 1] < Offsets[i]) throw new InvalidOperationException($"the network's row {i} ends before it starts");
+        foreach (int j in Neighbours)
+            if ((uint)j >= (uint)nodes) throw new InvalidOperationException($"the network has a tie to {j}, outside the population");
+    }
+
+    /// <summary>
     /// Builds the network for activists grouped by movement (movement <c>m</c> holds the
     /// contiguous ids <c>[starts[m], starts[m+1])</c>). Deterministic for a given stream key.
     /// </summary>
-    public static SocialNetwork Build(NetworkParameters p, int[] movementStarts, Rng rng)
+    public static SocialNetwork Build(NetworkParameters p, int[] movementStarts, Rng rng) => Build(p, movementStarts, rng, 1);
+
+    /// <summary>
+    /// Builds the network on up to <paramref name="threads"/> threads. The result depends only on
+    /// the parameters and the stream, never on <paramref name="threads"/>.
+    /// </summary>
+    public static SocialNetwork Build(NetworkParameters p, int[] movementStarts, Rng rng, int threads)
     {
         int n = movementStarts[^1];
         return p.Kind switch
         {
             NetworkKind.None => new SocialNetwork(new int[n + 1], []),
             NetworkKind.Complete => Complete(n),
-            NetworkKind.SmallWorld => FromEdges(n, SmallWorldEdges(p, movementStarts, ref rng)),
+            NetworkKind.SmallWorld => SmallWorld(p, movementStarts, rng.NextULong(), Math.Max(1, threads)),
             NetworkKind.Random => FromEdges(n, RandomEdges(p, movementStarts, ref rng)),
             _ => throw new ArgumentOutOfRangeException(nameof(p), p.Kind, "unknown network kind"),
         };
@@ -79,35 +100,152 @@ public sealed class SocialNetwork
         return m;
     }
 
-    /// <summary>Watts–Strogatz: a ring lattice within each movement, each tie rewired with probability p.</summary>
-    private static List<long> SmallWorldEdges(NetworkParameters p, int[] starts, ref Rng rng)
+    /// <summary>Tries to find a partner for a rewired tie before the lattice tie is kept.</summary>
+    public const int RewiringTries = 16;
+
+    /// <summary>
+    /// Watts–Strogatz: a ring lattice within each movement, each tie rewired with probability
+    /// p.Rewiring. Node <c>i</c> owns the ties to its <c>k</c> lattice successors (its "slots")
+    /// and decides alone, from its own stream <c>Rng.For(key, i, 0)</c>, which of them it rewires
+    /// and to whom; a new partner is never <c>i</c>, one of <c>i</c>'s lattice neighbours or a
+    /// partner <c>i</c> already chose, so the only duplicate left is a pair of activists who
+    /// chose each other, and the tie of the higher id is dropped. No hash set and no edge list:
+    /// degrees are counted from the slots and the compressed rows filled directly; every phase
+    /// is order-free, so the network is the same for any number of threads.
+    /// </summary>
+    private static SocialNetwork SmallWorld(NetworkParameters p, int[] starts, ulong key, int threads)
     {
-        var edges = new List<long>((int)Math.Min(int.MaxValue / 2, (long)starts[^1] * p.Degree / 2));
-        var seen = new HashSet<long>(MixedKey.Instance);
-        int half = p.Degree / 2;
-        for (int m = 0; m + 1 < starts.Length; m++)
+        int n = starts[^1];
+        int half = Math.Max(0, p.Degree / 2);
+        int movements = starts.Length - 1;
+        var ks = new int[movements];
+        int width = 0;
+        for (int m = 0; m < movements; m++)
         {
-            int s = starts[m], size = starts[m + 1] - s;
-            int k = Math.Min(half, (size - 1) / 2);
-            for (int off = 1; off <= k; off++)
+            ks[m] = Math.Max(0, Math.Min(half, (starts[m + 1] - starts[m] - 1) / 2));
+            width = Math.Max(width, ks[m]);
+        }
+        if (width == 0) return new SocialNetwork(new int[n + 1], []);
+        if ((long)n * width * 2 > Array.MaxLength)
+            throw new ArgumentException($"a small-world network of {n} activists with degree {p.Degree} has too many ties");
+
+        // Slots: node i's chosen partner for its tie to lattice successor o (1..k), or -1 for none.
+        var slots = new int[n * width];
+        Blocks.For(0, n, threads, (from, to) => ChooseSlots(p, starts, ks, width, key, slots, from, to));
+        Blocks.For(0, n, threads, (from, to) => DropMutualChoices(slots, width, from, to));
+
+        // Degrees and offsets, then the rows, then each row sorted (fills are order-free after sorting).
+        // offsets[i + 1] first counts row i, then (prefix sums) marks its end; filling row i backwards
+        // from its end leaves offsets[i + 1] at its start, and a shift by one gives the usual form.
+        var offsets = new int[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            for (int o = 0; o < width; o++)
             {
-                for (int a = 0; a < size; a++)
-                {
-                    int i = s + a;
-                    int j = s + (a + off) % size;
-                    if (rng.Chance(p.Rewiring))
-                    {
-                        for (int attempt = 0; attempt < 16; attempt++)
-                        {
-                            int c = Partner(i, p, starts, ref rng);
-                            if (c != i && !seen.Contains(Key(i, c))) { j = c; break; }
-                        }
-                    }
-                    if (j != i && seen.Add(Key(i, j))) edges.Add(Key(i, j));
-                }
+                int c = slots[i * width + o];
+                if (c < 0) continue;
+                offsets[i + 1]++;
+                offsets[c + 1]++;
             }
         }
-        return edges;
+        for (int i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+        int total = offsets[n];
+        var ties = new int[total];
+        for (int i = 0; i < n; i++)
+        {
+            for (int o = 0; o < width; o++)
+            {
+                int c = slots[i * width + o];
+                if (c < 0) continue;
+                ties[--offsets[i + 1]] = c;
+                ties[--offsets[c + 1]] = i;
+            }
+        }
+        Array.Copy(offsets, 1, offsets, 0, n);
+        offsets[n] = total;
+        slots = null!; // the largest temporary: let it go before sorting
+        Blocks.For(0, n, threads, (from, to) =>
+        {
+            for (int i = from; i < to; i++) SortRow(ties.AsSpan(offsets[i], offsets[i + 1] - offsets[i]));
+        });
+        return new SocialNetwork(offsets, ties);
+    }
+
+    /// <summary>Phase 1: each node of <c>[from, to)</c> fills its slots from its own stream.</summary>
+    private static void ChooseSlots(NetworkParameters p, int[] starts, int[] ks, int width, ulong key, int[] slots, int from, int to)
+    {
+        int m = MovementOf(from, starts);
+        for (int i = from; i < to; i++)
+        {
+            while (i >= starts[m + 1]) m++;
+            int s = starts[m], size = starts[m + 1] - s, k = ks[m];
+            int a = i - s;
+            var rng = Rng.For(key, i, 0);
+            var row = slots.AsSpan(i * width, width);
+            row.Fill(-1);
+            for (int o = 1; o <= k; o++)
+            {
+                int j = s + (a + o) % size;
+                if (rng.Chance(p.Rewiring))
+                {
+                    for (int attempt = 0; attempt < RewiringTries; attempt++)
+                    {
+                        int c = Partner(i, p, starts, ref rng);
+                        if (c == i || (c >= s && c < s + size && IsLatticeNeighbour(c - s, a, size, k)) || row[..(o - 1)].Contains(c))
+                            continue;
+                        j = c;
+                        break;
+                    }
+                }
+                row[o - 1] = j;
+            }
+        }
+    }
+
+    /// <summary>Whether positions <paramref name="x"/> and <paramref name="y"/> of a ring of <paramref name="size"/> are at most <paramref name="k"/> apart.</summary>
+    private static bool IsLatticeNeighbour(int x, int y, int size, int k)
+    {
+        int d = Math.Abs(x - y);
+        return Math.Min(d, size - d) <= k;
+    }
+
+    /// <summary>
+    /// Phase 2: where two nodes chose each other, the higher id drops its slot. (Lattice ties
+    /// cannot collide with anything: a rewired partner is never a lattice neighbour.) Reads
+    /// others' slots only for entries that are never dropped, so it is order-free.
+    /// </summary>
+    private static void DropMutualChoices(int[] slots, int width, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            for (int o = 0; o < width; o++)
+            {
+                int c = slots[i * width + o];
+                if (c < 0 || c > i) continue;
+                if (slots.AsSpan(c * width, width).Contains(i)) slots[i * width + o] = -1;
+            }
+        }
+    }
+
+    /// <summary>Sorts a short row in place (insertion sort; rows are about the mean degree long).</summary>
+    private static void SortRow(Span<int> row)
+    {
+        if (row.Length > 32)
+        {
+            row.Sort();
+            return;
+        }
+        for (int x = 1; x < row.Length; x++)
+        {
+            int v = row[x];
+            int y = x - 1;
+            while (y >= 0 && row[y] > v)
+            {
+                row[y + 1] = row[y];
+                y--;
+            }
+            row[y + 1] = v;
+        }
     }
 
     /// <summary>Random graph with mean degree p.Degree: n·degree/2 ties between random pairs.</summary>

@@ -68,7 +68,7 @@ public sealed class Organization : IAgent<OrganizationLayer>
     public void Tick()
     {
         var ctx = _layer.Context;
-        var rng = ctx.Random.For("organizations", Id, ctx.CurrentTick);
+        var rng = Rng.For(_layer.DecisionKey, Id, ctx.CurrentTick);
         var activists = _layer.Activists;
         var pop = activists.Population;
         var g = Group;
@@ -80,9 +80,10 @@ public sealed class Organization : IAgent<OrganizationLayer>
         double relief = 0;
         if (rng.Chance(g.Counselling)) { Counselling++; relief += g.ServiceRelief; }
         if (rng.Chance(g.LanguageClasses)) { LanguageClasses++; relief += g.ServiceRelief / 2; }
-        if (relief > 0)
-            foreach (int i in _members)
-                pop.Grievance[i] -= (float)(relief * pop.Grievance[i]);
+        // Members' grievance is eased by it in the activist update, before they decide: each
+        // activist belongs to one organization at most, so this is the same as easing it here
+        // (framing below reads grievance as eased so far, see GrievanceAfterService).
+        _layer.Relief[Id] = relief;
 
         if (rng.Chance(g.Networking)) { Networking++; ContactsDomestic++; }
 
@@ -102,8 +103,8 @@ public sealed class Organization : IAgent<OrganizationLayer>
                 for (int r = 0; r < reach; r++)
                 {
                     int target = g.PublicInformation ? start + rng.NextInt(size) : _members[rng.NextInt(_members.Length)];
-                    if (rng.Chance(pop.Grievance[target]))
-                        pop.State[target] |= ActivistPopulation.FramedBit;
+                    if (rng.Chance(_layer.GrievanceAfterService(target, Id)))
+                        pop.SetFramed(target);
                 }
             }
             if (StandingAlliances > 0) ContactsAbroad++;

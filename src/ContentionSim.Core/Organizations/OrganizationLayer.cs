@@ -26,6 +26,10 @@ public sealed class OrganizationLayer : ISteppedLayer
 
     private readonly List<Organization> _organizations = [];
     private double[] _lastParticipation = [];
+    private double[] _relief = [];
+    /// <summary>Organizations of movement m are <c>[_firstOf[m], _firstOf[m+1])</c> (ids are given movement by movement).</summary>
+    private int[] _firstOf = [0];
+    private StateLayer _state = null!;
 
     public SimulationContext Context { get; private set; } = null!;
     public ActivistLayer Activists { get; private set; } = null!;
@@ -39,7 +43,30 @@ public sealed class OrganizationLayer : ISteppedLayer
     public int SectorsEngagedOverall { get; private set; }
 
     /// <summary>Effective openness in force this tick (from the state).</summary>
-    public double EffectiveOpenness => Context.GetLayer<StateLayer>().EffectiveOpenness;
+    public double EffectiveOpenness => _state.EffectiveOpenness;
+
+    /// <summary>Key of the stream "organizations" (each organization draws from <c>Rng.For(key, id, tick)</c>).</summary>
+    internal ulong DecisionKey { get; private set; }
+
+    /// <summary>Relief each organization's service gives its members this tick (0 if none); applied in the activist update.</summary>
+    internal double[] Relief => _relief;
+
+    /// <summary>
+    /// Grievance of activist <paramref name="i"/> as eased by the service of organizations up to
+    /// <paramref name="upTo"/> this tick (organizations tick in id order; an activist belongs to one at most).
+    /// </summary>
+    internal float GrievanceAfterService(int i, int upTo)
+    {
+        var pop = Activists.Population;
+        float g = pop.Grievance[i];
+        int o = pop.Organization[i];
+        if (o >= 0 && o <= upTo)
+        {
+            double relief = _relief[o];
+            if (relief > 0) g -= (float)(relief * g);
+        }
+        return g;
+    }
 
     public double LastParticipation(int movement) => _lastParticipation[movement];
 
@@ -47,11 +74,15 @@ public sealed class OrganizationLayer : ISteppedLayer
     {
         Context = context;
         Activists = context.GetLayer<ActivistLayer>();
+        _state = context.GetLayer<StateLayer>();
+        DecisionKey = context.Random.Key("organizations");
         Allies = context.GetLayer<TransnationalLayer>();
         var scenario = context.Scenario;
         var pop = Activists.Population;
+        _firstOf = new int[scenario.Movements.Count + 1];
         for (int m = 0; m < scenario.Movements.Count; m++)
         {
+            _firstOf[m] = _organizations.Count;
             int groupIndex = 0;
             foreach (var group in scenario.Movements[m].Organizations)
             {
@@ -64,37 +95,58 @@ public sealed class OrganizationLayer : ISteppedLayer
                 }
                 groupIndex++;
             }
-            AssignMembers(m, scenario.Movements[m].Activists.Membership, pop, context.Random);
+            AssignMembers(m, scenario.Movements[m].Activists.Membership, pop, context.Random, context.Threads);
         }
+        _firstOf[^1] = _organizations.Count;
         Calling = new bool[_organizations.Count];
+        _relief = new double[_organizations.Count];
         Activists.OrganizationCalling = Calling;
+        Activists.AttachOrganizations(_relief, _organizations.Sum(o => (long)o.Members.Length));
+        foreach (var o in _organizations)
+            if ((int)o.Kind is < 0 or >= 64) throw new ArgumentOutOfRangeException(nameof(context), o.Kind, "organization kinds are counted in a 64-bit mask");
         _lastParticipation = new double[scenario.Movements.Count];
         SectorsEngaged = new int[scenario.Movements.Count];
         foreach (var o in _organizations) o.Init(this);
     }
 
     /// <summary>Each activist joins one of the movement's organizations with chance 'membership', weighted by capacity.</summary>
-    private void AssignMembers(int movement, double membership, ActivistPopulation pop, RandomStreams random)
+    private void AssignMembers(int movement, double membership, ActivistPopulation pop, RandomStreams random, int threads)
     {
         var orgs = _organizations.Where(o => o.Movement == movement).ToArray();
         if (orgs.Length == 0) return;
         var cumulative = new double[orgs.Length];
         double sum = 0;
         for (int k = 0; k < orgs.Length; k++) { sum += Math.Max(1, orgs[k].Capacity); cumulative[k] = sum; }
-        var members = orgs.Select(_ => new List<int>()).ToArray();
         ulong key = random.Key("membership");
-        for (int i = pop.MovementStarts[movement]; i < pop.MovementStarts[movement + 1]; i++)
+        int first = pop.MovementStarts[movement], last = pop.MovementStarts[movement + 1];
+        // Each activist draws from its own stream, so the blocks can run in any order.
+        Blocks.For(first, last, threads, (from, to) =>
         {
-            var rng = Rng.For(key, i, 0);
-            if (!rng.Chance(membership)) continue;
-            double u = rng.NextDouble() * sum;
-            int k = Array.BinarySearch(cumulative, u);
-            if (k < 0) k = ~k;
-            k = Math.Min(k, orgs.Length - 1);
-            members[k].Add(i);
-            pop.Organization[i] = orgs[k].Id;
+            for (int i = from; i < to; i++)
+            {
+                var rng = Rng.For(key, i, 0);
+                if (!rng.Chance(membership)) continue;
+                double u = rng.NextDouble() * sum;
+                int k = Array.BinarySearch(cumulative, u);
+                if (k < 0) k = ~k;
+                k = Math.Min(k, orgs.Length - 1);
+                pop.Organization[i] = orgs[k].Id;
+            }
+        });
+        // Member lists in ascending activist order. The movement's organizations have consecutive ids.
+        int firstId = orgs[0].Id;
+        var counts = new int[orgs.Length];
+        for (int i = first; i < last; i++)
+            if (pop.Organization[i] >= 0) counts[pop.Organization[i] - firstId]++;
+        var members = new int[orgs.Length][];
+        for (int k = 0; k < orgs.Length; k++) members[k] = new int[counts[k]];
+        Array.Clear(counts);
+        for (int i = first; i < last; i++)
+        {
+            int org = pop.Organization[i];
+            if (org >= 0) members[org - firstId][counts[org - firstId]++] = i;
         }
-        for (int k = 0; k < orgs.Length; k++) orgs[k].SetMembers(members[k].ToArray());
+        for (int k = 0; k < orgs.Length; k++) orgs[k].SetMembers(members[k]);
     }
 
     public void PreTick()
@@ -109,40 +161,50 @@ public sealed class OrganizationLayer : ISteppedLayer
 
     public void PostTick()
     {
+        // Kinds engaged: at least EngagedShare of some organization's members active.
         var pop = Activists.Population;
-        var kinds = new HashSet<int>[SectorsEngaged.Length];
-        for (int m = 0; m < kinds.Length; m++) kinds[m] = [];
-        var overall = new HashSet<int>();
-        foreach (var o in _organizations)
+        var counted = Activists.ActiveMembers;
+        ulong overall = 0;
+        for (int m = 0; m < SectorsEngaged.Length; m++)
         {
-            var members = o.Members;
-            if (members.Length == 0) continue;
-            int active = 0;
-            foreach (int i in members)
-                if ((pop.State[i] & ActivistPopulation.StatusMask) == (int)ActivistStatus.Active) active++;
-            if (active > 0 && active >= EngagedShare * members.Length)
+            ulong kinds = 0;
+            for (int id = _firstOf[m]; id < _firstOf[m + 1]; id++)
             {
-                kinds[o.Movement].Add((int)o.Kind);
-                overall.Add((int)o.Kind);
+                var o = _organizations[id];
+                var members = o.Members;
+                if (members.Length == 0) continue;
+                int active = 0;
+                if (counted is not null)
+                    active = counted[id];
+                else
+                    foreach (int i in members)
+                        if ((pop.State[i] & ActivistPopulation.StatusMask) == (int)ActivistStatus.Active) active++;
+                if (active > 0 && active >= EngagedShare * members.Length)
+                    kinds |= 1UL << (int)o.Kind;
             }
+            SectorsEngaged[m] = System.Numerics.BitOperations.PopCount(kinds);
+            overall |= kinds;
         }
-        for (int m = 0; m < kinds.Length; m++) SectorsEngaged[m] = kinds[m].Count;
-        SectorsEngagedOverall = overall.Count;
+        SectorsEngagedOverall = System.Numerics.BitOperations.PopCount(overall);
     }
 
     /// <summary>National contacts made this tick by organizations of <paramref name="movement"/>.</summary>
-    public int NationalContacts(int movement) =>
-        _organizations.Where(o => o.Movement == movement).Sum(o => o.NationalContactsThisTick);
+    public int NationalContacts(int movement)
+    {
+        int sum = 0;
+        for (int id = _firstOf[movement]; id < _firstOf[movement + 1]; id++)
+            sum += _organizations[id].NationalContactsThisTick;
+        return sum;
+    }
 
     /// <summary>Share of <paramref name="movement"/>'s organizations that spread public information this tick.</summary>
     public double PublicInformationShare(int movement)
     {
         int n = 0, info = 0;
-        foreach (var o in _organizations)
+        for (int id = _firstOf[movement]; id < _firstOf[movement + 1]; id++)
         {
-            if (o.Movement != movement) continue;
             n++;
-            if (o.PublicInformationThisTick) info++;
+            if (_organizations[id].PublicInformationThisTick) info++;
         }
         return n == 0 ? 0 : (double)info / n;
     }

@@ -21,6 +21,12 @@ public sealed class ObservationLayer : ISteppedLayer
     private StageClassifier[] _movements = [];
     private readonly bool _keepSeries;
     private readonly Action<TickObservation>? _onWave;
+    private ActivistLayer _activists = null!;
+    private OrganizationLayer _organizations = null!;
+    private StateLayer _state = null!;
+    private TransnationalLayer _allies = null!;
+    private PublicOpinionLayer _opinion = null!;
+    private Observed[] _perMovement = [];
 
     /// <param name="keepSeries">Keep every tick's observations (off for sweeps that need only headlines).</param>
     /// <param name="onWave">Called with the wave's observation every tick (progress, live display).</param>
@@ -54,6 +60,12 @@ public sealed class ObservationLayer : ISteppedLayer
         var scenario = context.Scenario;
         _wave = new StageClassifier(TickObservation.WaveId, scenario.Classifier);
         _movements = scenario.Movements.Select(m => new StageClassifier(m.Id, scenario.Classifier)).ToArray();
+        _perMovement = new Observed[scenario.Movements.Count];
+        _activists = context.GetLayer<ActivistLayer>();
+        _organizations = context.GetLayer<OrganizationLayer>();
+        _state = context.GetLayer<StateLayer>();
+        _allies = context.GetLayer<TransnationalLayer>();
+        _opinion = context.GetLayer<PublicOpinionLayer>();
     }
 
     public void PreTick() { }
@@ -63,46 +75,39 @@ public sealed class ObservationLayer : ISteppedLayer
     {
         var scenario = _ctx.Scenario;
         int tick = _ctx.CurrentTick;
-        var activists = _ctx.GetLayer<ActivistLayer>();
-        var orgs = _ctx.GetLayer<OrganizationLayer>();
-        var state = _ctx.GetLayer<StateLayer>();
-        var allies = _ctx.GetLayer<TransnationalLayer>();
-        var opinion = _ctx.GetLayer<PublicOpinionLayer>();
         int n = scenario.Movements.Count;
+        var tallies = _activists.Tallies;
+        var state = _state;
         var wave = new MovementTally();
         int waveInteractions = 0, waveFacilitation = 0, waveConcessions = 0;
         double sympathyWeighted = 0, repressionWeighted = 0, facilitationWeighted = 0;
-        var perMovement = new TickObservation[n];
+        var perMovement = _perMovement;
         for (int m = 0; m < n; m++)
         {
-            var t = activists.Tallies[m];
+            var t = tallies[m];
             wave.Add(t);
-            int interactions = t.Arrests + t.Cooptations + state.FacilitationEvents[m] + orgs.NationalContacts(m);
+            int interactions = t.Arrests + t.Cooptations + state.FacilitationEvents[m] + _organizations.NationalContacts(m);
             waveInteractions += interactions;
             waveFacilitation += state.FacilitationEvents[m];
             waveConcessions += state.Concessions[m];
-            sympathyWeighted += opinion.Sympathy[m] * t.Total;
+            sympathyWeighted += _opinion.Sympathy[m] * t.Total;
             repressionWeighted += state.RepressionStance[m] * t.Total;
             facilitationWeighted += state.FacilitationStance[m] * t.Total;
-            perMovement[m] = Observe(tick, scenario.Movements[m].Id, t, orgs.SectorsEngaged[m], interactions,
-                state.FacilitationEvents[m], state.Concessions[m], state.EffectiveOpenness, allies, opinion.Sympathy[m])
-                with { RepressionLevel = state.RepressionStance[m], FacilitationLevel = state.FacilitationStance[m] };
+            perMovement[m] = Observe(tick, t, _organizations.SectorsEngaged[m], interactions,
+                state.FacilitationEvents[m], state.Concessions[m], state.EffectiveOpenness, _allies, _opinion.Sympathy[m],
+                state.RepressionStance[m], state.FacilitationStance[m]);
         }
-        var waveObs = Observe(tick, TickObservation.WaveId, wave, orgs.SectorsEngagedOverall, waveInteractions,
-            waveFacilitation, waveConcessions, state.EffectiveOpenness, allies, wave.Total > 0 ? sympathyWeighted / wave.Total : 0)
-            with
-            {
-                RepressionLevel = wave.Total > 0 ? repressionWeighted / wave.Total : 0,
-                FacilitationLevel = wave.Total > 0 ? facilitationWeighted / wave.Total : 0,
-            };
+        var waveObs = Observe(tick, wave, _organizations.SectorsEngagedOverall, waveInteractions,
+            waveFacilitation, waveConcessions, state.EffectiveOpenness, _allies, wave.Total > 0 ? sympathyWeighted / wave.Total : 0,
+            wave.Total > 0 ? repressionWeighted / wave.Total : 0, wave.Total > 0 ? facilitationWeighted / wave.Total : 0);
 
         bool turnover = state.TurnoverNow;
-        var waveStage = Classify(_wave, waveObs, turnover);
-        waveObs = waveObs with { Stage = waveStage, Cycle = _wave.Cycle };
+        waveObs.Stage = Classify(_wave, waveObs, turnover);
+        waveObs.Cycle = _wave.Cycle;
         for (int m = 0; m < n; m++)
         {
-            var st = Classify(_movements[m], perMovement[m], turnover);
-            perMovement[m] = perMovement[m] with { Stage = st, Cycle = _movements[m].Cycle };
+            perMovement[m].Stage = Classify(_movements[m], perMovement[m], turnover);
+            perMovement[m].Cycle = _movements[m].Cycle;
         }
 
         Ticks++;
@@ -115,17 +120,24 @@ public sealed class ObservationLayer : ISteppedLayer
         ConcessionTotal += waveObs.Concessions;
         CooptationTotal += waveObs.Cooptations;
         ViolenceTotal += waveObs.ViolentActs;
-        if (waveStage >= Stage.ExhaustionAndPolarization) ViolenceLate += waveObs.ViolentActs;
+        if (waveObs.Stage >= Stage.ExhaustionAndPolarization) ViolenceLate += waveObs.ViolentActs;
 
-        if (_keepSeries)
+        // Records are made only for someone who keeps or sees them: without a series and a
+        // listener, a tick allocates nothing here.
+        if (_keepSeries || _onWave is not null)
         {
-            _series.Add(waveObs);
-            if (n > 1) _series.AddRange(perMovement);
+            var waveRecord = waveObs.ToRecord(TickObservation.WaveId);
+            if (_keepSeries)
+            {
+                _series.Add(waveRecord);
+                if (n > 1)
+                    for (int m = 0; m < n; m++) _series.Add(perMovement[m].ToRecord(scenario.Movements[m].Id));
+            }
+            _onWave?.Invoke(waveRecord);
         }
-        _onWave?.Invoke(waveObs);
     }
 
-    private static Stage Classify(StageClassifier classifier, TickObservation o, bool turnover)
+    private static Stage Classify(StageClassifier classifier, in Observed o, bool turnover)
     {
         classifier.Observe(new StageInput
         {
@@ -149,14 +161,14 @@ public sealed class ObservationLayer : ISteppedLayer
         return classifier.Current;
     }
 
-    private static TickObservation Observe(int tick, string movement, in MovementTally t, int sectors, int interactions,
-        int facilitation, int concessions, double openness, TransnationalLayer allies, double sympathy)
+    private static Observed Observe(int tick, in MovementTally t, int sectors, int interactions,
+        int facilitation, int concessions, double openness, TransnationalLayer allies, double sympathy,
+        double repressionLevel, double facilitationLevel)
     {
         int total = t.Total;
-        return new TickObservation
+        return new Observed
         {
             Tick = tick,
-            Movement = movement,
             Activists = total,
             Inactive = t.Inactive,
             Active = t.Active,
@@ -175,9 +187,53 @@ public sealed class ObservationLayer : ISteppedLayer
             Concessions = concessions,
             OutsidePressure = allies.Pressure,
             EffectiveOpenness = openness,
+            RepressionLevel = repressionLevel,
+            FacilitationLevel = facilitationLevel,
             Sympathy = sympathy,
             MeanGrievance = total > 0 ? t.GrievanceSum / total : 0,
             Alliances = allies.StandingAlliances,
+        };
+    }
+
+    /// <summary>One movement's (or the wave's) observables of a tick, before a <see cref="TickObservation"/> is made of them.</summary>
+    private struct Observed
+    {
+        public int Tick, Activists, Inactive, Active, Exhausted, Repressed, Coopted;
+        public double Participation, RadicalShare, FrameAdoption;
+        public int SectorsEngaged, Interactions, ViolentActs, Cooptations, RepressionEvents, FacilitationEvents, Concessions;
+        public double OutsidePressure, EffectiveOpenness, RepressionLevel, FacilitationLevel, Sympathy, MeanGrievance;
+        public int Alliances, Cycle;
+        public Stage Stage;
+
+        public readonly TickObservation ToRecord(string movement) => new()
+        {
+            Tick = Tick,
+            Movement = movement,
+            Stage = Stage,
+            Cycle = Cycle,
+            Activists = Activists,
+            Inactive = Inactive,
+            Active = Active,
+            Exhausted = Exhausted,
+            Repressed = Repressed,
+            Coopted = Coopted,
+            Participation = Participation,
+            RadicalShare = RadicalShare,
+            FrameAdoption = FrameAdoption,
+            SectorsEngaged = SectorsEngaged,
+            Interactions = Interactions,
+            ViolentActs = ViolentActs,
+            Cooptations = Cooptations,
+            RepressionEvents = RepressionEvents,
+            FacilitationEvents = FacilitationEvents,
+            Concessions = Concessions,
+            OutsidePressure = OutsidePressure,
+            EffectiveOpenness = EffectiveOpenness,
+            RepressionLevel = RepressionLevel,
+            FacilitationLevel = FacilitationLevel,
+            Sympathy = Sympathy,
+            MeanGrievance = MeanGrievance,
+            Alliances = Alliances,
         };
     }
 }

@@ -1,0 +1,149 @@
+using ContentionSim.Core.Activists;
+using ContentionSim.Core.Engine;
+using ContentionSim.Core.Observation;
+using ContentionSim.Core.Parameters;
+using ContentionSim.Core.Simulation;
+using ContentionSim.Core.Tests.Support;
+using ContentionSim.Core.Transnational;
+using Xunit.Abstractions;
+
+namespace ContentionSim.Core.Tests;
+
+/// <summary>
+/// The tick allocates nothing: bytes allocated are measured across hundreds of ticks, on the
+/// ticking thread (<see cref="GC.GetAllocatedBytesForCurrentThread"/>) and, with helper threads,
+/// in the whole process (<see cref="GC.GetTotalAllocatedBytes"/>, with no other test running).
+/// Only events that the run must record allocate: a stage entered, a cycle closed, an alliance
+/// formed, a scheduled event applied.
+/// </summary>
+[Collection(MeasurementCollection.Name)]
+public class AllocationTests(ITestOutputHelper output)
+{
+    private static SimulationRunner Runner(Scenario scenario, int threads, bool keepSeries = false, Action<TickObservation>? onTick = null)
+    {
+        var options = new RunOptions { Threads = threads, KeepSeries = keepSeries, OnTick = onTick };
+        return new SimulationRunner(Simulator.Describe(options), new SimulationContext(scenario, threads));
+    }
+
+    /// <summary>Things a tick may record (and so allocate for): stage entries, cycles, alliances, applied events.</summary>
+    private static int Records(SimulationRunner runner)
+    {
+        var ctx = runner.Context;
+        var obs = ctx.GetLayer<ObservationLayer>();
+        return obs.Wave.Entries.Count + obs.Wave.Cycles.Count
+               + obs.Movements.Sum(m => m.Entries.Count + m.Cycles.Count)
+               + ctx.GetLayer<TransnationalLayer>().Alliances.Count
+               + ctx.GetLayer<EventLayer>().Applied.Count;
+    }
+
+    [Fact]
+    public void TheActivistUpdateAllocatesNothing()
+    {
+        var runner = Runner(BenchLikeScenarios.JapanLike(20_000, 1000), threads: 1);
+        runner.Run(40); // past first-call work (tiering, static constructors)
+        var activists = runner.Context.GetLayer<ActivistLayer>();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int t = 0; t < 300; t++)
+        {
+            activists.Tick();
+            activists.PostTick();
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void WholeTicksAllocateNothingUnlessTheyRecordSomething()
+    {
+        var runner = Runner(BenchLikeScenarios.JapanLike(20_000, 1000), threads: 1);
+        runner.Run(40);
+
+        int quiet = 0, measured = 300;
+        long quietBytes = 0;
+        for (int t = 0; t < measured; t++)
+        {
+            int records = Records(runner);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            runner.Step();
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (Records(runner) == records)
+            {
+                quiet++;
+                quietBytes += bytes;
+            }
+        }
+        output.WriteLine($"{quiet} of {measured} ticks recorded nothing; they allocated {quietBytes} bytes");
+
+        Assert.True(quiet >= measured * 9 / 10, $"only {quiet} of {measured} ticks were free of stage entries, cycles, alliances and events");
+        Assert.Equal(0, quietBytes);
+    }
+
+    [Fact]
+    public void TicksOnTwoThreadsAllocateNothingInTheProcess()
+    {
+        // Helpers run on thread-pool threads, so every thread's allocations are counted (no other
+        // test runs meanwhile). Rounds of 100 updates; the quietest round counts, so that one-time
+        // work of the runtime (a method compiled again, optimized, on a background thread) does not.
+        var runner = Runner(BenchLikeScenarios.JapanLike(60_000, 1000), threads: 2);
+        runner.Run(40);
+        var activists = runner.Context.GetLayer<ActivistLayer>();
+
+        long quietest = long.MaxValue;
+        var rounds = new List<long>();
+        for (int round = 0; round < 6; round++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            for (int t = 0; t < 100; t++)
+            {
+                activists.Tick();
+                activists.PostTick();
+            }
+            long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            rounds.Add(allocated);
+            quietest = Math.Min(quietest, allocated);
+        }
+        output.WriteLine($"bytes allocated in the process per round of 100 two-thread updates: {string.Join(", ", rounds)}");
+
+        // One small object per tick (a closure, a delegate, an options object: 24 bytes or more)
+        // would be at least 2,400 bytes a round.
+        Assert.True(quietest < 1024, $"the quietest round of 100 updates allocated {quietest} bytes");
+    }
+
+    [Fact]
+    public void MemoryDoesNotGrowWithTicksWhenEachTickIsWrittenOut()
+    {
+        // Per-tick output streamed as it happens (KeepSeries off, a row per tick written out):
+        // what the process holds after 1,100 ticks is what it held after 100.
+        using var sink = new StreamWriter(Stream.Null);
+        void Write(TickObservation o) => sink.WriteLine($"{o.Tick},{o.Stage},{o.Active},{o.Participation},{o.MeanGrievance}");
+        var runner = Runner(BenchLikeScenarios.JapanLike(50_000, 5000), threads: 1, onTick: Write);
+
+        runner.Run(100);
+        long early = GC.GetTotalMemory(forceFullCollection: true);
+        runner.Run(1000);
+        long late = GC.GetTotalMemory(forceFullCollection: true);
+        output.WriteLine($"heap after 100 ticks {early:N0} bytes, after 1,100 ticks {late:N0} bytes");
+
+        // Kept series grow by about 200 bytes a tick (a record per tick), 200 KB over 1,000 ticks;
+        // streamed output must not come near that.
+        Assert.True(late - early < 64 * 1024, $"the heap grew by {late - early:N0} bytes over 1,000 ticks");
+        GC.KeepAlive(runner);
+    }
+
+    [Fact]
+    public void KeptSeriesDoGrowWhichTheMeasurementAboveWouldSee()
+    {
+        // The control for the test above: the same measurement sees the growth of a kept series.
+        var runner = Runner(BenchLikeScenarios.JapanLike(50_000, 5000), threads: 1, keepSeries: true);
+
+        runner.Run(100);
+        long early = GC.GetTotalMemory(forceFullCollection: true);
+        runner.Run(1000);
+        long late = GC.GetTotalMemory(forceFullCollection: true);
+
+        Assert.True(late - early > 100 * 1024, $"the heap grew by only {late - early:N0} bytes over 1,000 kept ticks");
+        GC.KeepAlive(runner);
+    }
+}

@@ -1,0 +1,78 @@
+using ContentionSim.Core.Engine;
+
+namespace ContentionSim.Core.Tests;
+
+/// <summary>The scheduler of the activist update: every chunk exactly once, any number of threads, calls after calls.</summary>
+public class ParallelChunksTests
+{
+    private sealed class Recorder(int chunks) : IChunkWork
+    {
+        public readonly int[] Done = new int[chunks];
+        public int Calls;
+
+        public void Run(int fromChunk, int toChunk)
+        {
+            Interlocked.Increment(ref Calls);
+            for (int c = fromChunk; c < toChunk; c++) Interlocked.Increment(ref Done[c]);
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(1, 100)]
+    [InlineData(2, 1)]
+    [InlineData(2, 3)]
+    [InlineData(2, 977)]
+    [InlineData(8, 60)]
+    [InlineData(8, 7)]
+    public void EveryChunkIsDoneExactlyOnce(int threads, int chunks)
+    {
+        var parallel = new ParallelChunks(threads);
+        for (int call = 0; call < 50; call++)
+        {
+            var work = new Recorder(chunks);
+            parallel.Run(work, chunks);
+            Assert.All(work.Done, n => Assert.Equal(1, n));
+        }
+    }
+
+    [Fact]
+    public void ManyThreadsGetBatchesOfSeveralChunks()
+    {
+        // Larger ranges than one chunk per work item, so claiming costs little.
+        var work = new Recorder(977);
+        new ParallelChunks(2).Run(work, 977);
+
+        Assert.InRange(work.Calls, 2, 977 / 8);
+    }
+
+    [Fact]
+    public void NoChunksIsNothingToDo()
+    {
+        var work = new Recorder(0);
+        new ParallelChunks(4).Run(work, 0);
+
+        Assert.Equal(0, work.Calls);
+    }
+
+    private sealed class Failing : IChunkWork
+    {
+        public void Run(int fromChunk, int toChunk)
+        {
+            if (fromChunk <= 13 && 13 < toChunk) throw new InvalidOperationException("chunk 13");
+        }
+    }
+
+    [Fact]
+    public void AnExceptionInAChunkReachesTheCallerAndTheNextCallWorks()
+    {
+        var parallel = new ParallelChunks(2);
+
+        var e = Assert.Throws<InvalidOperationException>(() => parallel.Run(new Failing(), 40));
+        Assert.Equal("chunk 13", e.Message);
+
+        var work = new Recorder(40);
+        parallel.Run(work, 40);
+        Assert.All(work.Done, n => Assert.Equal(1, n));
+    }
+}

@@ -24,16 +24,8 @@ internal static class BenchCommand
         var command = new Command("bench", "Time whole runs of a scenario: activist-ticks per second and peak memory.") { scenario, sets, ticks, repeat, threads };
         command.SetAction(parse =>
         {
-            ScenarioInput input;
-            try
-            {
-                input = ScenarioInput.Load(parse.GetValue(scenario)!, parse.GetValue(sets) ?? [], null, parse.GetValue(ticks));
-            }
-            catch (ScenarioException e)
-            {
-                ScenarioInput.Report(e, console.Error);
-                return ExitCodes.BadInput;
-            }
+            var input = ScenarioInput.TryLoad(parse.GetValue(scenario)!, parse.GetValue(sets) ?? [], null, parse.GetValue(ticks), console.Error);
+            if (input is null) return ExitCodes.BadInput;
             int n = parse.GetValue(repeat);
             if (n < 1)
             {

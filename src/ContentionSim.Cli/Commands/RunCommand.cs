@@ -32,16 +32,8 @@ internal static class RunCommand
         };
         command.SetAction(parse =>
         {
-            ScenarioInput input;
-            try
-            {
-                input = ScenarioInput.Load(parse.GetValue(scenario)!, parse.GetValue(sets) ?? [], parse.GetValue(seed), parse.GetValue(ticks));
-            }
-            catch (ScenarioException e)
-            {
-                ScenarioInput.Report(e, console.Error);
-                return ExitCodes.BadInput;
-            }
+            var input = ScenarioInput.TryLoad(parse.GetValue(scenario)!, parse.GetValue(sets) ?? [], parse.GetValue(seed), parse.GetValue(ticks), console.Error);
+            if (input is null) return ExitCodes.BadInput;
             int threadCount = parse.GetValue(threads);
             if (threadCount < 0)
             {

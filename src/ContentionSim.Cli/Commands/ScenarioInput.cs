@@ -17,6 +17,23 @@ internal sealed record ScenarioInput(Scenario Scenario, string Path, string Text
         return new ScenarioInput(scenario, path, text); // the text that was parsed, not a second read of the file
     }
 
+    /// <summary>
+    /// Loads like <see cref="Load"/>; on bad input writes the diagnostics to <paramref name="error"/>
+    /// and returns null (the caller exits with <see cref="ExitCodes.BadInput"/>).
+    /// </summary>
+    public static ScenarioInput? TryLoad(string path, IReadOnlyList<string> sets, ulong? seed, int? ticks, TextWriter error)
+    {
+        try
+        {
+            return Load(path, sets, seed, ticks);
+        }
+        catch (ScenarioException e)
+        {
+            Report(e, error);
+            return null;
+        }
+    }
+
     /// <summary>Writes the diagnostics of a bad scenario, one a line.</summary>
     public static void Report(ScenarioException e, TextWriter error)
     {

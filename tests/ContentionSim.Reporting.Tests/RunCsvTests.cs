@@ -141,6 +141,7 @@ public class RunCsvTests
         Assert.Equal("christian_ngo", rows[0][c["kind"]]);
         Assert.Equal("womens_support", rows[1][c["kind"]]);
         Assert.Equal(("true", "false"), (rows[0][c["public_information"]], rows[1][c["public_information"]]));
+        Assert.Equal(("counselling+language_classes+networking+lobbying", "counselling"), (rows[0][c["means"]], rows[1][c["means"]]));
         Assert.Equal("0.468085", rows[0][c["service_effort"]]);
         Assert.Equal("12", rows[0][c["contacts_local_authorities"]]);
     }

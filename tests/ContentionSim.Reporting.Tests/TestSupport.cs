@@ -106,14 +106,15 @@ internal static class TestRuns
             new()
             {
                 Id = 0, Movement = "migrants", Kind = OrganizationKind.ChristianNgo, Volunteers = 25, SalariedStaff = 2, Members = 120,
-                PublicInformation = true, Counselling = 70, LanguageClasses = 40, Networking = 60, Framing = 30, Mobilization = 20, Lobbying = 15,
+                PublicInformation = true, Means = Core.Organizations.OrganizationMeans.Counselling | Core.Organizations.OrganizationMeans.LanguageClasses | Core.Organizations.OrganizationMeans.Networking | Core.Organizations.OrganizationMeans.Lobbying,
+                Counselling = 70, LanguageClasses = 40, Networking = 60, Framing = 30, Mobilization = 20, Lobbying = 15,
                 ServiceEffort = 110.0 / 235, AdvocacyEffort = 65.0 / 235, ContactsLocalAuthorities = 12, ContactsNationalGovernment = 3,
                 ContactsDomestic = 40, ContactsAbroad = 2, ContactsInternational = 1, Blocked = 2, AlliancesFormed = 1,
             },
             new()
             {
                 Id = 1, Movement = "migrants", Kind = OrganizationKind.WomensSupport, Volunteers = 8, Members = 30,
-                PublicInformation = false, Counselling = 90, ServiceEffort = 1.0,
+                PublicInformation = false, Means = Core.Organizations.OrganizationMeans.Counselling, Counselling = 90, ServiceEffort = 1.0,
             },
         };
 

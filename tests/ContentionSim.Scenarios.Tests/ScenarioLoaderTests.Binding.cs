@@ -86,6 +86,8 @@ public partial class ScenarioLoaderTests
               disillusionment: 0.25
               grievance_rebuild: 0.02
               efficacy_weight: 0.3
+              opportunity_weight: 0.4
+              repression_cost: 0.6
               call_weight: 0.4
               repression_backfire: 0.1
               escalation: 1.5
@@ -98,9 +100,11 @@ public partial class ScenarioLoaderTests
                 counselling: 0.9
                 language_classes: 0.8
                 networking: 0.7
+                referral: 0.15
                 framing: 0.6
                 mobilization: 0.5
                 lobbying: 0.4
+                lobbying_rate: 0.35
                 public_information: false
                 service_relief: 0.04
                 framing_reach: 2.5

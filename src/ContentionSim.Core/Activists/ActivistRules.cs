@@ -66,9 +66,13 @@ internal struct ActivistRules
         _sympathyTerm = scenario.Public.Enabled ? (float)(scenario.Public.RecruitmentEffect * s.Sympathy) : 0f;
         _repressionTerm = (ushort)Math.Clamp(scenario.State.RepressionTerm, 0, ushort.MaxValue);
         _cooptationTerm = (ushort)Math.Clamp(scenario.State.CooptationTerm, 0, ushort.MaxValue);
-        _backfire = (float)(p.RepressionBackfire * (1 + s.Attention));
+        // Backfire needs outrage to beat fear: it fades as repression becomes overwhelming
+        // (the inverted U of repression and dissent; Zhukov 2023), and outside attention amplifies it.
+        _backfire = (float)(p.RepressionBackfire * (1 + s.Attention) * (1 - s.PerceivedRepression));
         _efficacy = (float)(p.EfficacyWeight * s.Momentum);
-        _street = (float)(1 - s.Absorption);
+        // Grievance that goes to the street: less what institutions absorb, and only as far as
+        // the state's openness gives protest a chance (Eisinger's curvilinear opportunity).
+        _street = (float)((1 - s.Absorption) * (1 - p.OpportunityWeight * (1 - s.Opportunity)));
         _violence = Math.Min(1, p.ViolenceProbability * (1 + p.Escalation * Math.Max(0, -s.Momentum)));
 
         _rebuild = (float)p.GrievanceRebuild;
@@ -85,7 +89,8 @@ internal struct ActivistRules
         _contagion = p.FrameContagion * s.FrameBoost;
         _frameDecay = p.FrameDecay;
         _recoveredLevel = p.RecoveredLevel;
-        _energyCost = p.EnergyCost;
+        // Taking part under repression is high-risk activism: it costs more energy.
+        _energyCost = p.EnergyCost * (1 + p.RepressionCost * s.PerceivedRepression);
         _radicalCommitment = p.RadicalCommitment;
         _exhaustionLevel = p.ExhaustionLevel;
         _disillusionment = p.Disillusionment;
@@ -301,9 +306,10 @@ internal struct ActivistRules
                 switch (status)
                 {
                     case ActivistStatus.Repressed:
-                        energy = Math.Min(1f, energy + _recovery);
+                        // Being held is no rest: energy does not recover, and one released
+                        // worn out must recover before taking part again.
                         if (timer > 0) timer--;
-                        if (timer == 0) next = ActivistStatus.Inactive;
+                        if (timer == 0) next = energy < _recoveredLevel ? ActivistStatus.Exhausted : ActivistStatus.Inactive;
                         break;
                     case ActivistStatus.Coopted:
                         energy = Math.Min(1f, energy + _recovery);

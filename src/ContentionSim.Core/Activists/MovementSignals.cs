@@ -19,6 +19,8 @@ public sealed class MovementSignals
     public double CooptProbability;
     /// <summary>Share of grievance that institutional channels take off the street (absorption × responsiveness × effective openness).</summary>
     public double Absorption;
+    /// <summary>The political opportunity activists see this tick: the state's effective openness (1 when there is no state).</summary>
+    public double Opportunity = 1;
     /// <summary>Grievance relief granted this tick by concessions.</summary>
     public double Relief;
     /// <summary>Multiplier on frame contagion from outside attention (1 + amplification × pressure).</summary>

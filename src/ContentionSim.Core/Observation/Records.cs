@@ -122,6 +122,8 @@ public sealed record OrganizationRecord
     public int SalariedStaff { get; init; }
     public int Members { get; init; }
     public bool PublicInformation { get; init; }
+    /// <summary>The means the organization uses (drawn once at the start from its group's shares).</summary>
+    public Organizations.OrganizationMeans Means { get; init; }
     /// <summary>Ticks with counselling.</summary>
     public int Counselling { get; init; }
     public int LanguageClasses { get; init; }

@@ -17,13 +17,14 @@ public sealed class Organization : IAgent<OrganizationLayer>
     private OrganizationLayer _layer = null!;
     private int[] _members = [];
 
-    public Organization(int id, int movement, OrganizationGroupParameters group, int volunteers, int staff)
+    public Organization(int id, int movement, OrganizationGroupParameters group, int volunteers, int staff, OrganizationMeans means)
     {
         Id = id;
         Movement = movement;
         Group = group;
         Volunteers = volunteers;
         SalariedStaff = staff;
+        Means = means;
     }
 
     public int Id { get; }
@@ -32,6 +33,8 @@ public sealed class Organization : IAgent<OrganizationLayer>
     public OrganizationKind Kind => Group.Kind;
     public int Volunteers { get; }
     public int SalariedStaff { get; }
+    /// <summary>The means the organization uses (drawn once from its group's shares).</summary>
+    public OrganizationMeans Means { get; }
     public ReadOnlySpan<int> Members => _members;
 
     /// <summary>Work capacity: volunteers plus salaried staff, who count double (full-time).</summary>
@@ -76,16 +79,23 @@ public sealed class Organization : IAgent<OrganizationLayer>
         PublicInformationThisTick = false;
         NationalContactsThisTick = 0;
 
-        // Service: counselling and language classes ease members' hardship.
+        // Service: counselling and language classes ease members' hardship, every tick for an
+        // organization that uses them. A counselling case may be taken up together with another
+        // domestic organization (case-to-case cooperation).
         double relief = 0;
-        if (rng.Chance(g.Counselling)) { Counselling++; relief += g.ServiceRelief; }
-        if (rng.Chance(g.LanguageClasses)) { LanguageClasses++; relief += g.ServiceRelief / 2; }
+        if ((Means & OrganizationMeans.Counselling) != 0)
+        {
+            Counselling++;
+            relief += g.ServiceRelief;
+            if (rng.Chance(g.Referral)) ContactsDomestic++;
+        }
+        if ((Means & OrganizationMeans.LanguageClasses) != 0) { LanguageClasses++; relief += g.ServiceRelief / 2; }
         // Members' grievance is eased by it in the activist update, before they decide: each
         // activist belongs to one organization at most, so this is the same as easing it here
         // (framing below reads grievance as eased so far, see GrievanceAfterService).
         _layer.Relief[Id] = relief;
 
-        if (rng.Chance(g.Networking)) { Networking++; ContactsDomestic++; }
+        if ((Means & OrganizationMeans.Networking) != 0) { Networking++; ContactsDomestic++; }
 
         // Framing: information politics. Public information reaches the whole movement,
         // members-only information reaches members; outside attention amplifies it.
@@ -116,17 +126,21 @@ public sealed class Organization : IAgent<OrganizationLayer>
         if (_layer.Calling[Id]) { Mobilization++; AdvocatedThisTick = true; }
 
         // Lobbying: local authorities are reachable, more so with more volunteers; national
-        // government is gated by the effective openness of the POS, and more likely tried
-        // with salaried staff. Blocked organizations may ally abroad (the boomerang).
-        if (rng.Chance(g.Lobbying))
+        // government is gated by the effective openness of the POS. Salaried staff turn to
+        // national lobbying only as far as the POS gives it a chance (professionals target
+        // channels that are open): under a tight POS staff add little, under an open one much.
+        // Blocked organizations may ally abroad (the boomerang).
+        if ((Means & OrganizationMeans.Lobbying) != 0 && rng.Chance(g.LobbyingRate))
         {
             Lobbying++;
             AdvocatedThisTick = true;
             if (rng.Chance(Volunteers / (Volunteers + OrganizationLayer.VolunteerHalfCapacity)))
                 ContactsLocal++;
-            if (rng.Chance(OrganizationLayer.NationalBaseAttempt + (1 - OrganizationLayer.NationalBaseAttempt) * SalariedStaff / (SalariedStaff + OrganizationLayer.StaffHalfCapacity)))
+            double professional = SalariedStaff / (SalariedStaff + OrganizationLayer.StaffHalfCapacity);
+            double openness = _layer.EffectiveOpenness;
+            if (rng.Chance(OrganizationLayer.NationalBaseAttempt + (1 - OrganizationLayer.NationalBaseAttempt) * openness * professional))
             {
-                if (rng.Chance(_layer.EffectiveOpenness))
+                if (rng.Chance(openness))
                 {
                     ContactsNational++;
                     NationalContactsThisTick++;
@@ -162,6 +176,7 @@ public sealed class Organization : IAgent<OrganizationLayer>
             SalariedStaff = SalariedStaff,
             Members = _members.Length,
             PublicInformation = Group.PublicInformation,
+            Means = Means,
             Counselling = Counselling,
             LanguageClasses = LanguageClasses,
             Networking = Networking,
@@ -179,4 +194,18 @@ public sealed class Organization : IAgent<OrganizationLayer>
             AlliancesFormed = AlliancesFormed,
         };
     }
+}
+
+/// <summary>
+/// The means an organization uses, as a survey asks about them ("which means do you employ to
+/// achieve your purposes?"): drawn once per organization from its group's shares.
+/// </summary>
+[Flags]
+public enum OrganizationMeans
+{
+    None = 0,
+    Counselling = 1,
+    LanguageClasses = 2,
+    Networking = 4,
+    Lobbying = 8,
 }

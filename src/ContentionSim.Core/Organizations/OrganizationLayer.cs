@@ -1,6 +1,7 @@
 using ContentionSim.Core.Activists;
 using ContentionSim.Core.Engine;
 using ContentionSim.Core.Observation;
+using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Randomness;
 using ContentionSim.Core.State;
 using ContentionSim.Core.Transnational;
@@ -91,7 +92,8 @@ public sealed class OrganizationLayer : ISteppedLayer
                     var rng = context.Random.For("organization-attributes", _organizations.Count, 0);
                     int volunteers = (int)Math.Round(Math.Max(0, group.Volunteers.Draw(ref rng)));
                     int staff = (int)Math.Round(Math.Max(0, group.SalariedStaff.Draw(ref rng)));
-                    _organizations.Add(new Organization(_organizations.Count, m, group, volunteers, staff));
+                    var means = DrawMeans(group, context.Random.For("organization-means", _organizations.Count, 0));
+                    _organizations.Add(new Organization(_organizations.Count, m, group, volunteers, staff, means));
                 }
                 groupIndex++;
             }
@@ -107,6 +109,17 @@ public sealed class OrganizationLayer : ISteppedLayer
         _lastParticipation = new double[scenario.Movements.Count];
         SectorsEngaged = new int[scenario.Movements.Count];
         foreach (var o in _organizations) o.Init(this);
+    }
+
+    /// <summary>Which means an organization uses: one draw per means from its group's shares, in a fixed order.</summary>
+    internal static OrganizationMeans DrawMeans(OrganizationGroupParameters group, Rng rng)
+    {
+        var means = OrganizationMeans.None;
+        if (rng.Chance(group.Counselling)) means |= OrganizationMeans.Counselling;
+        if (rng.Chance(group.LanguageClasses)) means |= OrganizationMeans.LanguageClasses;
+        if (rng.Chance(group.Networking)) means |= OrganizationMeans.Networking;
+        if (rng.Chance(group.Lobbying)) means |= OrganizationMeans.Lobbying;
+        return means;
     }
 
     /// <summary>Each activist joins one of the movement's organizations with chance 'membership', weighted by capacity.</summary>

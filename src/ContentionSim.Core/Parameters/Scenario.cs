@@ -134,7 +134,7 @@ public sealed record ActivistParameters
     public double Membership { get; init; } = 0.3;
 
     [Param("Weight of grievance interpreted through the frame in the decision to take part.", Min = 0, Max = 10, Unit = "weight")]
-    public double GrievanceWeight { get; init; } = 1.0;
+    public double GrievanceWeight { get; init; } = 2.25;
 
     [Param("Share of grievance that counts before an activist holds the frame (injustice not yet named).", Min = 0, Max = 1, Unit = "share")]
     public double UnframedGrievance { get; init; } = 0.25;
@@ -147,6 +147,9 @@ public sealed record ActivistParameters
 
     [Param("Energy an active tick costs.", Min = 0, Max = 1, Unit = "energy/tick")]
     public double EnergyCost { get; init; } = 0.02;
+
+    [Param("How much perceived repression raises the energy an active tick costs: the cost is energy_cost × (1 + repression_cost × perceived repression). Activism under repression is high-risk and wears people out faster (Tilly 1978; McAdam 1986).", Min = 0, Max = 10, Unit = "weight")]
+    public double RepressionCost { get; init; } = 1.0;
 
     [Param("Energy a tick of rest restores.", Min = 0, Max = 1, Unit = "energy/tick")]
     public double EnergyRecovery { get; init; } = 0.005;
@@ -193,6 +196,9 @@ public sealed record ActivistParameters
     [Param("Weight of perceived efficacy: activists join a movement that is growing and leave one that is shrinking (bandwagon and disillusionment).", Min = 0, Max = 10, Unit = "weight")]
     public double EfficacyWeight { get; init; } = 0.12;
 
+    [Param("How far the openness of the state decides whether grievance becomes protest: grievance counts (1 − opportunity_weight × (1 − effective openness)) in the decision, so under a closed state protest looks futile (Eisinger 1973; McAdam's cognitive liberation). 0: openness does not matter.", Min = 0, Max = 1, Unit = "weight")]
+    public double OpportunityWeight { get; init; } = 0.7;
+
     [Param("Pull of a mobilization call from one's own organization.", Min = 0, Max = 10, Unit = "weight")]
     public double CallWeight { get; init; } = 0.2;
 
@@ -228,14 +234,17 @@ public sealed record OrganizationGroupParameters
     [Param("Salaried staff per organization.", Min = 0, Unit = "people")]
     public Distribution SalariedStaff { get; init; } = new() { Kind = DistributionKind.Uniform, Min = 0, Max = 3, Mean = 1.5 };
 
-    [Param("Chance per tick of giving counselling to members (service).", Min = 0, Max = 1, Unit = "probability")]
+    [Param("Share of the group's organizations that give counselling (service), drawn once per organization; one that does counsels its members every tick. The survey's \"84% name counselling as a means\".", Min = 0, Max = 1, Unit = "share")]
     public double Counselling { get; init; } = 0.6;
 
-    [Param("Chance per tick of holding language classes (service).", Min = 0, Max = 1, Unit = "probability")]
+    [Param("Share of the group's organizations that hold language classes (service), drawn once per organization; one that does holds them every tick.", Min = 0, Max = 1, Unit = "share")]
     public double LanguageClasses { get; init; } = 0.4;
 
-    [Param("Chance per tick of networking with other domestic organizations.", Min = 0, Max = 1, Unit = "probability")]
+    [Param("Share of the group's organizations that name networking with other domestic organizations as a means, drawn once per organization; one that does networks every tick.", Min = 0, Max = 1, Unit = "share")]
     public double Networking { get; init; } = 0.5;
+
+    [Param("Chance per tick of counselling that a case is taken up together with another domestic organization (case-to-case cooperation, Vogt & Lersch 2007).", Min = 0, Max = 1, Unit = "probability")]
+    public double Referral { get; init; } = 0.3;
 
     [Param("Chance per tick of framing and spreading information (advocacy).", Min = 0, Max = 1, Unit = "probability")]
     public double Framing { get; init; } = 0.3;
@@ -243,8 +252,11 @@ public sealed record OrganizationGroupParameters
     [Param("Chance per tick of calling members out when the movement stirs (advocacy).", Min = 0, Max = 1, Unit = "probability")]
     public double Mobilization { get; init; } = 0.3;
 
-    [Param("Chance per tick of lobbying local authorities or national government (advocacy).", Min = 0, Max = 1, Unit = "probability")]
-    public double Lobbying { get; init; } = 0.3;
+    [Param("Share of the group's organizations that try to influence political decisions by lobbying (advocacy), drawn once per organization. The survey's \"63% try to influence political decisions\".", Min = 0, Max = 1, Unit = "share")]
+    public double Lobbying { get; init; } = 0.6;
+
+    [Param("Chance per tick that an organization that lobbies approaches local authorities or national government.", Min = 0, Max = 1, Unit = "probability")]
+    public double LobbyingRate { get; init; } = 0.5;
 
     [Param("Whether the organization's information is public (true) or for members only (false).")]
     public bool PublicInformation { get; init; } = true;
@@ -291,8 +303,8 @@ public sealed record StateParameters
     [Param("Ticks a co-opted activist stays in institutional channels.", Min = 0, Max = 10_000, Unit = "ticks")]
     public int CooptationTerm { get; init; } = 104;
 
-    [Param("How far an open, responsive state's institutional channels substitute for protest: grievance counts (1 − absorption × responsiveness × effective openness) in the decision to take to the street (Eisinger 1973; Kitschelt 1986).", Min = 0, Max = 1, Unit = "share")]
-    public double Absorption { get; init; } = 0.4;
+    [Param("How far an open state's institutional channels substitute for protest: grievance counts (1 − absorption × effective openness) in the decision to take to the street (Eisinger 1973; Kitschelt 1986).", Min = 0, Max = 1, Unit = "share")]
+    public double Absorption { get; init; } = 0.7;
 
     [Param("Share of the movement's grievance eased per national contact that gets through: claims handled through institutions instead of the street (Eisinger's open systems absorb protest).", Min = 0, Max = 1, Unit = "share/contact")]
     public double InstitutionalRelief { get; init; } = 0.005;

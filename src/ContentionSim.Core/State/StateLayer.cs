@@ -91,6 +91,7 @@ public sealed class StateLayer : ISteppedLayer
             if (!p.Enabled)
             {
                 s.ArrestProbability = s.PerceivedRepression = s.Facilitation = s.CooptProbability = s.Absorption = 0;
+                s.Opportunity = 1;
                 continue;
             }
             int total = Math.Max(1, tally.Total);
@@ -106,7 +107,8 @@ public sealed class StateLayer : ISteppedLayer
             double repression = p.RepressionPropensity * (1 - EffectiveOpenness) * (1 - 0.5 * cost);
             double facilitation = p.Responsiveness * EffectiveOpenness;
             s.ArrestProbability = p.RepressionCapacity * repression * threat;
-            s.Absorption = p.Absorption * facilitation;
+            s.Absorption = p.Absorption * EffectiveOpenness;
+            s.Opportunity = EffectiveOpenness;
             RepressionStance[m] = repression * threat;
             FacilitationStance[m] = facilitation * threat;
             double seen = tally.Active + tally.Arrests > 0 && p.RepressionCapacity > 0

@@ -1,3 +1,4 @@
+using ContentionSim.Core.Organizations;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Stages;
@@ -142,6 +143,7 @@ public static class RunCsv
         C<OrganizationRecord>("salaried_staff", (w, o) => w.Field(o.SalariedStaff)),
         C<OrganizationRecord>("members", (w, o) => w.Field(o.Members)),
         C<OrganizationRecord>("public_information", (w, o) => w.Field(o.PublicInformation)),
+        C<OrganizationRecord>("means", (w, o) => w.Field(MeansText(o.Means))),
         C<OrganizationRecord>("counselling", (w, o) => w.Field(o.Counselling)),
         C<OrganizationRecord>("language_classes", (w, o) => w.Field(o.LanguageClasses)),
         C<OrganizationRecord>("networking", (w, o) => w.Field(o.Networking)),
@@ -187,6 +189,13 @@ public static class RunCsv
 
     /// <summary>An organization kind as in scenario files, e.g. <c>christian_ngo</c>.</summary>
     public static string KindKey(OrganizationKind kind) => ParameterPath.ToSnakeCase(kind.ToString());
+
+    /// <summary>The means an organization uses, snake_case and joined by '+' (<c>counselling+networking</c>), or <c>none</c>.</summary>
+    public static string MeansText(OrganizationMeans means) => means == OrganizationMeans.None
+        ? "none"
+        : string.Join('+', Enum.GetValues<OrganizationMeans>()
+            .Where(m => m != OrganizationMeans.None && means.HasFlag(m))
+            .Select(m => ParameterPath.ToSnakeCase(m.ToString())));
 
     /// <summary>Ticks in <paramref name="stage"/> from a durations list indexed by stage number (0 if missing).</summary>
     internal static int StageDuration(IReadOnlyList<int> durations, Stage stage)

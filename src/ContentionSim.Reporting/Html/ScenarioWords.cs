@@ -99,7 +99,7 @@ public static class ScenarioWords
         foreach (var g in groups)
         {
             service += g.Count * (g.Counselling + g.LanguageClasses);
-            advocacy += g.Count * (g.Framing + g.Mobilization + g.Lobbying);
+            advocacy += g.Count * (g.Framing + g.Mobilization + g.Lobbying * g.LobbyingRate);
             publicShare += g.PublicInformation ? g.Count : 0;
             volunteers += g.Count * g.Volunteers.Mean;
         }

@@ -149,7 +149,7 @@ public sealed record ActivistParameters
     public double EnergyCost { get; init; } = 0.02;
 
     [Param("How much perceived repression raises the energy an active tick costs: the cost is energy_cost × (1 + repression_cost × perceived repression). Activism under repression is high-risk and wears people out faster (Tilly 1978; McAdam 1986).", Min = 0, Max = 10, Unit = "weight")]
-    public double RepressionCost { get; init; } = 1.0;
+    public double RepressionCost { get; init; } = 2.0;
 
     [Param("Energy a tick of rest restores.", Min = 0, Max = 1, Unit = "energy/tick")]
     public double EnergyRecovery { get; init; } = 0.005;
@@ -288,8 +288,8 @@ public sealed record StateParameters
     [Param("How much outside (material and moral) leverage moves the state.", Min = 0, Max = 1)]
     public double Vulnerability { get; init; } = 0.5;
 
-    [Param("Share of a movement's activists active that the state ignores.", Min = 0, Max = 1, Unit = "share")]
-    public double Tolerance { get; init; } = 0.03;
+    [Param("Share of a movement's activists active that a fully open state ignores; a state tolerates this times its effective openness, so a closed state reacts to the smallest protest (Davenport 2007: democracies tolerate what autocracies repress).", Min = 0, Max = 1, Unit = "share")]
+    public double Tolerance { get; init; } = 0.06;
 
     [Param("Ticks an arrested activist is held.", Min = 0, Max = 10_000, Unit = "ticks")]
     public int RepressionTerm { get; init; } = 26;

@@ -99,8 +99,10 @@ public sealed class StateLayer : ISteppedLayer
             double violencePerThousand = 1000.0 * tally.ViolentActs / total;
             // Threat: participation above what the state tolerates (fully engaged at twice the
             // tolerance), raised by violence.
-            double tolerance = Math.Max(p.Tolerance, 1e-6);
-            double threat = Math.Clamp((participation - p.Tolerance) / tolerance, 0, 1);
+            // An open state tolerates more protest than a closed one (Davenport 2007).
+            double tolerated = p.Tolerance * EffectiveOpenness;
+            double tolerance = Math.Max(tolerated, 1e-6);
+            double threat = Math.Clamp((participation - tolerated) / tolerance, 0, 1);
             threat = Math.Min(1, threat + 0.5 * violencePerThousand);
             // Repression is costly when the public sympathizes and the world watches.
             double cost = Math.Clamp(leverage + Math.Max(0, opinion.Sympathy[m] - scenario.Public.InitialSympathy), 0, 1);

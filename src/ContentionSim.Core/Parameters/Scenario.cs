@@ -149,7 +149,7 @@ public sealed record ActivistParameters
     public double EnergyCost { get; init; } = 0.02;
 
     [Param("How much perceived repression raises the energy an active tick costs: the cost is energy_cost × (1 + repression_cost × perceived repression). Activism under repression is high-risk and wears people out faster (Tilly 1978; McAdam 1986).", Min = 0, Max = 10, Unit = "weight")]
-    public double RepressionCost { get; init; } = 2.0;
+    public double RepressionCost { get; init; } = 1.0;
 
     [Param("Energy a tick of rest restores.", Min = 0, Max = 1, Unit = "energy/tick")]
     public double EnergyRecovery { get; init; } = 0.005;

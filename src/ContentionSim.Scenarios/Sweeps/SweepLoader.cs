@@ -231,7 +231,6 @@ public static class SweepLoader
                     Add(quickEntry.Value, "quick", $"expected a section (replications:, set:), found {quickEntry.Value.Describe()}",
                         "write e.g. 'quick: {replications: 30, set: {ticks: 260}}': the reduced size that --quick runs");
             }
-            foreach (var (path, where) in fixedPaths) checkedPaths[path] = where;
 
             var cliSets = new List<(string Key, string Value)>();
             foreach (var assignment in options.Sets)
@@ -274,6 +273,7 @@ public static class SweepLoader
             if (baseValid && quickTrial is not null)
                 _diagnostics.AddRange(ScenarioValidator.Validate(quickTrial, quickTrialMap)); // the quick size must be valid too
 
+            foreach (var (path, where) in fixedPaths) checkedPaths[path] = where; // the file's set, quick.set, --set, --ticks
             // The varied parameters: first what they name and how many values each has ...
             var specs = new List<FactorSpec>();
             YNode varyNode = root;

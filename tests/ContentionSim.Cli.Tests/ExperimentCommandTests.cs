@@ -41,7 +41,7 @@ public sealed class ExperimentCommandTests : IDisposable
         var outDir = _cli.PathOf("out");
         var (code, output, error) = _cli.Run("experiment", "fact9", "--quick", "--experiments", ExperimentsFolder, "--out", outDir, "--parallel", "2");
         Assert.True(code == ExitCodes.Ok, output + error);
-        Assert.Contains("PASS  thresholds 0..99", output);
+        Assert.Matches(@"PASS\s+thresholds 0\.\.99: runs where all 100 are active at the end\s+30\s+–\s+all 30 runs", output);
         Assert.Contains("1 of 1 experiments pass every check", output);
         var folder = Path.Combine(outDir, "fact9");
         foreach (var file in new[] { "runs.csv", "checks.csv", "figure.png", "figure.svg", "results.md" })
@@ -66,7 +66,7 @@ public sealed class ExperimentCommandTests : IDisposable
             "fact9", "--quick", "--replications", "2", "--experiments", ExperimentsFolder, "--out", _cli.PathOf("out"));
         Assert.Equal(ExitCodes.ChecksFailed, code);
         Assert.Equal(5, ExitCodes.ChecksFailed);
-        Assert.Contains("FAIL  thresholds 0..99", output);
+        Assert.Matches(@"FAIL\s+thresholds 0\.\.99", output);
         Assert.Contains("failing: fact9", output);
         Assert.Contains("FAIL", File.ReadAllText(Path.Combine(_cli.PathOf("out"), "fact9", "checks.csv")));
     }
@@ -100,5 +100,17 @@ public sealed class ExperimentCommandTests : IDisposable
         var (code, _, error) = _cli.Run("experiment", "fact9", "--experiments", folder, "--out", _cli.PathOf("out"));
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("does not have the design fact9 needs", error);
+    }
+
+    [Fact]
+    public void Experiment_files_are_sweep_files_and_sweep_quick_uses_their_quick_block()
+    {
+        var file = Path.Combine(ExperimentsFolder, "fact8-repeated-cycles.yaml");
+        var (code, output, error) = _cli.Run("sweep", file, "--quick", "--dry-run");
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("2 point(s) × 30 replications = 60 runs of 2,000 activists for 1,040 weeks", output);
+        (code, output, _) = _cli.Run("sweep", file, "--dry-run");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("2 point(s) × 100 replications = 200 runs of 2,000 activists for 1,560 weeks", output);
     }
 }

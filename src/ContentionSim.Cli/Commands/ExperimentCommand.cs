@@ -154,16 +154,28 @@ internal static class ExperimentCommand
         return command;
     }
 
-    /// <summary>The checks of an experiment, one a line: verdict, name, estimate, interval, criterion.</summary>
+    /// <summary>The checks of an experiment as a table: verdict, check, estimate, 95% interval, criterion.</summary>
     internal static void PrintChecks(TextWriter output, ExperimentResult result)
     {
-        foreach (var c in result.Checks)
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            output.WriteLine($"  {ExperimentMarkdown.Verdict(c.Passed)}  {c.Name}");
-            output.WriteLine($"        estimate {Experiment.F(c.Estimate.Value)}, 95% CI {ExperimentMarkdown.Interval(c.Estimate)}; criterion: {c.Criterion}" +
-                             (c.Note.Length > 0 ? $" ({c.Note})" : ""));
-        }
-        output.WriteLine($"  {result.Experiment.Id}: {(result.Passed ? "PASS" : "FAIL")} ({result.Checks.Count(c => c.Passed)} of {result.Checks.Count} checks)");
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        ansi.Profile.Width = 150;
+        var table = new Table().Border(TableBorder.Simple).HideFooters();
+        table.AddColumn(new TableColumn("result").NoWrap());
+        table.AddColumn(new TableColumn("check"));
+        table.AddColumn(new TableColumn("estimate").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("95% CI").NoWrap());
+        table.AddColumn(new TableColumn("criterion"));
+        foreach (var c in result.Checks)
+            table.AddRow(new Text(ExperimentMarkdown.Verdict(c.Passed)), new Text(c.Name), new Text(Experiment.F(c.Estimate.Value)),
+                new Text(ExperimentMarkdown.Interval(c.Estimate)), new Text(c.Criterion));
+        ansi.Write(table);
+        output.WriteLine($"  {result.Experiment.Id}: {(result.Passed ? "PASS" : "FAIL")} ({result.Checks.Count(c => c.Passed)} of {result.Checks.Count} checks; notes in checks.csv)");
     }
 
     private static IReadOnlyList<ExperimentRun> WithProgress(CliConsole console, Experiment experiment, SweepDefinition definition, ExperimentRunOptions options)

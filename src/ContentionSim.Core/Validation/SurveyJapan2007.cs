@@ -31,7 +31,7 @@ public sealed class SurveyJapan2007 : Experiment
         new("language_classes", "language classes", 0.63, true),
         new("networking", "networking", 0.74, true),
         new("regular_cooperation_japan", "regular cooperation with organizations in Japan", 0.89, false),
-        new("cooperation_abroad", "cooperation abroad (\"hardly any\")", 0.0, false),
+        new("cooperation_abroad", "cooperation with organizations abroad or international organizations", 0.0, false),
         new("influence_politics", "trying to influence political decisions (lobbying)", 0.63, false),
     ];
 
@@ -74,7 +74,7 @@ public sealed class SurveyJapan2007 : Experiment
         {
             var s = Shares[i];
             var e = Statistics.Mean(runs.Select(r => r[s.Measure]));
-            bool abroad = s.Measure == "cooptation_abroad" || s.Measure == "cooperation_abroad";
+            bool abroad = s.Measure == "cooperation_abroad"; // the paper: "hardly any"
             bool inside = abroad ? e.Value <= AbroadMax : Math.Abs(e.Value - s.Paper) <= Tolerance;
             string tolerance = abroad ? $"mean ≤ {F(AbroadMax)}" : $"{F(s.Paper)} ± {F(Tolerance)}";
             string paperText = abroad ? "hardly any" : F(s.Paper);

@@ -72,6 +72,8 @@ public static class ExperimentRunner
         foreach (var t in threads) t.Join();
         if (failure is not null) throw new InvalidOperationException($"a run of {experiment.Id} failed: {failure.Message}", failure);
         options.Cancellation.ThrowIfCancellationRequested();
+        if (Array.IndexOf(results, null) is int missing and >= 0)
+            throw new InvalidOperationException($"run {missing} of {experiment.Id} stopped before its last tick");
         return results;
     }
 

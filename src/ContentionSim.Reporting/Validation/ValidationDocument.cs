@@ -41,10 +41,14 @@ public static partial class ValidationDocument
           coefficients (`src/ContentionSim.Core/Validation/`).
         * How sensitive the results are to each parameter, one at a time: [docs/sensitivity.md](sensitivity.md).
 
-        The survey's shares of organizations that counsel, teach language classes and network are **inputs**
-        of scenarios/japan-2007.yaml (calibrated: each organization uses a means with that probability); the
-        other survey figures (regular cooperation in Japan, cooperation abroad, lobbying, the correlations)
-        are **emergent**: nothing in the scenario sets them directly.
+        The survey's shares of organizations that counsel (84%), teach language classes (63%) and network
+        (74%) are **inputs** of scenarios/japan-2007.yaml: its organizations' `counselling`,
+        `language_classes` and `networking` parameters are set from them (calibrated), so matching them
+        tests the mechanism that turns those parameters into shares of organizations, not an emergent
+        property. The other survey figures — regular cooperation with organizations in Japan, cooperation
+        abroad, trying to influence political decisions, and the two correlations — are **emergent**:
+        nothing in the scenario sets them directly (lobbying chances are set per kind of organization, not
+        to 63%).
         """;
 
     /// <summary>Writes the document and the figures into <paramref name="docsFolder"/>.</summary>

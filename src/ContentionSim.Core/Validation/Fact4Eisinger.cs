@@ -71,7 +71,7 @@ public sealed class Fact4Eisinger : Experiment
                 NumericX = true,
                 Series = [new FigureSeries("mean over seeds", means.Select(m => Point(F(m.Level), m.Level, m.Mean)).ToArray())],
                 Curve = curve,
-                CurveName = $"least-squares quadratic (vertex {F(vertex)})",
+                CurveName = $"least-squares quadratic ({(fit.Quadratic.Value < 0 ? "maximum" : "minimum")} at {F(vertex)})",
             },
         };
     }

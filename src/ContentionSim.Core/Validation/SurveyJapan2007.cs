@@ -31,7 +31,7 @@ public sealed class SurveyJapan2007 : Experiment
         new("language_classes", "language classes", 0.63, true),
         new("networking", "networking", 0.74, true),
         new("regular_cooperation_japan", "regular cooperation with organizations in Japan", 0.89, false),
-        new("cooperation_abroad", "cooperation with organizations abroad or international organizations", 0.0, false),
+        new("cooperation_abroad", "cooperation abroad (NGOs abroad, international organizations)", 0.0, false),
         new("influence_politics", "trying to influence political decisions (lobbying)", 0.63, false),
     ];
 

@@ -10,6 +10,7 @@ namespace ContentionSim.Cli.Tests.Validation;
 /// check must pass. The criteria are the experiments' own, fixed before they were run; a change to the
 /// model that breaks the theory fails here. A test that fails names the checks the model does not meet.
 /// </summary>
+[Collection(ExperimentCollection.Name)]
 public sealed class ExperimentQuickTests(ITestOutputHelper output)
 {
     private void AssertPasses(string id)
@@ -38,4 +39,11 @@ public sealed class ExperimentQuickTests(ITestOutputHelper output)
     [Fact] public void Fact8_cycles_repeat_when_grievances_rebuild() => AssertPasses("fact8");
     [Fact] public void Fact9_granovetter_thresholds() => AssertPasses("fact9");
     [Fact] public void Survey_japan_2007_shares_and_correlations() => AssertPasses("survey");
+}
+
+/// <summary>The quick experiments use every core: they run on their own, not beside timing-sensitive tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ExperimentCollection
+{
+    public const string Name = "experiments (all cores)";
 }

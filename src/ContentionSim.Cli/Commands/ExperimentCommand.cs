@@ -86,6 +86,7 @@ internal static class ExperimentCommand
 
             string outRoot = parse.GetValue(outDir)!;
             var results = new List<ExperimentResult>();
+            var sizes = new Dictionary<string, string>(StringComparer.Ordinal);
             var clock = Stopwatch.StartNew();
             foreach (var (experiment, definition) in definitions)
             {
@@ -116,6 +117,7 @@ internal static class ExperimentCommand
                 results.Add(result);
                 PrintChecks(console.Out, result);
                 string size = ExperimentOutput.Size(definition.QuickApplied, grid.Replications);
+                sizes[experiment.Id] = size;
                 string target = Path.Combine(outRoot, experiment.Id);
                 try
                 {
@@ -135,7 +137,7 @@ internal static class ExperimentCommand
                 try
                 {
                     string size = isQuick ? "quick size (the 'quick:' block of each experiment file)" : "full size (the replications of each experiment file)";
-                    ValidationDocument.Write(docsDir, results, size);
+                    ValidationDocument.Write(docsDir, results, size, sizes);
                     console.Out.WriteLine($"Wrote {Path.Combine(docsDir, ValidationDocument.FileName)} and its figures in {Path.Combine(docsDir, ValidationDocument.ImageFolder)}.");
                 }
                 catch (OutputException ex)

@@ -54,7 +54,8 @@ public static partial class ValidationDocument
     /// <summary>Writes the document and the figures into <paramref name="docsFolder"/>.</summary>
     /// <param name="size">How large the runs were, e.g. "full size (100 replications per point)".</param>
     /// <exception cref="OutputException">A file could not be written.</exception>
-    public static void Write(string docsFolder, IReadOnlyList<ExperimentResult> results, string size)
+    /// <param name="sizes">How large each experiment's runs were, by id (else <paramref name="size"/>).</param>
+    public static void Write(string docsFolder, IReadOnlyList<ExperimentResult> results, string size, IReadOnlyDictionary<string, string>? sizes = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         string path = Path.Combine(docsFolder, FileName);
@@ -70,11 +71,11 @@ public static partial class ValidationDocument
         }
         foreach (var r in results.Where(r => r.Figure is not null))
             AtomicFile.WriteAllBytes(Path.Combine(docsFolder, ImageFolder, r.Experiment.Id + ".png"), ExperimentPlot.Render(r.Figure!).Png);
-        AtomicFile.WriteAllText(path, Render(results, size, existing));
+        AtomicFile.WriteAllText(path, Render(results, size, existing, sizes));
     }
 
     /// <summary>The document's text, keeping the introduction and notes of <paramref name="existing"/>.</summary>
-    public static string Render(IReadOnlyList<ExperimentResult> results, string size, string? existing = null)
+    public static string Render(IReadOnlyList<ExperimentResult> results, string size, string? existing = null, IReadOnlyDictionary<string, string>? sizes = null)
     {
         string intro = DefaultIntroduction.TrimEnd() + "\n";
         var notes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -96,7 +97,7 @@ public static partial class ValidationDocument
         {
             string id = r.Experiment.Id;
             string note = notes.TryGetValue(id, out var n) ? n : $"<!-- notes:{id} -->\n<!-- /notes:{id} -->";
-            sb.Append(ExperimentMarkdown.Section(r, $"{ImageFolder}/{id}.png", size, level: 2, notes: note));
+            sb.Append(ExperimentMarkdown.Section(r, $"{ImageFolder}/{id}.png", sizes?.GetValueOrDefault(id) ?? size, level: 2, notes: note));
         }
         return sb.ToString().TrimEnd() + "\n";
     }

@@ -42,6 +42,8 @@ public static class ExitCodes
     public const int OutputFailed = 3;
     /// <summary>A sweep finished but some of its runs failed (each is recorded with its error).</summary>
     public const int SomeRunsFailed = 4;
+    /// <summary>Experiments ran, but some of their checks failed (contentionsim experiment).</summary>
+    public const int ChecksFailed = 5;
     /// <summary>Interrupted (Ctrl-C) before the run finished; nothing was written.</summary>
     public const int Interrupted = 130;
 }

@@ -65,4 +65,21 @@ public class SweepPlanTests
         var plan = new SweepPlan(new Scenario(), new SweepGrid([new SweepFactor("state.openness", [new SweepLevel(null, "0.5", 0.5)])], SweepDesign.Factorial, 1), 1);
         Assert.Throws<InvalidOperationException>(() => plan.ScenarioOf(0));
     }
+
+    [Fact]
+    public void A_paired_plan_derives_the_seed_from_the_replication_alone()
+    {
+        var unpaired = Plan();
+        var paired = new SweepPlan(unpaired.Base, unpaired.Grid, 2007, paired: true);
+        Assert.True(paired.Paired);
+        Assert.Contains("paired", paired.Scheme);
+        Assert.Equal(SweepPlan.SeedScheme, unpaired.Scheme);
+        for (int r = 0; r < paired.Grid.Replications; r++)
+            for (int p = 0; p < paired.Grid.PointCount; p++)
+            {
+                long run = paired.Grid.RunIndex(p, r);
+                Assert.Equal(RandomStreams.DeriveRunSeed(2007, r), paired.SeedOf(run));
+                Assert.Equal(paired.SeedOf(run), paired.ScenarioOf(run).Seed);
+            }
+    }
 }

@@ -339,4 +339,113 @@ public sealed class SweepLoaderTests : IDisposable
         Assert.Equal(["0", "0.1", "0.5"], Texts(tightVsOpen.Plan.Grid.Factors[1]));
         Assert.True(tightVsOpen.Plan.Grid.Replications >= 20);
     }
+
+    // ---- paired and quick -----------------------------------------------------------------------
+
+    private const string QuickSweep = """
+        base: base.yaml
+        master_seed: 7
+        replications: 100
+        paired: true
+        set:
+          ticks: 520
+        vary:
+          state.openness: [0.1, 0.9]
+        quick:
+          replications: 30
+          set:
+            ticks: 260
+            movements.migrants.activists.count: 200
+        """;
+
+    [Fact]
+    public void Paired_sweeps_give_replication_r_the_same_seed_at_every_point()
+    {
+        var sweep = Load(QuickSweep);
+        Assert.True(sweep.Paired);
+        var plan = sweep.Plan;
+        for (int r = 0; r < 5; r++)
+            Assert.Equal(plan.SeedOf(plan.Grid.RunIndex(0, r)), plan.SeedOf(plan.Grid.RunIndex(1, r)));
+        Assert.NotEqual(plan.SeedOf(plan.Grid.RunIndex(0, 0)), plan.SeedOf(plan.Grid.RunIndex(0, 1)));
+        Assert.False(Load(QuickSweep.Replace("paired: true", "paired: false")).Paired);
+        Assert.False(Load(QuickSweep.Replace("paired: true\n", "")).Paired);
+    }
+
+    [Fact]
+    public void A_paired_value_that_is_not_a_boolean_is_reported_where_it_is()
+    {
+        var d = Problem(QuickSweep.Replace("paired: true", "paired: maybe"));
+        Assert.Equal("paired", d.Path);
+        Assert.Equal(4, d.Line);
+        Assert.Equal(9, d.Column);
+        Assert.Contains("true or false", d.Message);
+    }
+
+    [Fact]
+    public void The_quick_block_is_applied_only_with_the_quick_option()
+    {
+        var full = Load(QuickSweep);
+        Assert.False(full.QuickApplied);
+        Assert.Equal(100, full.Plan.Grid.Replications);
+        Assert.Equal(520, full.Plan.Base.Ticks);
+        Assert.Equal(400, full.Plan.Base.Movements[0].Activists.Count);
+
+        var quick = Load(QuickSweep, new SweepLoadOptions { Quick = true });
+        Assert.True(quick.QuickApplied);
+        Assert.Equal(30, quick.Plan.Grid.Replications);
+        Assert.Equal(260, quick.Plan.Base.Ticks);
+        Assert.Equal(200, quick.Plan.Base.Movements[0].Activists.Count);
+        Assert.Contains("ticks=260", quick.FixedSettings);
+
+        // --replications still wins over the quick block's.
+        Assert.Equal(5, Load(QuickSweep, new SweepLoadOptions { Quick = true, Replications = 5 }).Plan.Grid.Replications);
+        // A file without a quick block runs at its full size.
+        var plain = Load(QuickSweep[..QuickSweep.IndexOf("quick:", StringComparison.Ordinal)], new SweepLoadOptions { Quick = true });
+        Assert.False(plain.QuickApplied);
+        Assert.Equal(100, plain.Plan.Grid.Replications);
+    }
+
+    [Fact]
+    public void The_quick_block_is_checked_even_when_it_is_not_applied()
+    {
+        var unknown = Problem(QuickSweep.Replace("  replications: 30", "  replicates: 30"));
+        Assert.Equal("quick.replicates", unknown.Path);
+        Assert.Equal(10, unknown.Line);
+        Assert.Equal(3, unknown.Column);
+        Assert.Contains("did you mean 'replications'", unknown.Message);
+
+        var badCount = Problem(QuickSweep.Replace("  replications: 30", "  replications: 0"));
+        Assert.Equal("quick.replications", badCount.Path);
+        Assert.Equal(10, badCount.Line);
+
+        var badValue = Problems(QuickSweep.Replace("ticks: 260", "ticks: many"));
+        Assert.Contains(badValue, d => d.Line == 12 && d.Path.Contains("ticks", StringComparison.Ordinal));
+
+        var invalid = Problems(QuickSweep.Replace("count: 200", "count: -5"));
+        Assert.Contains(invalid, d => d.Path.Contains("count", StringComparison.Ordinal));
+
+        var varied = Problem(QuickSweep.Replace("    ticks: 260", "    state.openness: 0.5"));
+        Assert.Contains("both varied and fixed", varied.Message);
+        Assert.Contains("quick.set", varied.Message);
+    }
+
+    [Fact]
+    public void Every_experiment_file_loads_full_and_quick_and_states_its_claim()
+    {
+        var dir = Path.Combine(Support.RepoRoot(), "scenarios", "experiments");
+        ScenarioLoader.LoadFile(Path.Combine(dir, "base-classroom.yaml"));
+        foreach (var experiment in ContentionSim.Core.Validation.Experiments.All)
+        {
+            var file = Path.Combine(dir, experiment.FileName);
+            var full = SweepLoader.LoadFile(file);
+            var quick = SweepLoader.LoadFile(file, new SweepLoadOptions { Quick = true });
+            Assert.True(quick.QuickApplied, file);
+            Assert.True(quick.Plan.Grid.Replications >= 30, file);
+            Assert.True(full.Plan.Grid.Replications >= quick.Plan.Grid.Replications, file);
+            var header = File.ReadAllLines(file).TakeWhile(l => l.StartsWith('#')).ToArray();
+            foreach (var field in new[] { "Claim:", "Source:", "Varies:", "Measures:", "Run:" })
+                Assert.True(header.Any(l => l.Contains(field, StringComparison.Ordinal)), $"{file}: no '{field}' in the header comment");
+        }
+        Assert.Equal(ContentionSim.Core.Validation.Experiments.All.Count + 1, Directory.GetFiles(dir, "*.yaml").Length);
+    }
 }

@@ -35,6 +35,7 @@ internal static class SweepCommand
         var replications = new Option<int?>("--replications") { Description = "Replications per point instead of the sweep file's (e.g. for a quick check)." };
         var ticks = new Option<int?>("--ticks") { Description = "Ticks of every run instead of the base scenario's." };
         var sets = new Option<string[]>("--set") { Description = "Fix a parameter of the base for every run, e.g. --set movements[0].activists.count=500 (repeatable).", Arity = ArgumentArity.ZeroOrMore };
+        var quick = new Option<bool>("--quick") { Description = "Run the reduced size of the sweep file's 'quick:' block (its replications and settings)." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Write runs.csv and summary.csv only, no figures (contentionsim plot draws them later)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the sweep and show its grid without running it." };
         var shardOption = new Option<string?>("--shard")
@@ -46,7 +47,7 @@ internal static class SweepCommand
         var shardsOption = new Option<int?>("--shards") { Description = "Number of shards when the shard index comes from the environment: with JOB_COMPLETION_INDEX (a Kubernetes indexed job), or with SLURM_ARRAY_TASK_ID, where an array of fewer tasks is taken as a resubmitted subset (task ID = shard index)." };
         var command = new Command("sweep", "Run a parameter sweep: every point of a grid of parameter values, replicated, with summaries and figures.")
         {
-            sweep, outDir, parallel, resume, series, replications, ticks, sets, noPlots, dryRun, shardOption, shardsOption,
+            sweep, outDir, parallel, resume, series, replications, ticks, sets, quick, noPlots, dryRun, shardOption, shardsOption,
         };
         command.SetAction(parse =>
         {
@@ -68,6 +69,7 @@ internal static class SweepCommand
                 Replications = parse.GetValue(replications),
                 Ticks = parse.GetValue(ticks),
                 Sets = parse.GetValue(sets) ?? [],
+                Quick = parse.GetValue(quick),
             };
             SweepShardChoice shardChoice;
             try
@@ -104,6 +106,7 @@ internal static class SweepCommand
                 ReplicationsOverride = loadOptions.Replications,
                 TicksOverride = loadOptions.Ticks,
                 SetOverrides = loadOptions.Sets,
+                Quick = definition.QuickApplied,
                 Plan = definition.Plan,
                 Plots = definition.Plots,
                 Series = seriesMode.Value,

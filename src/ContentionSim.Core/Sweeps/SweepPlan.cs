@@ -32,17 +32,24 @@ public sealed record SweepPlotSettings(string? X, string? Lines, string Heatmap)
 /// varied values and the master seed. Run <c>r</c>'s seed is
 /// <see cref="RandomStreams.DeriveRunSeed"/>(master seed, r): a hash of the master seed and the run's
 /// canonical index, so seeds are distinct, reproducible, and independent of the order runs are
-/// executed in and of how many run at once.
+/// executed in and of how many run at once. A <see cref="Paired"/> plan (common random numbers)
+/// derives the seed from the replication alone, <see cref="RandomStreams.DeriveRunSeed"/>(master seed,
+/// replication), so replication r of every point runs with the same seed and arms can be compared
+/// seed by seed.
 /// </summary>
 public sealed class SweepPlan
 {
-    public SweepPlan(Scenario baseScenario, SweepGrid grid, ulong masterSeed)
+    public SweepPlan(Scenario baseScenario, SweepGrid grid, ulong masterSeed, bool paired = false)
     {
         Base = baseScenario ?? throw new ArgumentNullException(nameof(baseScenario));
         Grid = grid ?? throw new ArgumentNullException(nameof(grid));
         MasterSeed = masterSeed;
+        Paired = paired;
         Order = new SweepOrder(grid);
     }
+
+    /// <summary>Whether replication r has the same seed at every point (common random numbers).</summary>
+    public bool Paired { get; }
 
     public Scenario Base { get; }
     public SweepGrid Grid { get; }
@@ -54,8 +61,16 @@ public sealed class SweepPlan
         "seed(run) = RandomStreams.DeriveRunSeed(master_seed, run) = SplitMix64 hash of (master_seed, \"RUN_\", run); " +
         "run = replication × points + point (canonical index, independent of execution order and parallelism)";
 
+    /// <summary>The seed scheme of a paired plan, as written into the manifest.</summary>
+    public const string PairedSeedScheme =
+        "seed(run) = RandomStreams.DeriveRunSeed(master_seed, replication) = SplitMix64 hash of (master_seed, \"RUN_\", replication); " +
+        "paired: replication r has the same seed at every point (common random numbers); run = replication × points + point";
+
+    /// <summary>This plan's seed scheme: <see cref="SeedScheme"/> or <see cref="PairedSeedScheme"/>.</summary>
+    public string Scheme => Paired ? PairedSeedScheme : SeedScheme;
+
     /// <summary>Seed of canonical run <paramref name="run"/>.</summary>
-    public ulong SeedOf(long run) => RandomStreams.DeriveRunSeed(MasterSeed, run);
+    public ulong SeedOf(long run) => RandomStreams.DeriveRunSeed(MasterSeed, Paired ? Grid.Decompose(run).Replication : run);
 
     /// <summary>
     /// The scenario of canonical run <paramref name="run"/>: the base with the point's values set and

@@ -23,6 +23,8 @@ public sealed record SweepSetup
     public int? ReplicationsOverride { get; init; }
     public int? TicksOverride { get; init; }
     public IReadOnlyList<string> SetOverrides { get; init; } = [];
+    /// <summary>Whether the sweep file's <c>quick:</c> block was applied (<c>--quick</c>).</summary>
+    public bool Quick { get; init; }
     public required SweepPlan Plan { get; init; }
     public required SweepPlotSettings Plots { get; init; }
     public SeriesMode Series { get; init; } = SeriesMode.Extremes;
@@ -39,6 +41,7 @@ public sealed record SweepSetup
         sb.Append("base=").Append(JsonSerializer.Serialize(Plan.Base with { Seed = 0 }, RunManifest.ParameterJson)).Append('\n');
         sb.Append("master_seed=").Append(Plan.MasterSeed.ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("design=").Append(Plan.Grid.Design).Append('\n');
+        if (Plan.Paired) sb.Append("paired=true\n"); // left out when false: fingerprints of earlier sweeps stay as they were
         sb.Append("replications=").Append(Plan.Grid.Replications.ToString(CultureInfo.InvariantCulture)).Append('\n');
         foreach (var f in Plan.Grid.Factors)
             sb.Append("vary ").Append(f.Key).Append('=').Append(string.Join('\u001f', f.Levels.Select(l => l.Text))).Append('\n');
@@ -170,11 +173,13 @@ public static class SweepManifest
             w.WriteStartArray("set");
             foreach (var s in setup.SetOverrides) w.WriteStringValue(s);
             w.WriteEndArray();
+            w.WriteBoolean("quick", setup.Quick);
             w.WriteEndObject();
 
             w.WriteStartObject("seeds");
             w.WriteNumber("master_seed", plan.MasterSeed);
-            w.WriteString("scheme", SweepPlan.SeedScheme);
+            w.WriteString("scheme", plan.Scheme);
+            w.WriteBoolean("paired", plan.Paired);
             w.WriteEndObject();
 
             w.WriteString("design", grid.Design == SweepDesign.Zip ? "zip" : "factorial");

@@ -15,16 +15,25 @@ public sealed record SweepLoadOptions
     /// <summary><c>key.path=value</c> settings applied to the base after the file's <c>set</c>.</summary>
     public IReadOnlyList<string> Sets { get; init; } = [];
 
+    /// <summary>
+    /// Use the file's <c>quick:</c> block (reduced size: its <c>replications</c> and its <c>set</c>, applied
+    /// after the file's <c>set</c> and before <see cref="Sets"/> and <see cref="Ticks"/>). A file without the
+    /// block runs at its full size.
+    /// </summary>
+    public bool Quick { get; init; }
+
     /// <summary>Whether anything is overridden.</summary>
-    public bool Any => Replications is not null || Ticks is not null || Sets.Count > 0;
+    public bool Any => Replications is not null || Ticks is not null || Sets.Count > 0 || Quick;
 }
 
 /// <summary>A sweep file, loaded and validated: the plan to run and what the manifest records about it.</summary>
 public sealed class SweepDefinition
 {
     internal SweepDefinition(string name, string description, string file, string text, string baseFile, string baseText,
-        IReadOnlyList<string> fixedSettings, SweepLoadOptions options, SweepPlan plan, SweepPlotSettings plots, bool fullyChecked)
+        IReadOnlyList<string> fixedSettings, SweepLoadOptions options, SweepPlan plan, SweepPlotSettings plots, bool fullyChecked,
+        bool quickApplied)
     {
+        QuickApplied = quickApplied;
         FullyChecked = fullyChecked;
         Name = name;
         Description = description;
@@ -63,6 +72,12 @@ public sealed class SweepDefinition
 
     /// <summary>The base (with fixed settings), the grid and the master seed.</summary>
     public SweepPlan Plan { get; }
+
+    /// <summary>Whether the file's <c>quick:</c> block was applied (loaded with <see cref="SweepLoadOptions.Quick"/> and the file has one).</summary>
+    public bool QuickApplied { get; }
+
+    /// <summary>Whether replication r runs with the same seed at every point (the file's <c>paired: true</c>).</summary>
+    public bool Paired => Plan.Paired;
 
     /// <summary>The axes of the figures.</summary>
     public SweepPlotSettings Plots { get; }

@@ -31,7 +31,10 @@ public static class SweepLoader
 
     /// <summary>The keys of a sweep file, in the order they are documented.</summary>
     public static IReadOnlyList<string> Keys { get; } =
-        ["name", "description", "base", "master_seed", "replications", "design", "set", "vary", "plots"];
+        ["name", "description", "base", "master_seed", "replications", "paired", "design", "set", "vary", "plots", "quick"];
+
+    /// <summary>The keys of a sweep file's <c>quick:</c> block (the reduced size used with <c>--quick</c>).</summary>
+    public static IReadOnlyList<string> QuickKeys { get; } = ["replications", "set"];
 
     private static readonly string[] PlotKeys = ["x", "lines", "heatmap"];
     private static readonly string[] RangeKeys = ["from", "to", "step", "count"];
@@ -135,7 +138,10 @@ public static class SweepLoader
             string name = Text(entries, "name") ?? Path.GetFileNameWithoutExtension(file);
             string description = Text(entries, "description") ?? "";
             ulong? masterSeed = entries.TryGetValue("master_seed", out var seedEntry) ? UnsignedValue(seedEntry) : null;
-            int replications = ReplicationsValue(entries);
+            int replications = entries.TryGetValue("replications", out var replicationsEntry)
+                ? ReplicationsValue(replicationsEntry.Value, "replications") ?? DefaultReplications
+                : DefaultReplications;
+            bool paired = entries.TryGetValue("paired", out var pairedEntry) && BoolValue(pairedEntry);
             var design = DesignValue(entries);
 
             // The base scenario: without it nothing else can be checked.
@@ -169,6 +175,63 @@ public static class SweepLoader
                     Add(setEntry.Value, "set", $"expected a section of key.path: value settings, found {setEntry.Value.Describe()}",
                         "write each setting on its own line below 'set:', e.g. '  ticks: 260'");
             }
+            // The quick block: applied with --quick; otherwise checked on a copy of the base and dropped.
+            bool quickApplied = false;
+            var checkedPaths = new Dictionary<string, string>(StringComparer.Ordinal); // fixed paths, and quick.set's when not applied
+            Scenario? quickTrial = null;
+            SourceMap quickTrialMap = map;
+            if (entries.TryGetValue("quick", out var quickEntry))
+            {
+                if (quickEntry.Value is YMapping quickBlock)
+                {
+                    bool apply = options.Quick;
+                    var trial = scenario;
+                    var trialMap = map;
+                    foreach (var (key, value) in quickBlock.Entries)
+                    {
+                        switch (key.Value)
+                        {
+                            case "replications":
+                                if (ReplicationsValue(value, "quick.replications") is int quickReplications && apply) replications = quickReplications;
+                                break;
+                            case "set":
+                                if (value is YMapping quickSet)
+                                {
+                                    foreach (var (k, v) in quickSet.Entries)
+                                    {
+                                        if (apply)
+                                        {
+                                            if (Apply(ref scenario, ref map, k.Value, k, v, $"quick.set.{k.Value}", out var canonical))
+                                            {
+                                                fixedSettings.Add($"{k.Value}={Flow(v)}");
+                                                fixedPaths[canonical] = "the sweep's 'quick.set'";
+                                            }
+                                        }
+                                        else if (Apply(ref trial, ref trialMap, k.Value, k, v, $"quick.set.{k.Value}", out var canonical))
+                                            checkedPaths[canonical] = "the sweep's 'quick.set'";
+                                    }
+                                }
+                                else if (value is not YScalar { IsNull: true })
+                                    Add(value, "quick.set", $"expected a section of key.path: value settings, found {value.Describe()}",
+                                        "write each setting on its own line below 'set:', e.g. '    ticks: 260'");
+                                break;
+                            default:
+                                UnknownKey(key, "quick", QuickKeys, "in 'quick'");
+                                break;
+                        }
+                    }
+                    quickApplied = apply;
+                    if (!apply && checkedPaths.Count > 0)
+                    {
+                        quickTrial = trial;
+                        quickTrialMap = trialMap;
+                    }
+                }
+                else if (quickEntry.Value is not YScalar { IsNull: true })
+                    Add(quickEntry.Value, "quick", $"expected a section (replications:, set:), found {quickEntry.Value.Describe()}",
+                        "write e.g. 'quick: {replications: 30, set: {ticks: 260}}': the reduced size that --quick runs");
+            }
+
             var cliSets = new List<(string Key, string Value)>();
             foreach (var assignment in options.Sets)
             {
@@ -207,7 +270,10 @@ public static class SweepLoader
             _diagnostics.AddRange(baseProblems);
             // With a base that does not validate, checking each varied value would only repeat its problems.
             bool baseValid = baseProblems.Count == 0;
+            if (baseValid && quickTrial is not null)
+                _diagnostics.AddRange(ScenarioValidator.Validate(quickTrial, quickTrialMap)); // the quick size must be valid too
 
+            foreach (var (path, where) in fixedPaths) checkedPaths[path] = where; // the file's set, quick.set, --set, --ticks
             // The varied parameters: first what they name and how many values each has ...
             var specs = new List<FactorSpec>();
             YNode varyNode = root;
@@ -218,7 +284,7 @@ public static class SweepLoader
                 {
                     var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
                     foreach (var (key, value) in varyMap.Entries)
-                        if (Spec(scenario, key, value, fixedPaths, seen) is FactorSpec spec) specs.Add(spec);
+                        if (Spec(scenario, key, value, checkedPaths, seen) is FactorSpec spec) specs.Add(spec);
                 }
                 else if (varyEntry.Value is not YScalar { IsNull: true })
                     Add(varyEntry.Value, "vary", $"expected a section of varied parameters, found {varyEntry.Value.Describe()}",
@@ -272,12 +338,12 @@ public static class SweepLoader
             if (_diagnostics.Count > 0) throw Failure();
 
             var grid = new SweepGrid(factors, design, replications);
-            var plan = new SweepPlan(scenario, grid, masterSeed ?? scenario.Seed);
+            var plan = new SweepPlan(scenario, grid, masterSeed ?? scenario.Seed, paired);
             CheckCombinations(plan, map, factorNodes);
             if (_diagnostics.Count > 0) throw Failure();
 
             return new SweepDefinition(name, description, file, text, baseFile, baseText, fixedSettings, options, plan,
-                plots ?? SweepPlotSettings.For(grid), FullyChecked);
+                plots ?? SweepPlotSettings.For(grid), FullyChecked, quickApplied);
         }
 
         // ---- simple keys ---------------------------------------------------------------------
@@ -299,22 +365,37 @@ public static class SweepLoader
             return null;
         }
 
-        private int ReplicationsValue(Dictionary<string, YEntry> entries)
+        /// <summary>A number of replications, or null (with a diagnostic) if <paramref name="node"/> is not one.</summary>
+        private int? ReplicationsValue(YNode node, string path)
         {
-            if (!entries.TryGetValue("replications", out var entry)) return DefaultReplications;
-            if (entry.Value is YScalar { IsPlain: true } s && Scalars.TryNumber(s.Value, out double x))
+            if (node is YScalar { IsPlain: true } s && Scalars.TryNumber(s.Value, out double x))
             {
                 if (x != Math.Floor(x))
-                    Add(s, "replications", $"expected a whole number, found {s.Value}",
+                    Add(s, path, $"expected a whole number, found {s.Value}",
                         $"write {Math.Floor(x).ToString(CultureInfo.InvariantCulture)} or {Math.Ceiling(x).ToString(CultureInfo.InvariantCulture)}");
                 else if (x < 1 || x > MaxReplications)
-                    Add(s, "replications", $"{s.Value} is out of range: expected a whole number from 1 to {MaxReplications:N0}",
+                    Add(s, path, $"{s.Value} is out of range: expected a whole number from 1 to {MaxReplications:N0}",
                         "give how many times each point is run, e.g. 'replications: 20'");
                 else return (int)x;
-                return DefaultReplications;
+                return null;
             }
-            Add(entry.Value, "replications", $"expected a whole number, found {entry.Value.Describe()}", "write e.g. 'replications: 20'");
-            return DefaultReplications;
+            Add(node, path, $"expected a whole number, found {node.Describe()}", "write e.g. 'replications: 20'");
+            return null;
+        }
+
+        private bool BoolValue(YEntry entry)
+        {
+            if (entry.Value is YScalar { IsPlain: true } s)
+            {
+                switch (s.Value.Trim().ToLowerInvariant())
+                {
+                    case "true" or "yes" or "on": return true;
+                    case "false" or "no" or "off": return false;
+                }
+            }
+            Add(entry.Value, entry.Key.Value, $"expected true or false, found {entry.Value.Describe()}",
+                $"write '{entry.Key.Value}: true' (replication r runs with the same seed at every point: common random numbers for paired comparisons) or '{entry.Key.Value}: false'");
+            return false;
         }
 
         private SweepDesign DesignValue(Dictionary<string, YEntry> entries)

@@ -1,0 +1,197 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ContentionSim.Core.Observation;
+using ContentionSim.Core.Parameters;
+using ContentionSim.Core.Simulation;
+using ContentionSim.Core.Validation;
+using ContentionSim.Reporting;
+using ContentionSim.Reporting.Validation;
+using ContentionSim.Scenarios;
+using ContentionSim.Scenarios.Sweeps;
+using Spectre.Console;
+
+namespace ContentionSim.Cli.Commands;
+
+/// <summary>
+/// <c>contentionsim experiment [ID|all] [--quick] [--out DIR] [--parallel N] [--replications N] [--docs DIR]</c>:
+/// runs the experiments of the stylized facts and the survey (scenarios/experiments/), prints every
+/// check with its verdict, writes each experiment's folder, and with <c>--docs</c> regenerates
+/// docs/validation.md. Exit code 0 when every check passes, <see cref="ExitCodes.ChecksFailed"/> when some fail.
+/// </summary>
+internal static class ExperimentCommand
+{
+    /// <summary>Where the experiment files are by default (relative to the working folder, the repository's root).</summary>
+    public const string DefaultFolder = "scenarios/experiments";
+
+    public static Command Create(CliConsole console, Func<Scenario, RunOptions, RunResult>? simulate = null)
+    {
+        var id = new Argument<string>("id")
+        {
+            Description = $"Which experiment: {string.Join(", ", Experiments.Ids)}, or all (the default).",
+            DefaultValueFactory = _ => "all",
+        };
+        var quick = new Option<bool>("--quick") { Description = "Run at the reduced size of each experiment file's 'quick:' block (what the CI tests run)." };
+        var outDir = new Option<string>("--out", "-o") { Description = "Folder for the results, one subfolder per experiment.", DefaultValueFactory = _ => Path.Combine("runs", "experiments") };
+        var parallel = new Option<int>("--parallel", "-j") { Description = "Runs at once (0 = one per core, the default). Results are identical for any value.", DefaultValueFactory = _ => 0 };
+        var replications = new Option<int?>("--replications") { Description = "Replications per point instead of the file's (or its quick block's)." };
+        var docs = new Option<string?>("--docs") { Description = "Also regenerate DIR/validation.md and DIR/img/validation/*.png (with 'all'), e.g. --docs docs." };
+        var folder = new Option<string>("--experiments") { Description = "Folder of the experiment files.", DefaultValueFactory = _ => DefaultFolder };
+        var command = new Command("experiment", "Run the experiments of the stylized facts and the survey and check each against its criteria.")
+        {
+            id, quick, outDir, parallel, replications, docs, folder,
+        };
+        command.SetAction(parse =>
+        {
+            string which = parse.GetValue(id)!.Trim();
+            var selected = which.Equals("all", StringComparison.OrdinalIgnoreCase)
+                ? Experiments.All
+                : Experiments.Find(which) is Experiment one ? [one] : null;
+            if (selected is null)
+            {
+                console.Error.WriteLine($"error: there is no experiment '{which}'. Valid: {string.Join(", ", Experiments.Ids)}, all.");
+                return ExitCodes.BadInput;
+            }
+            int workers = parse.GetValue(parallel);
+            if (workers < 0)
+            {
+                console.Error.WriteLine("error: --parallel must be 0 (one run per core) or a positive number.");
+                return ExitCodes.BadInput;
+            }
+            string? docsDir = parse.GetValue(docs);
+            if (docsDir is not null && selected.Count != Experiments.All.Count)
+            {
+                console.Error.WriteLine("error: --docs regenerates the whole validation page; run 'contentionsim experiment all --docs DIR'.");
+                return ExitCodes.BadInput;
+            }
+            bool isQuick = parse.GetValue(quick);
+            var loadOptions = new SweepLoadOptions { Quick = isQuick, Replications = parse.GetValue(replications) };
+            string dir = parse.GetValue(folder)!;
+
+            // Load and check every file before running anything.
+            var definitions = new List<(Experiment Experiment, SweepDefinition Definition)>();
+            foreach (var e in selected)
+            {
+                string file = Path.Combine(dir, e.FileName);
+                try
+                {
+                    definitions.Add((e, SweepLoader.LoadFile(file, loadOptions)));
+                }
+                catch (ScenarioException ex)
+                {
+                    SweepCommand.Report(ex, console.Error);
+                    return ExitCodes.BadInput;
+                }
+            }
+
+            string outRoot = parse.GetValue(outDir)!;
+            var results = new List<ExperimentResult>();
+            var sizes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var clock = Stopwatch.StartNew();
+            foreach (var (experiment, definition) in definitions)
+            {
+                var grid = definition.Plan.Grid;
+                console.Out.WriteLine($"{experiment.Id}: {experiment.Title} — {grid.PointCount:N0} point(s) × {grid.Replications:N0} replications = {grid.RunCount:N0} runs" +
+                                      (definition.Paired ? ", paired" : "") + (definition.QuickApplied ? ", quick size" : "") + ".");
+                IReadOnlyList<ExperimentRun> runs;
+                var options = new ExperimentRunOptions { Parallel = workers, Cancellation = console.Cancellation, Simulate = simulate };
+                try
+                {
+                    runs = console.Interactive ? WithProgress(console, experiment, definition, options) : ExperimentRunner.Run(experiment, definition.Plan, options);
+                }
+                catch (OperationCanceledException)
+                {
+                    console.Error.WriteLine($"interrupted during {experiment.Id}; nothing of it was written.");
+                    return ExitCodes.Interrupted;
+                }
+                ExperimentResult result;
+                try
+                {
+                    result = experiment.Analyze(runs);
+                }
+                catch (ExperimentDesignException ex)
+                {
+                    console.Error.WriteLine($"error: {definition.File} does not have the design {experiment.Id} needs: {ex.Message}.");
+                    return ExitCodes.BadInput;
+                }
+                results.Add(result);
+                PrintChecks(console.Out, result);
+                string size = ExperimentOutput.Size(definition.QuickApplied, grid.Replications);
+                sizes[experiment.Id] = size;
+                string target = Path.Combine(outRoot, experiment.Id);
+                try
+                {
+                    ExperimentOutput.Write(target, result, runs, size);
+                }
+                catch (OutputException ex)
+                {
+                    console.Error.WriteLine($"error: {ex.Message}");
+                    return ExitCodes.OutputFailed;
+                }
+                console.Out.WriteLine($"  outputs in {target}: {string.Join(", ", ExperimentOutput.Files.Select(f => f.Name))}");
+                console.Out.WriteLine();
+            }
+
+            if (docsDir is not null)
+            {
+                try
+                {
+                    string size = isQuick ? "quick size (the 'quick:' block of each experiment file)" : "full size (the replications of each experiment file)";
+                    ValidationDocument.Write(docsDir, results, size, sizes);
+                    console.Out.WriteLine($"Wrote {Path.Combine(docsDir, ValidationDocument.FileName)} and its figures in {Path.Combine(docsDir, ValidationDocument.ImageFolder)}.");
+                }
+                catch (OutputException ex)
+                {
+                    console.Error.WriteLine($"error: {ex.Message}");
+                    return ExitCodes.OutputFailed;
+                }
+            }
+
+            int failed = results.Count(r => !r.Passed);
+            string elapsed = clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+            console.Out.WriteLine($"{results.Count - failed} of {results.Count} experiments pass every check ({elapsed} s)" +
+                                  (failed == 0 ? "." : $"; failing: {string.Join(", ", results.Where(r => !r.Passed).Select(r => r.Experiment.Id))}."));
+            return failed == 0 ? ExitCodes.Ok : ExitCodes.ChecksFailed;
+        });
+        return command;
+    }
+
+    /// <summary>The checks of an experiment as a table: verdict, check, estimate, 95% interval, criterion.</summary>
+    internal static void PrintChecks(TextWriter output, ExperimentResult result)
+    {
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        ansi.Profile.Width = 150;
+        var table = new Table().Border(TableBorder.Simple).HideFooters();
+        table.AddColumn(new TableColumn("result").NoWrap());
+        table.AddColumn(new TableColumn("check"));
+        table.AddColumn(new TableColumn("estimate").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("95% CI").NoWrap());
+        table.AddColumn(new TableColumn("criterion"));
+        foreach (var c in result.Checks)
+            table.AddRow(new Text(ExperimentMarkdown.Verdict(c.Passed)), new Text(c.Name), new Text(Experiment.F(c.Estimate.Value)),
+                new Text(ExperimentMarkdown.Interval(c.Estimate)), new Text(c.Criterion));
+        ansi.Write(table);
+        output.WriteLine($"  {result.Experiment.Id}: {(result.Passed ? "PASS" : "FAIL")} ({result.Checks.Count(c => c.Passed)} of {result.Checks.Count} checks; notes in checks.csv)");
+    }
+
+    private static IReadOnlyList<ExperimentRun> WithProgress(CliConsole console, Experiment experiment, SweepDefinition definition, ExperimentRunOptions options)
+    {
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        IReadOnlyList<ExperimentRun>? runs = null;
+        ansi.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask($"{experiment.Id} runs", maxValue: Math.Max(1, definition.Plan.Grid.RunCount));
+                runs = ExperimentRunner.Run(experiment, definition.Plan, options with { Progress = (done, _) => task.Value = done });
+            });
+        return runs!;
+    }
+}

@@ -174,7 +174,7 @@ internal static class ExperimentCommand
         table.AddColumn(new TableColumn("95% CI").NoWrap());
         table.AddColumn(new TableColumn("criterion"));
         foreach (var c in result.Checks)
-            table.AddRow(new Text(ExperimentMarkdown.Verdict(c.Passed)), new Text(c.Name), new Text(Experiment.F(c.Estimate.Value)),
+            table.AddRow(new Text(ExperimentMarkdown.Verdict(c)), new Text(c.Name), new Text(Experiment.F(c.Estimate.Value)),
                 new Text(ExperimentMarkdown.Interval(c.Estimate)), new Text(c.Criterion));
         ansi.Write(table);
         output.WriteLine($"  {result.Experiment.Id}: {(result.Passed ? "PASS" : "FAIL")} ({result.Checks.Count(c => c.Passed)} of {result.Checks.Count} checks; notes in checks.csv)");

@@ -9,6 +9,9 @@ public static class ExperimentMarkdown
     /// <summary>PASS or FAIL.</summary>
     public static string Verdict(bool passed) => passed ? "PASS" : "FAIL";
 
+    /// <summary>PASS, FAIL, or "FAIL (known)" for a failure the ODD documents.</summary>
+    public static string Verdict(Check check) => check.Passed ? "PASS" : check.KnownFailure is null ? "FAIL" : "FAIL (known)";
+
     /// <summary>An interval as text, "[low, high]", or "–" without one.</summary>
     public static string Interval(Estimate e) => e.HasInterval ? $"[{Experiment.F(e.Low)}, {Experiment.F(e.High)}]" : "–";
 
@@ -30,7 +33,7 @@ public static class ExperimentMarkdown
         sb.Append("**Verdict: ").Append(result.Passed ? "PASS" : "FAIL").Append("**");
         if (!result.Passed)
             sb.Append(" — the model does not meet ").Append(result.Checks.Count(c => !c.Passed) == 1 ? "this criterion" : "these criteria")
-              .Append(": ").Append(string.Join("; ", result.Checks.Where(c => !c.Passed).Select(c => c.Name))).Append('.');
+              .Append(": ").Append(string.Join("; ", result.Checks.Where(c => !c.Passed).Select(c => c.KnownFailure is null ? c.Name : $"{c.Name} (known: {c.KnownFailure})"))).Append('.');
         sb.Append("\n\n");
         sb.Append(ChecksTable(result)).Append('\n');
         if (result.Table.Count > 1) sb.Append(Table(result.Table)).Append('\n');
@@ -49,7 +52,7 @@ public static class ExperimentMarkdown
     /// <summary>The checks as a Markdown table.</summary>
     public static string ChecksTable(ExperimentResult result) =>
         Table([["check", "estimate", "95% CI", "criterion (fixed beforehand)", "result", "note"],
-            .. result.Checks.Select(c => (IReadOnlyList<string>)[c.Name, Experiment.F(c.Estimate.Value), Interval(c.Estimate), c.Criterion, Verdict(c.Passed), c.Note])]);
+            .. result.Checks.Select(c => (IReadOnlyList<string>)[c.Name, Experiment.F(c.Estimate.Value), Interval(c.Estimate), c.Criterion, Verdict(c), c.Note])]);
 
     /// <summary>Rows as a Markdown table, the first row the header.</summary>
     public static string Table(IReadOnlyList<IReadOnlyList<string>> rows)

@@ -90,7 +90,7 @@ public static class ExperimentOutput
         csv.Header(["experiment", "check", "estimate", "ci_low", "ci_high", "n", "criterion", "result", "note"]);
         foreach (var c in result.Checks)
             csv.Field(result.Experiment.Id).Field(c.Name).Field(c.Estimate.Value).Field(c.Estimate.Low).Field(c.Estimate.High)
-               .Field(c.Estimate.N).Field(c.Criterion).Field(ExperimentMarkdown.Verdict(c.Passed)).Field(c.Note).EndRow();
+               .Field(c.Estimate.N).Field(c.Criterion).Field(ExperimentMarkdown.Verdict(c)).Field(c.Note).EndRow();
     }
 
     private static void Replace(string staging, string target, string parent, string name)

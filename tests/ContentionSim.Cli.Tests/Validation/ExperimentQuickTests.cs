@@ -9,6 +9,7 @@ namespace ContentionSim.Cli.Tests.Validation;
 /// (at least 30 seeds per arm) exactly as <c>contentionsim experiment ID --quick</c> runs it: every
 /// check must pass. The criteria are the experiments' own, fixed before they were run; a change to the
 /// model that breaks the theory fails here. A test that fails names the checks the model does not meet.
+/// A check marked as a known failure (documented in docs/ODD.md) must still fail, so the documents stay true.
 /// </summary>
 [Collection(ExperimentCollection.Name)]
 public sealed class ExperimentQuickTests(ITestOutputHelper output)
@@ -24,7 +25,10 @@ public sealed class ExperimentQuickTests(ITestOutputHelper output)
         var result = experiment.Analyze(runs);
         foreach (var c in result.Checks)
             output.WriteLine($"{(c.Passed ? "PASS" : "FAIL")}  {c.Name}: {Experiment.F(c.Estimate.Value)} [{Experiment.F(c.Estimate.Low)}, {Experiment.F(c.Estimate.High)}]; {c.Criterion}; {c.Note}");
-        var failed = result.Checks.Where(c => !c.Passed).ToList();
+        var failed = result.Checks.Where(c => !c.Passed && c.KnownFailure is null).ToList();
+        var nowPassing = result.Checks.Where(c => c.Passed && c.KnownFailure is not null).ToList();
+        Assert.True(nowPassing.Count == 0, $"{id}: checks marked as known failures now pass — remove the mark and update docs/ODD.md and docs/validation.md: " +
+            string.Join("; ", nowPassing.Select(c => c.Name)));
         Assert.True(failed.Count == 0, $"{id} fails {failed.Count} of {result.Checks.Count} checks: " +
             string.Join("; ", failed.Select(c => $"{c.Name} = {Experiment.F(c.Estimate.Value)} [{Experiment.F(c.Estimate.Low)}, {Experiment.F(c.Estimate.High)}], needs {c.Criterion}")));
     }

@@ -30,4 +30,42 @@ internal static class AbTest
         for (int v = 0; v < variants.Count; v++)
             output.WriteLine($"{variants[v].Name,-16} best {best[v],8:0.00} ms/tick   mean {sum[v] / rounds,8:0.00} ms/tick");
     }
+
+    /// <summary>
+    /// Compares runs set up differently (each variant builds its own run, e.g. with another network
+    /// form), alternating blocks of ticks of the runs in one process, so every variant sees the same
+    /// disturbances. Prints best and mean ms per tick of each.
+    /// </summary>
+    public static void RunSetups(Scenario scenario, int threads, IReadOnlyList<(string Name, Action Before, Action After)> setups, int rounds, int ticksPerBlock, TextWriter output)
+    {
+        var runners = new List<SimulationRunner>();
+        foreach (var (_, before, after) in setups)
+        {
+            before();
+            try
+            {
+                runners.Add(new SimulationRunner(Simulator.Describe(new RunOptions { Threads = threads, KeepSeries = false }), new SimulationContext(scenario, threads)));
+            }
+            finally
+            {
+                after();
+            }
+        }
+        foreach (var runner in runners) runner.Run(20); // warm up, past tier-0 code
+        var best = runners.Select(_ => double.MaxValue).ToArray();
+        var sum = new double[runners.Count];
+        for (int r = 0; r < rounds; r++)
+        {
+            for (int v = 0; v < runners.Count; v++)
+            {
+                var clock = Stopwatch.StartNew();
+                runners[v].Run(ticksPerBlock);
+                double ms = clock.Elapsed.TotalMilliseconds / ticksPerBlock;
+                best[v] = Math.Min(best[v], ms);
+                sum[v] += ms;
+            }
+        }
+        for (int v = 0; v < runners.Count; v++)
+            output.WriteLine($"{setups[v].Name,-16} best {best[v],8:0.00} ms/tick   mean {sum[v] / rounds,8:0.00} ms/tick");
+    }
 }

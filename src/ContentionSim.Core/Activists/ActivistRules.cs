@@ -287,17 +287,16 @@ internal struct ActivistRules
                         }
                         else
                         {
+                            // Without branches on the codes: active is 01 or 10, framed 10, repressed 11.
                             for (int* tEnd = t + count; t < tEnd; t++)
                             {
                                 int j = *t;
                                 int code = (viewPointer[j >> 2] >> ((j & 3) << 1)) & 3;
-                                if (code == ActivistPopulation.TieRepressed) repressed++;
-                                else if (code != ActivistPopulation.TieNone)
-                                {
-                                    activeAll++;
-                                    if ((uint)(j - movementStart) < own) activeOwn++;
-                                    if (code == ActivistPopulation.TieActiveFramed) framedActive++;
-                                }
+                                int isActive = (code ^ (code >> 1)) & 1;
+                                activeAll += isActive;
+                                activeOwn += isActive & ((uint)(j - movementStart) < own ? 1 : 0);
+                                framedActive += (code >> 1) & ~code & 1;
+                                repressed += (code >> 1) & code;
                             }
                         }
                     }

@@ -51,6 +51,17 @@ internal sealed class CompactTies
 
     public int NodeCount => Rows.Length;
 
+    /// <summary>Ends of ties (twice the number of ties).</summary>
+    public long TieEnds
+    {
+        get
+        {
+            long ends = Extras.LongLength;
+            foreach (ushort row in Rows) ends += BitOperations.PopCount((uint)(row & 0xFF));
+            return ends;
+        }
+    }
+
     /// <summary>
     /// For each lattice mask, a bit at the low bit of the two-bit field of each tie in a window of
     /// the view that starts at activist <c>i − 4</c> (field 4, the activist itself, never set).
@@ -141,6 +152,74 @@ internal sealed class CompactTies
                 }
             }
         });
+        return new CompactTies(rows, blockStarts, extras);
+    }
+
+    /// <summary>Mask bit of a tie at ring distance <paramref name="d"/> (−4 … 4, not 0).</summary>
+    private static int Bit(int d) => 1 << (d < 0 ? d + Reach : d + Reach - 1);
+
+    /// <summary>Whether activist <paramref name="i"/> is at least <see cref="Reach"/> places from both ends of its movement.</summary>
+    private static bool Interior(int i, int[] movementStarts)
+    {
+        int m = SocialNetwork.MovementOf(i, movementStarts);
+        return i - movementStarts[m] >= Reach && movementStarts[m + 1] - i > Reach;
+    }
+
+    /// <summary>
+    /// The compact form straight from the small-world build's slots (<paramref name="slots"/>
+    /// <c>[i · width + o]</c>: the partner of activist <c>i</c>'s tie <c>o</c>, or −1), without the
+    /// compressed rows in between; null when an activist would list more than <see cref="MaxListed"/>
+    /// ties. The same ties as the rows <see cref="SocialNetwork"/> makes from the slots, and the same
+    /// split into bits and list as <see cref="FromRows"/>.
+    /// </summary>
+    public static CompactTies? FromSlots(int[] slots, int width, int[] movementStarts)
+    {
+        int n = movementStarts[^1];
+        var masks = new byte[n];
+        var counts = new int[n];
+        // Each tie once, from the activist whose slot holds it: a bit or a listed tie at both ends.
+        for (int i = 0; i < n; i++)
+        {
+            bool interior = Interior(i, movementStarts);
+            for (int o = 0; o < width; o++)
+            {
+                int c = slots[i * width + o];
+                if (c < 0) continue;
+                int d = c - i;
+                bool near = Math.Abs(d) <= Reach;
+                if (near && interior) masks[i] |= (byte)Bit(d);
+                else counts[i]++;
+                if (near && Interior(c, movementStarts)) masks[c] |= (byte)Bit(-d);
+                else counts[c]++;
+            }
+        }
+        var rows = new ushort[n];
+        var blockStarts = new int[(n + BlockSize - 1) / BlockSize + 1];
+        int total = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (counts[i] > MaxListed) return null;
+            if (i % BlockSize == 0) blockStarts[i / BlockSize] = total;
+            rows[i] = (ushort)(masks[i] | (counts[i] << 8));
+            int count = counts[i];
+            counts[i] = total; // from here on: where activist i's next listed tie goes
+            total += count;
+        }
+        blockStarts[^1] = total;
+        masks = null!;
+        var extras = new int[total];
+        for (int i = 0; i < n; i++)
+        {
+            bool interior = Interior(i, movementStarts);
+            for (int o = 0; o < width; o++)
+            {
+                int c = slots[i * width + o];
+                if (c < 0) continue;
+                bool near = Math.Abs(c - i) <= Reach;
+                if (!(near && interior)) extras[counts[i]++] = c;
+                if (!(near && Interior(c, movementStarts))) extras[counts[c]++] = i;
+            }
+        }
         return new CompactTies(rows, blockStarts, extras);
     }
 

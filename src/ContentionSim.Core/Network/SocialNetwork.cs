@@ -27,7 +27,7 @@ public sealed class SocialNetwork
         TieCount = neighbours.LongLength / 2;
     }
 
-    private SocialNetwork(CompactTies compact, long ends)
+    internal SocialNetwork(CompactTies compact, long ends)
     {
         Compact = compact;
         NodeCount = compact.NodeCount;
@@ -131,7 +131,7 @@ public sealed class SocialNetwork
             NetworkKind.Random => FromEdges(n, RandomEdges(p, movementStarts, ref rng)),
             _ => throw new ArgumentOutOfRangeException(nameof(p), p.Kind, "unknown network kind"),
         };
-        if (!UseCompactTies) return rows;
+        if (rows.Compact is not null || !UseCompactTies) return rows;
         var compact = CompactTies.FromRows(rows._offsets!, rows._neighbours!, movementStarts, threads);
         return compact is null ? rows : new SocialNetwork(compact, rows._neighbours!.LongLength);
     }
@@ -209,6 +209,9 @@ public sealed class SocialNetwork
         var slots = new int[n * width];
         Blocks.For(0, n, threads, (from, to) => ChooseSlots(p, starts, ks, width, key, slots, from, to));
         Blocks.For(0, n, threads, (from, to) => DropMutualChoices(slots, width, from, to));
+
+        if (UseCompactTies && CompactTies.FromSlots(slots, width, starts) is { } compact)
+            return new SocialNetwork(compact, compact.TieEnds);
 
         // Degrees and offsets, then the rows, then each row sorted (fills are order-free after sorting).
         // offsets[i + 1] first counts row i, then (prefix sums) marks its end; filling row i backwards

@@ -12,6 +12,8 @@
 //        time per layer and phase of a tick, allocated bytes per tick
 //   dotnet run -c Release --project bench/ContentionSim.Benchmarks -- ab ACTIVISTS THREADS 1,0,1,0
 //        vectorized against scalar tie counting, alternating blocks of ticks in one process
+//   dotnet run -c Release --project bench/ContentionSim.Benchmarks -- abnet ACTIVISTS THREADS [ROUNDS]
+//        compact ties against compressed rows: two runs in one process, alternating blocks of ticks
 //   dotnet run -c Release --project bench/ContentionSim.Benchmarks -- fingerprint     hashes of the shipped scenarios' runs (1 and 2 threads)
 //
 // The benchmarks run scenarios/japan-2007.yaml resized (BenchScenarios.JapanLike), so run them
@@ -39,6 +41,17 @@ switch (command)
         var values = args[3].Split(',').Select(int.Parse).ToArray();
         var variants = values.Select(v => ($"simd ties {v != 0}", (Action)(() => ContentionSim.Core.Activists.ActivistRules.UseSimdTies = v != 0))).ToList();
         AbTest.Run(Japan(Arg(1, 1_000_000), 100_000, 4), Arg(2, 1), variants, rounds: 10, ticksPerBlock: 3, Console.Out);
+        return 0;
+    }
+
+    case "abnet":
+    {
+        var setups = new List<(string, Action, Action)>
+        {
+            ("compact ties", () => { }, () => { }),
+            ("rows", () => ContentionSim.Core.Network.SocialNetwork.UseCompactTies = false, () => ContentionSim.Core.Network.SocialNetwork.UseCompactTies = true),
+        };
+        AbTest.RunSetups(Japan(Arg(1, 1_000_000), 100_000, 4), Arg(2, 1), setups, rounds: Arg(3, 10), ticksPerBlock: 5, Console.Out);
         return 0;
     }
 

@@ -72,9 +72,10 @@ public class SmallWorldBuildTests
     [Fact]
     public void TheBuildAllocatesLittleMoreThanTheNetwork()
     {
-        // The network is 4 bytes an offset and 4 a tie end (36 bytes an activist at degree 8). The
-        // build adds one slot a lattice tie and a cursor an activist (20 bytes more): no edge list,
-        // no hash set.
+        // The network is kept compact (2 bytes a row and 4 a tie that is not to a ring neighbour
+        // within 4, about 6 bytes an activist at degree 8); the build adds one slot a lattice tie
+        // (16 bytes an activist) and a count and a mask an activist (5 bytes): no edge list, no hash
+        // set, no compressed rows in between.
         const int n = 200_000;
         var p = new NetworkParameters();
         Build(p, [0, 1000], 1); // first-call work
@@ -83,7 +84,8 @@ public class SmallWorldBuildTests
         var net = Build(p, [0, n], 1);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        long network = 4L * net.Offsets.Length + 4L * net.Neighbours.Length;
+        Assert.NotNull(net.Compact);
+        long network = net.Bytes;
         Assert.True(allocated < network + 24L * n, $"{allocated:N0} bytes allocated for a network of {network:N0} bytes");
     }
 }

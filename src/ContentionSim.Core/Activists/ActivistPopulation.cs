@@ -36,7 +36,7 @@ public sealed class ActivistPopulation
         Array.Fill(Organization, -1);
         State = new byte[count];
         Next = new byte[count];
-        TieView = new byte[(count + 3) / 4];
+        TieView = new byte[(count + 3) / 4 + TieViewPadding];
         NextTieView = new byte[TieView.Length];
     }
 
@@ -79,6 +79,9 @@ public sealed class ActivistPopulation
     internal byte[] TieView { get; private set; }
     /// <summary>The view of <see cref="Next"/>, written with it.</summary>
     internal byte[] NextTieView { get; private set; }
+
+    /// <summary>Zero bytes after the view, so the update may read four bytes at once near its end.</summary>
+    internal const int TieViewPadding = 4;
 
     internal const int TieNone = 0, TieActive = 1, TieActiveFramed = 2, TieRepressed = 3;
 

@@ -203,7 +203,8 @@ internal struct ActivistRules
     {
         var pop = inputs.Population;
         var net = inputs.Network;
-        if ((uint)from > (uint)to || to > pop.Count || net.Offsets.Length <= to)
+        var compact = net.Compact;
+        if ((uint)from > (uint)to || to > pop.Count || (compact is null ? net.RowOffsets.Length <= to : compact.Rows.Length < to))
             throw new ArgumentOutOfRangeException(nameof(to));
         bool[] calling = inputs.Calling;
         double[] relief = inputs.Relief;
@@ -229,14 +230,21 @@ internal struct ActivistRules
         ref float thresholdCol = ref MemoryMarshal.GetArrayDataReference(pop.Threshold);
         ref ushort timerCol = ref MemoryMarshal.GetArrayDataReference(pop.Timer);
         ref int organizationCol = ref MemoryMarshal.GetArrayDataReference(pop.Organization);
-        ref int offsets = ref MemoryMarshal.GetArrayDataReference(net.Offsets);
-        int[] ties = net.Neighbours;
+        ref int offsets = ref MemoryMarshal.GetArrayDataReference(net.RowOffsets);
+        int[] ties = net.RowTies;
+        // The compact form (lattice ties as bits, other ties listed): where this segment's listed ties start.
+        ushort[] compactRows = compact?.Rows ?? [];
+        int[] listed = compact?.Extras ?? [];
+        int listCursor = compact is null ? 0 : compact.ExtrasStart(from);
+        ref uint spread = ref MemoryMarshal.GetArrayDataReference(CompactTies.Spread);
         uint own = (uint)(movementEnd - movementStart);
         bool simd = Avx2.IsSupported && UseSimdTies;
         byte[] view = pop.TieView;
-        if (view.Length < (pop.Count + 3) / 4) throw new InvalidOperationException("the tie view does not cover the population");
+        if (view.Length < (pop.Count + 3) / 4 + ActivistPopulation.TieViewPadding) throw new InvalidOperationException("the tie view does not cover the population");
         fixed (byte* viewPointer = view)
         fixed (int* tiePointer = ties)
+        fixed (int* listedPointer = listed)
+        fixed (ushort* rowPointer = compactRows)
         {
             int inactive = 0, active = 0, exhausted = 0, repressedCount = 0, coopted = 0;
             int framedCount = 0, radicalActive = 0, violentActs = 0, arrests = 0, peacefulArrests = 0, cooptations = 0, newlyActive = 0;
@@ -253,16 +261,62 @@ internal struct ActivistRules
 
                 // Ties: who among them was active (own movement or other), framed and active, or
                 // held by the state at the end of the last tick.
-                int k = Unsafe.Add(ref offsets, i), end = Unsafe.Add(ref offsets, i + 1);
-                int degree = end - k;
-                int activeOwn = 0, activeAll = 0, framedActive = 0, repressed = 0;
-                if (simd)
+                int degree, activeOwn = 0, activeAll = 0, framedActive = 0, repressed = 0;
+                if (compact is not null)
                 {
+                    int row = rowPointer[i];
+                    int lattice = row & 0xFF, count = row >> 8;
+                    degree = BitOperations.PopCount((uint)lattice) + count;
+                    if (lattice != 0)
+                    {
+                        // The view of activists i − 4 … i + 4 (the row has lattice bits only where they exist).
+                        uint window = Unsafe.ReadUnaligned<uint>(viewPointer + ((i - CompactTies.Reach) >> 2)) >> (2 * ((i - CompactTies.Reach) & 3));
+                        uint tied = Unsafe.Add(ref spread, lattice);
+                        uint low = window & tied, high = (window >> 1) & tied;
+                        activeAll = activeOwn = BitOperations.PopCount(low ^ high);
+                        framedActive = BitOperations.PopCount(high & ~low);
+                        repressed = BitOperations.PopCount(high & low);
+                    }
+                    if (count != 0)
+                    {
+                        int* t = listedPointer + listCursor;
+                        listCursor += count;
+                        if (simd && count >= 4)
+                        {
+                            CountTies(viewPointer, t, listedPointer + listed.Length, count, movementStart, own,
+                                out int all, out int ownActive, out int framedTies, out int held);
+                            activeAll += all;
+                            activeOwn += ownActive;
+                            framedActive += framedTies;
+                            repressed += held;
+                        }
+                        else
+                        {
+                            // Without branches on the codes: active is 01 or 10, framed 10, repressed 11.
+                            for (int* tEnd = t + count; t < tEnd; t++)
+                            {
+                                int j = *t;
+                                int code = (viewPointer[j >> 2] >> ((j & 3) << 1)) & 3;
+                                int isActive = (code ^ (code >> 1)) & 1;
+                                activeAll += isActive;
+                                activeOwn += isActive & ((uint)(j - movementStart) < own ? 1 : 0);
+                                framedActive += (code >> 1) & ~code & 1;
+                                repressed += (code >> 1) & code;
+                            }
+                        }
+                    }
+                }
+                else if (simd)
+                {
+                    int k = Unsafe.Add(ref offsets, i);
+                    degree = Unsafe.Add(ref offsets, i + 1) - k;
                     CountTies(viewPointer, tiePointer + k, tiePointer + ties.Length, degree, movementStart, own,
                         out activeAll, out activeOwn, out framedActive, out repressed);
                 }
                 else
                 {
+                    int k = Unsafe.Add(ref offsets, i), end = Unsafe.Add(ref offsets, i + 1);
+                    degree = end - k;
                     for (; k < end; k++)
                     {
                         int j = ties[k];

@@ -5,35 +5,107 @@ using ContentionSim.Core.Randomness;
 namespace ContentionSim.Core.Network;
 
 /// <summary>
-/// An undirected social network in compressed sparse row form: the ties of activist
-/// <c>i</c> are <c>Neighbours[Offsets[i] .. Offsets[i+1])</c>. Four bytes a tie.
+/// An undirected social network. Built networks are kept in the compact form the activist update
+/// reads (<see cref="CompactTies"/>: lattice ties as bits, other ties as ids, about 6 bytes an
+/// activist for a small world of degree 8); a dense network, or one made from rows, in compressed
+/// sparse rows (the ties of activist <c>i</c> are <c>Neighbours[Offsets[i] .. Offsets[i+1])</c>,
+/// four bytes a tie). <see cref="Offsets"/> and <see cref="Neighbours"/> always give the rows,
+/// each sorted; for a compact network they are made on first use (tests and tools, not the run).
 /// </summary>
 public sealed class SocialNetwork
 {
+    /// <summary>Whether built networks are kept compact (switched off only to compare the two forms).</summary>
+    internal static bool UseCompactTies = true;
+
+    private int[]? _offsets, _neighbours;
+
     public SocialNetwork(int[] offsets, int[] neighbours)
     {
-        Offsets = offsets;
-        Neighbours = neighbours;
+        _offsets = offsets;
+        _neighbours = neighbours;
+        NodeCount = offsets.Length - 1;
+        TieCount = neighbours.LongLength / 2;
     }
 
-    public int[] Offsets { get; }
-    public int[] Neighbours { get; }
-    public int NodeCount => Offsets.Length - 1;
-    public long TieCount => Neighbours.LongLength / 2;
-    public int Degree(int i) => Offsets[i + 1] - Offsets[i];
+    internal SocialNetwork(CompactTies compact, long ends)
+    {
+        Compact = compact;
+        NodeCount = compact.NodeCount;
+        TieCount = ends / 2;
+    }
+
+    /// <summary>The compact form the update reads, or null when the network is kept as rows.</summary>
+    internal CompactTies? Compact { get; }
+
+    /// <summary>The rows as the update reads them: empty when the network is compact.</summary>
+    internal int[] RowOffsets => Compact is null ? _offsets! : [];
+    internal int[] RowTies => Compact is null ? _neighbours! : [];
+
+    public int[] Offsets
+    {
+        get
+        {
+            if (_offsets is null) MakeRows();
+            return _offsets!;
+        }
+    }
+
+    public int[] Neighbours
+    {
+        get
+        {
+            if (_neighbours is null) MakeRows();
+            return _neighbours!;
+        }
+    }
+
+    public int NodeCount { get; }
+    public long TieCount { get; }
+    public int Degree(int i) => Compact?.Degree(i) ?? _offsets![i + 1] - _offsets[i];
     public ReadOnlySpan<int> TiesOf(int i) => Neighbours.AsSpan(Offsets[i], Offsets[i + 1] - Offsets[i]);
 
+    /// <summary>Bytes the network holds for the update.</summary>
+    public long Bytes => Compact is { } c
+        ? 2L * c.Rows.Length + 4L * c.BlockStarts.Length + 4L * c.Extras.Length
+        : 4L * _offsets!.Length + 4L * _neighbours!.Length;
+
+    /// <summary>Sorted rows from the compact form.</summary>
+    private void MakeRows()
+    {
+        var c = Compact!;
+        int n = c.NodeCount;
+        var offsets = new int[n + 1];
+        for (int i = 0; i < n; i++) offsets[i + 1] = offsets[i] + c.Degree(i);
+        var ties = new int[offsets[n]];
+        for (int i = 0; i < n; i++)
+        {
+            var row = ties.AsSpan(offsets[i], offsets[i + 1] - offsets[i]);
+            c.CopyTies(i, row);
+            row.Sort();
+        }
+        _neighbours = ties;
+        _offsets = offsets;
+    }
+
     /// <summary>
-    /// Checks the compressed rows before the activist update reads them without bounds checks:
-    /// <paramref name="nodes"/> rows, offsets rising from 0 to the number of ties, every tie an id below <paramref name="nodes"/>.
+    /// Checks what the activist update reads without bounds checks: <paramref name="nodes"/> rows,
+    /// offsets rising from 0 to the number of ties, every tie an id below <paramref name="nodes"/>
+    /// (or the same of the compact form).
     /// </summary>
     internal void CheckShape(int nodes)
     {
-        if (Offsets.Length != nodes + 1 || Offsets[0] != 0 || Offsets[nodes] != Neighbours.Length)
+        if (Compact is { } compact)
+        {
+            compact.CheckShape(nodes);
+            return;
+        }
+        var offsets = _offsets!;
+        var neighbours = _neighbours!;
+        if (offsets.Length != nodes + 1 || offsets[0] != 0 || offsets[nodes] != neighbours.Length)
             throw new InvalidOperationException("the network's rows do not match the population");
         for (int i = 0; i < nodes; i++)
-            if (Offsets[i + 1] < Offsets[i]) throw new InvalidOperationException($"the network's row {i} ends before it starts");
-        foreach (int j in Neighbours)
+            if (offsets[i + 1] < offsets[i]) throw new InvalidOperationException($"the network's row {i} ends before it starts");
+        foreach (int j in neighbours)
             if ((uint)j >= (uint)nodes) throw new InvalidOperationException($"the network has a tie to {j}, outside the population");
     }
 
@@ -50,14 +122,18 @@ public sealed class SocialNetwork
     public static SocialNetwork Build(NetworkParameters p, int[] movementStarts, Rng rng, int threads)
     {
         int n = movementStarts[^1];
-        return p.Kind switch
+        threads = Math.Max(1, threads);
+        var rows = p.Kind switch
         {
             NetworkKind.None => new SocialNetwork(new int[n + 1], []),
             NetworkKind.Complete => Complete(n),
-            NetworkKind.SmallWorld => SmallWorld(p, movementStarts, rng.NextULong(), Math.Max(1, threads)),
+            NetworkKind.SmallWorld => SmallWorld(p, movementStarts, rng.NextULong(), threads),
             NetworkKind.Random => FromEdges(n, RandomEdges(p, movementStarts, ref rng)),
             _ => throw new ArgumentOutOfRangeException(nameof(p), p.Kind, "unknown network kind"),
         };
+        if (rows.Compact is not null || !UseCompactTies) return rows;
+        var compact = CompactTies.FromRows(rows._offsets!, rows._neighbours!, movementStarts, threads);
+        return compact is null ? rows : new SocialNetwork(compact, rows._neighbours!.LongLength);
     }
 
     private static SocialNetwork Complete(int n)
@@ -133,6 +209,9 @@ public sealed class SocialNetwork
         var slots = new int[n * width];
         Blocks.For(0, n, threads, (from, to) => ChooseSlots(p, starts, ks, width, key, slots, from, to));
         Blocks.For(0, n, threads, (from, to) => DropMutualChoices(slots, width, from, to));
+
+        if (UseCompactTies && CompactTies.FromSlots(slots, width, starts) is { } compact)
+            return new SocialNetwork(compact, compact.TieEnds);
 
         // Degrees and offsets, then the rows, then each row sorted (fills are order-free after sorting).
         // offsets[i + 1] first counts row i, then (prefix sums) marks its end; filling row i backwards

@@ -13,7 +13,7 @@ namespace ContentionSim.Benchmarks;
 /// </summary>
 internal static class Measure
 {
-    public const string Header = "activists,ticks,threads,startup_s,ticks_s,best_block_ms_per_tick,activist_ticks_per_s,peak_working_set_mib,bytes_per_activist,heap_mib";
+    public const string Header = "activists,ticks,threads,startup_s,ticks_s,best_block_ms_per_tick,activist_ticks_per_s,peak_working_set_mib,bytes_per_activist,heap_mib,cpu_ticks_s";
 
     public static string Run(Scenario scenario, int threads, Action<TickObservation>? onTick = null)
     {
@@ -21,6 +21,7 @@ internal static class Measure
         var options = new RunOptions { Threads = threads, KeepSeries = false, OnTick = onTick };
         var runner = new SimulationRunner(Simulator.Describe(options), new SimulationContext(scenario, threads));
         double startup = clock.Elapsed.TotalSeconds;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         clock.Restart();
         // Blocks of 10 ticks: the fastest block is the least disturbed by other processes.
         double best = double.MaxValue;
@@ -34,6 +35,7 @@ internal static class Measure
             done += n;
         }
         double seconds = clock.Elapsed.TotalSeconds;
+        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         long activists = scenario.TotalActivists;
         using var self = Process.GetCurrentProcess();
         double peak = self.PeakWorkingSet64 / 1048576.0;
@@ -44,6 +46,6 @@ internal static class Measure
             (best == double.MaxValue ? 1000 * seconds / scenario.Ticks : best).ToString("0.000", inv),
             (activists * scenario.Ticks / seconds).ToString("0", inv),
             peak.ToString("0.0", inv), (self.PeakWorkingSet64 / (double)activists).ToString("0", inv),
-            (GC.GetTotalMemory(false) / 1048576.0).ToString("0.0", inv));
+            (GC.GetTotalMemory(false) / 1048576.0).ToString("0.0", inv), cpuSeconds.ToString("0.000", inv));
     }
 }

@@ -23,6 +23,7 @@ public static class ContentionSimCli
         root.Subcommands.Add(PlotCommand.Create(console));
         root.Subcommands.Add(MergeCommand.Create(console));
         root.Subcommands.Add(SlurmCommand.Create(console));
+        root.Subcommands.Add(SensitivityCommand.Create(console));
         return root;
     }
 

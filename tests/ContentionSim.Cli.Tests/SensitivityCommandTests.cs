@@ -116,4 +116,18 @@ public sealed class SensitivityCommandTests : IDisposable
         Assert.Contains("the observer", output);
         Assert.False(Directory.Exists(Path.Combine(_cli.Root, "runs")));
     }
+
+    [Fact]
+    public void Every_shipped_scenario_can_be_analysed_without_gaps()
+    {
+        var files = Directory.GetFiles(Path.Combine(CliHarness.RepoRoot, "scenarios"), "*.yaml", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}sweeps{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        foreach (var file in files)
+        {
+            var (code, output, error) = _cli.Run("sensitivity", file, "--list");
+            Assert.True(code == 0, $"{file}: {error}");
+            Assert.DoesNotContain("cannot vary", output);
+            Assert.DoesNotContain("fails the scenario", output);
+        }
+    }
 }

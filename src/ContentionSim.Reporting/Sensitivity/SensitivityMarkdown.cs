@@ -57,7 +57,7 @@ public static class SensitivityMarkdown
                 double s = outcome.PlotScale;
                 sb.Append(CultureInfo.InvariantCulture,
                     $"| {i + 1} | `{e.Parameter.Path}`{(e.Parameter.Kind == VariationKind.Value ? "" : " (" + e.Parameter.Varied + ")")} | {Num(e.Values.Low)} · {Num(e.Values.Base)} · {Num(e.Values.High)} | " +
-                    $"{Num(e.Low.Mean * s)} | {Num(e.High.Mean * s)} | {Num(e.Swing * s)} | {Ci(e.HighMinusLow.CiLow, e.HighMinusLow.CiHigh, s)}{(e.Clear ? "" : " (noise)")} |\n");
+                    $"{Num(e.Low.Mean * s)} | {Num(e.High.Mean * s)} | {Num(e.Swing * s)} | {Ci(e.HighMinusLow.CiLow, e.HighMinusLow.CiHigh, s)}{(e.Clear || !double.IsFinite(e.HighMinusLow.CiLow) ? "" : " (noise)")} |\n");
             }
             sb.Append('\n');
         }

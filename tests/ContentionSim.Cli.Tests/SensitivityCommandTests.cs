@@ -130,4 +130,15 @@ public sealed class SensitivityCommandTests : IDisposable
             Assert.DoesNotContain("fails the scenario", output);
         }
     }
+
+    [Fact]
+    public void An_unwritable_output_exits_3_and_leaves_no_staging_folder()
+    {
+        var scenario = _cli.Write("tiny.yaml", Tiny);
+        _cli.Write("blocker", "a file where a folder should be");
+        var (code, _, error) = _cli.Run("sensitivity", scenario, "--out", _cli.PathOf("blocker/out"), "--only", "spillover", "--replications", "2", "--no-plots");
+        Assert.Equal(ExitCodes.OutputFailed, code);
+        Assert.StartsWith("error:", error);
+        Assert.Equal(["blocker", "tiny.yaml"], Directory.GetFileSystemEntries(_cli.Root).Select(Path.GetFileName).Order());
+    }
 }

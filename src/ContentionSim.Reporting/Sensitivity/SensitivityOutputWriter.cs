@@ -69,7 +69,7 @@ public static class SensitivityOutputWriter
                 {
                     string figure = FigureName(outcome);
                     current = Path.Combine(target, figure + ".png");
-                    var (png, svg) = TornadoPlot.Render(analysis, outcome, $"{analysis.Design.Base.Name}: {outcome.Label}", setup.Rows);
+                    var (png, svg) = TornadoPlot.Render(analysis, outcome, TornadoPlot.Title(analysis, outcome), setup.Rows);
                     AtomicFile.WriteAllBytes(Path.Combine(staging, figure + ".png"), png);
                     AtomicFile.WriteAllText(Path.Combine(staging, figure + ".svg"), svg);
                 }

@@ -92,6 +92,20 @@ public static class TornadoPlot
         return (plot, effects.Length);
     }
 
+    /// <summary>
+    /// "scenario: outcome label", with the number of base runs that have the outcome when some do
+    /// not (cycle length and outcome shares exist only in runs with a cycle), so a sparse outcome's
+    /// figure says how little it rests on.
+    /// </summary>
+    public static string Title(SensitivityAnalysis analysis, SensitivityOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(outcome);
+        string title = $"{analysis.Design.Base.Name}: {outcome.Label}";
+        int n = analysis.Baseline[SensitivityOutcomes.All.ToList().FindIndex(o => o.Name == outcome.Name)].N;
+        return n < analysis.Design.Replications ? $"{title} ({n} of {analysis.Design.Replications} base runs have one)" : title;
+    }
+
     /// <summary>Renders the figure of <paramref name="outcome"/> to PNG and SVG bytes.</summary>
     public static (byte[] Png, string Svg) Render(SensitivityAnalysis analysis, SensitivityOutcome outcome, string title, int maxRows = DefaultRows)
     {

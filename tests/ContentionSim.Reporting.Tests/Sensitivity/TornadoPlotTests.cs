@@ -34,4 +34,15 @@ public class TornadoPlotTests
     [InlineData(1234.56, "1234.6")]
     [InlineData(-0.0, "0")]
     public void Numbers_are_short_and_culture_free(double v, string text) => Assert.Equal(text, TornadoPlot.Number(v));
+
+    [Fact]
+    public void The_title_says_how_many_base_runs_a_sparse_outcome_rests_on()
+    {
+        var a = SensitivityTestData.Analysis;
+        Assert.Equal("tiny: Peak participation (% of activists)", TornadoPlot.Title(a, SensitivityOutcomes.All[0]));
+        var length = SensitivityOutcomes.Find("cycle_length")!;
+        int n = a.Baseline[2].N;
+        string title = TornadoPlot.Title(a, length);
+        Assert.Equal(n < 3 ? $"tiny: Mean cycle length (ticks) ({n} of 3 base runs have one)" : "tiny: Mean cycle length (ticks)", title);
+    }
 }

@@ -14,7 +14,7 @@ public sealed record SensitivityOutcome(string Name, string Label, double PlotSc
 
 /// <summary>
 /// The outcomes of a sensitivity analysis, all of the wave as a whole: peak and mean participation;
-/// cycle length, the mean length in ticks of the run's non-fizzle cycles (to the end of the run for
+/// whether the run had a (non-fizzle) cycle at all, whose mean is the share of runs with one; cycle length, the mean length in ticks of the run's non-fizzle cycles (to the end of the run for
 /// one still under way; none when the run has no such cycle); and the outcome shares, the shares of
 /// the run's ended non-fizzle cycles that were negotiated and that were suppressed (none when no
 /// such cycle ended).
@@ -26,6 +26,7 @@ public static class SensitivityOutcomes
     [
         new("peak_participation", "Peak participation (% of activists)", 100, r => r.Headline.PeakParticipation),
         new("mean_participation", "Mean participation (% of activists)", 100, r => r.Headline.MeanParticipation),
+        new("cycle_share", "Runs with a cycle (%)", 100, r => Cycles(r).Any() ? 1 : 0),
         new("cycle_length", "Mean cycle length (ticks)", 1, CycleLength),
         new("negotiated_share", "Negotiated share of ended cycles (%)", 100, r => OutcomeShare(r, Outcome.Negotiated)),
         new("suppressed_share", "Suppressed share of ended cycles (%)", 100, r => OutcomeShare(r, Outcome.Suppressed)),

@@ -29,6 +29,7 @@ public static class SensitivityManifest
     {
         ["peak_participation"] = "highest share of activists active in a tick (the wave)",
         ["mean_participation"] = "share of activists active, averaged over the ticks",
+        ["cycle_share"] = "1 when the run has at least one non-fizzle cycle of the wave, else 0: its mean is the share of runs with a cycle (the runs that have a cycle length)",
         ["cycle_length"] = "mean length in ticks of the run's non-fizzle cycles of the wave (end − start; to the end of the run when under way); absent in runs without such a cycle",
         ["negotiated_share"] = "share of the run's ended non-fizzle cycles whose outcome is negotiated; absent when none ended",
         ["suppressed_share"] = "share of the run's ended non-fizzle cycles whose outcome is suppressed; absent when none ended",

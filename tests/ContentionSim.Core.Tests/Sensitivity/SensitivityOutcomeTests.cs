@@ -36,6 +36,8 @@ public class SensitivityOutcomeTests
         Assert.Null(SensitivityOutcomes.CycleLength(r));
         Assert.Null(SensitivityOutcomes.OutcomeShare(r, Outcome.Negotiated));
         Assert.Equal(0.3, SensitivityOutcomes.Find("peak_participation")!.Extract(r));
+        Assert.Equal(0.0, SensitivityOutcomes.Find("cycle_share")!.Extract(r));
+        Assert.Equal(1.0, SensitivityOutcomes.Find("cycle_share")!.Extract(With(100, new CycleRecord { StartTick = 1, Outcome = Outcome.Ongoing })));
     }
 
     [Fact]

@@ -7,8 +7,8 @@ using Palette = ContentionSim.Reporting.Plots.Palette;
 namespace ContentionSim.Reporting.Sensitivity;
 
 /// <summary>
-/// The tornado plot of one outcome: a row per parameter, the largest swing at the top (the top
-/// <see cref="DefaultRows"/>), each with two horizontal bars from the outcome's mean at the base
+/// The tornado plot of one outcome: a row per parameter that moved it, the largest swing at the top
+/// (the top <see cref="DefaultRows"/>), each with two horizontal bars from the outcome's mean at the base
 /// scenario (the vertical line) to its mean at the parameter's low value (blue) and at its high value
 /// (vermillion), with whiskers of ± half the 95% CI of the paired (same-seed) difference from the base. Row labels give the
 /// parameter's path and its low / base / high values.
@@ -31,7 +31,7 @@ public static class TornadoPlot
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(outcome);
         double scale = outcome.PlotScale;
-        var effects = analysis.Ranked(outcome).Where(e => double.IsFinite(e.Swing)).Take(Math.Max(1, maxRows)).ToArray();
+        var effects = analysis.Ranked(outcome).Where(e => double.IsFinite(e.Swing) && e.Swing > 0).Take(Math.Max(1, maxRows)).ToArray();
         string pct = (analysis.Design.Delta * 100).ToString("0.##", CultureInfo.InvariantCulture);
         var plot = FigureStyle.NewPlot(title, outcome.Label, "");
         var baseline = analysis.Baseline[SensitivityOutcomes.All.ToList().FindIndex(o => o.Name == outcome.Name)];
@@ -71,8 +71,12 @@ public static class TornadoPlot
         }
         else
         {
-            var note = plot.Add.Text("no parameter had a value for this outcome (no cycles?)", 0, 0);
+            string text = double.IsFinite(center)
+                ? $"No parameter moved this outcome: every variant gives {Number(center)} or has no value"
+                : "No run of the base scenario has a value for this outcome";
+            var note = plot.Add.Text(text, double.IsFinite(center) ? center : 0, 0);
             note.LabelFontSize = FigureStyle.AnnotationSize;
+            note.LabelAlignment = Alignment.MiddleCenter;
         }
         FigureStyle.LegendRight(plot,
         [
@@ -86,7 +90,14 @@ public static class TornadoPlot
         if (ends.Length > 0 && ends.Min() >= 0)
         {
             var limits = plot.Axes.GetLimits();
-            plot.Axes.SetLimitsX(Math.Max(limits.Left, 0), limits.Right);
+            // Shares (drawn in percent) cannot pass 100 either.
+            double right = outcome.PlotScale == 100 && ends.Max() <= 1 ? Math.Min(limits.Right, 100) : limits.Right;
+            plot.Axes.SetLimitsX(Math.Max(limits.Left, 0), right);
+        }
+        if (effects.Length == 0 && double.IsFinite(center))
+        {
+            if (outcome.PlotScale == 100) plot.Axes.SetLimitsX(-2, 102);
+            else plot.Axes.SetLimitsX(center - Math.Max(1, Math.Abs(center)), center + Math.Max(1, Math.Abs(center)));
         }
         plot.Axes.SetLimitsY(-0.7, Math.Max(effects.Length, 1) - 0.3);
         return (plot, effects.Length);

@@ -45,4 +45,14 @@ public class TornadoPlotTests
         string title = TornadoPlot.Title(a, length);
         Assert.Equal(n < 3 ? $"tiny: Mean cycle length (ticks) ({n} of 3 base runs have one)" : "tiny: Mean cycle length (ticks)", title);
     }
+
+    [Fact]
+    public void Parameters_that_moved_nothing_get_no_row()
+    {
+        var peak = SensitivityOutcomes.All[0];
+        var (_, rows) = TornadoPlot.Create(SensitivityTestData.Analysis, peak, "t");
+        int moved = SensitivityTestData.Analysis.Ranked(peak).Count(e => e.Swing > 0);
+        Assert.Equal(moved, rows);
+        Assert.True(rows < 3, "transnational.information_amplification is switched off and must not get a row");
+    }
 }

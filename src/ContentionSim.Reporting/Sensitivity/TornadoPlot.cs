@@ -74,7 +74,10 @@ public static class TornadoPlot
             string text = double.IsFinite(center)
                 ? $"No parameter moved this outcome: every variant gives {Number(center)} or has no value"
                 : "No run of the base scenario has a value for this outcome";
-            var note = plot.Add.Text(text, double.IsFinite(center) ? center : 0, 0);
+            // In the middle of the axis (see the limits below), not at the base line, which may be at its edge.
+            double x = outcome.PlotScale == 100 ? 50 : double.IsFinite(center) ? center : 0;
+            var note = plot.Add.Text(text, x, 0);
+            plot.Axes.Left.SetTicks([], []);
             note.LabelFontSize = FigureStyle.AnnotationSize;
             note.LabelAlignment = Alignment.MiddleCenter;
         }
@@ -94,10 +97,10 @@ public static class TornadoPlot
             double right = outcome.PlotScale == 100 && ends.Max() <= 1 ? Math.Min(limits.Right, 100) : limits.Right;
             plot.Axes.SetLimitsX(Math.Max(limits.Left, 0), right);
         }
-        if (effects.Length == 0 && double.IsFinite(center))
+        if (effects.Length == 0)
         {
             if (outcome.PlotScale == 100) plot.Axes.SetLimitsX(-2, 102);
-            else plot.Axes.SetLimitsX(center - Math.Max(1, Math.Abs(center)), center + Math.Max(1, Math.Abs(center)));
+            else if (double.IsFinite(center)) plot.Axes.SetLimitsX(center - Math.Max(1, Math.Abs(center)), center + Math.Max(1, Math.Abs(center)));
         }
         plot.Axes.SetLimitsY(-0.7, Math.Max(effects.Length, 1) - 0.3);
         return (plot, effects.Length);

@@ -24,6 +24,7 @@ public static class ContentionSimCli
         root.Subcommands.Add(MergeCommand.Create(console));
         root.Subcommands.Add(SlurmCommand.Create(console));
         root.Subcommands.Add(ExperimentCommand.Create(console));
+        root.Subcommands.Add(SensitivityCommand.Create(console));
         return root;
     }
 

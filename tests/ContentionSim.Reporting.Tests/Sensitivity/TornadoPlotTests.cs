@@ -24,7 +24,7 @@ public class TornadoPlotTests
         var (_, rows) = TornadoPlot.Create(SensitivityTestData.Analysis, peak, "t", maxRows: 2);
         Assert.Equal(2, rows);
         var top = SensitivityTestData.Analysis.Ranked(peak)[0];
-        Assert.Equal("movements[0].activists.grievance_weight  0.75 | 1 | 1.25", TornadoPlot.RowLabel(top));
+        Assert.Equal("movements[0].activists.grievance_weight  1.688 | 2.25 | 2.813", TornadoPlot.RowLabel(top));
     }
 
     [Theory]

@@ -30,9 +30,12 @@ namespace ContentionSim.Core.Activists;
 /// lazily gives exactly the draws an eager seed would.
 /// </para>
 /// <para>
-/// Ties are read from <see cref="ActivistPopulation.TieView"/>, two bits an activist, eight ties
-/// at a time with AVX2 gathers (a scalar loop elsewhere); each activist writes its own two bits of
-/// the next view with its next state.
+/// Ties are read from <see cref="ActivistPopulation.TieView"/>, two bits an activist; each activist
+/// writes its own two bits of the next view with its next state. In the network's compact form
+/// (<see cref="CompactTies"/>) the ties to ring neighbours within four places are counted from one
+/// load of the view around the activist, and the other ties one by one (eight at a time with AVX2
+/// gathers when there are four or more); networks kept as rows are read eight ties at a time with
+/// AVX2 gathers (a scalar loop elsewhere).
 /// </para>
 /// </remarks>
 internal struct ActivistRules

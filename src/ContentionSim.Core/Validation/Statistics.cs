@@ -95,7 +95,8 @@ public static class Statistics
     /// <summary>The 0.975 quantile of the standard normal distribution.</summary>
     public const double Z975 = 1.959963984540054;
 
-    private static double RegularizedIncompleteBeta(double a, double b, double x)
+    /// <summary>The regularized incomplete beta function I_x(a, b) (continued fraction, Lentz's method).</summary>
+    public static double RegularizedIncompleteBeta(double a, double b, double x)
     {
         if (x <= 0) return 0;
         if (x >= 1) return 1;
@@ -131,7 +132,8 @@ public static class Statistics
         return h;
     }
 
-    private static double LogGamma(double x)
+    /// <summary>ln Γ(x) (Lanczos approximation).</summary>
+    public static double LogGamma(double x)
     {
         if (x < 0.5) return Math.Log(Math.PI / Math.Abs(Math.Sin(Math.PI * x))) - LogGamma(1 - x);
         ReadOnlySpan<double> g =

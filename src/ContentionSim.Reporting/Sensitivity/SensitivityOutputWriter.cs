@@ -76,11 +76,11 @@ public static class SensitivityOutputWriter
             current = Path.Combine(target, SensitivityManifest.FileName);
             AtomicFile.WriteAllBytes(Path.Combine(staging, SensitivityManifest.FileName), SensitivityManifest.Create(analysis, setup, files));
             current = target;
-            Commit(staging, target, parent, name, setup.Force);
+            Commit(staging, target, setup.Force);
         }
         catch (Exception ex)
         {
-            TryDelete(staging);
+            AtomicFolder.TryDelete(staging);
             var oe = ex as OutputException ?? OutputException.From(current, ex);
             throw oe.Message.Contains(staging, StringComparison.Ordinal)
                 ? new OutputException(current, oe.Message.Replace(staging, target, StringComparison.Ordinal), oe.InnerException)
@@ -109,41 +109,9 @@ public static class SensitivityOutputWriter
             throw new OutputException(target, $"'{target}' is not empty and is not a sensitivity folder (it has no sensitivity {SensitivityManifest.FileName}), so --force will not replace it; choose another --out.");
     }
 
-    private static void Commit(string staging, string target, string parent, string name, bool force)
+    private static void Commit(string staging, string target, bool force)
     {
-        string? old = null;
-        if (Directory.Exists(target))
-        {
-            CheckTarget(target, force); // again: it may have filled while we ran
-            if (Directory.EnumerateFileSystemEntries(target).Any())
-            {
-                old = Path.Combine(parent, $"{name}.old-{Environment.ProcessId}");
-                if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-                Directory.Move(target, old);
-            }
-            else Directory.Delete(target);
-        }
-        try
-        {
-            Directory.Move(staging, target);
-        }
-        catch
-        {
-            if (old is not null) Directory.Move(old, target);
-            throw;
-        }
-        if (old is not null) TryDelete(old);
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Best effort; the original error is what the user needs to see.
-        }
+        if (Directory.Exists(target)) CheckTarget(target, force); // again: it may have filled while we ran
+        AtomicFolder.Replace(staging, target);
     }
 }

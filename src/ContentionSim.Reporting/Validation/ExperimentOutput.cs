@@ -59,11 +59,12 @@ public static class ExperimentOutput
             current = Path.Combine(target, ResultsFile);
             AtomicFile.WriteAllText(Path.Combine(staging, ResultsFile), ExperimentMarkdown.Section(result, FigurePng, size, level: 1));
             current = target;
-            Replace(staging, target, parent, name);
+            if (File.Exists(target)) throw new OutputException(target, $"'{target}' is a file; choose another --out.");
+            AtomicFolder.Replace(staging, target);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OutputException)
         {
-            TryDelete(staging);
+            AtomicFolder.TryDelete(staging);
             throw ex as OutputException ?? OutputException.From(current, ex);
         }
     }
@@ -93,39 +94,7 @@ public static class ExperimentOutput
                .Field(c.Estimate.N).Field(c.Criterion).Field(ExperimentMarkdown.Verdict(c)).Field(c.Note).EndRow();
     }
 
-    private static void Replace(string staging, string target, string parent, string name)
-    {
-        string? old = null;
-        if (File.Exists(target)) throw new OutputException(target, $"'{target}' is a file; choose another --out.");
-        if (Directory.Exists(target))
-        {
-            old = Path.Combine(parent, $"{name}.old-{Environment.ProcessId}");
-            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-            Directory.Move(target, old);
-        }
-        try
-        {
-            Directory.Move(staging, target);
-        }
-        catch
-        {
-            if (old is not null) Directory.Move(old, target);
-            throw;
-        }
-        if (old is not null) TryDelete(old);
-    }
 
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the original error is what matters.
-        }
-    }
 
     /// <summary>A size as words: "quick size (30 replications per point)" or "full size (100 replications per point)".</summary>
     public static string Size(bool quick, int replications) =>

@@ -31,7 +31,15 @@ public static class AtomicFolder
         }
         catch
         {
-            if (old is not null) Directory.Move(old, full);
+            if (old is not null)
+            {
+                try { Directory.Move(old, full); }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new OutputException(full,
+                        $"Could not put the new output in '{full}'; the previous contents are kept in '{old}'. Rename it back or choose another --out.", ex);
+                }
+            }
             throw;
         }
         if (old is not null) TryDelete(old);

@@ -61,11 +61,11 @@ public static class RunOutputWriter
                 step.Write(staging);
             }
             current = target;
-            Commit(staging, target, parent, name, options.Force);
+            Commit(staging, target, options.Force);
         }
         catch (Exception ex)
         {
-            TryDeleteDirectory(staging);
+            AtomicFolder.TryDelete(staging);
             throw InFinalFolder(ex is OutputException oe ? oe : OutputException.From(current ?? target, ex), staging, target);
         }
         return new RunOutput(target, files);
@@ -185,42 +185,11 @@ public static class RunOutputWriter
             ? new OutputException(e.Path.Replace(staging, target, StringComparison.Ordinal), e.Message.Replace(staging, target, StringComparison.Ordinal), e.InnerException)
             : e;
 
-    private static void Commit(string staging, string target, string parent, string name, bool force)
+    private static void Commit(string staging, string target, bool force)
     {
-        string? old = null;
-        if (Directory.Exists(target) || File.Exists(target))
-        {
-            // Checked again: the folder may have appeared or filled while we were writing.
-            CheckTarget(target, force);
-            if (Directory.EnumerateFileSystemEntries(target).Any())
-            {
-                old = Path.Combine(parent, $"{name}.old-{Environment.ProcessId}");
-                if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-                Directory.Move(target, old);
-            }
-            else
-            {
-                Directory.Delete(target);
-            }
-        }
-        try
-        {
-            Directory.Move(staging, target);
-        }
-        catch
-        {
-            if (old is not null)
-            {
-                try { Directory.Move(old, target); }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw new OutputException(target,
-                        $"Could not put the new run in '{target}'; the previous run is kept in '{old}'. Rename it back or choose another --out.", ex);
-                }
-            }
-            throw;
-        }
-        if (old is not null) TryDeleteDirectory(old);
+        // Checked again: the folder may have appeared or filled while we were writing.
+        if (Directory.Exists(target) || File.Exists(target)) CheckTarget(target, force);
+        AtomicFolder.Replace(staging, target);
     }
 
     private static void Try(string path, Action action)
@@ -232,18 +201,6 @@ public static class RunOutputWriter
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             throw OutputException.From(path, ex);
-        }
-    }
-
-    private static void TryDeleteDirectory(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Best effort; the original error is what the user needs to see.
         }
     }
 }

@@ -192,11 +192,11 @@ public static class SweepMerge
             files.Add(new OutputFile(SweepManifest.FileName, "the sweep's manifest (from shard 0), its state as a whole and the shards it was merged from"));
 
             current = target;
-            Commit(staging, target, parent, name, replacing);
+            Commit(staging, target, replacing);
         }
         catch (Exception e)
         {
-            TryDeleteDirectory(staging);
+            AtomicFolder.TryDelete(staging);
             throw e is OutputException or SweepFolderException ? e : OutputException.From(current ?? target, e);
         }
         return new SweepMergeResult
@@ -424,32 +424,11 @@ public static class SweepMerge
         return true;
     }
 
-    private static void Commit(string staging, string target, string parent, string name, bool replacing)
+    private static void Commit(string staging, string target, bool replacing)
     {
-        string? old = null;
-        if (Directory.Exists(target))
-        {
-            if (replacing)
-            {
-                old = Path.Combine(parent, $"{name}.old-{Environment.ProcessId}");
-                if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-                Directory.Move(target, old);
-            }
-            else if (Directory.EnumerateFileSystemEntries(target).Any())
-                throw new OutputException(target, $"'{target}' was filled while the merge was writing; choose another --out.");
-            else
-                Directory.Delete(target);
-        }
-        try
-        {
-            Directory.Move(staging, target);
-        }
-        catch
-        {
-            if (old is not null) Directory.Move(old, target);
-            throw;
-        }
-        if (old is not null) TryDeleteDirectory(old);
+        if (!replacing && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+            throw new OutputException(target, $"'{target}' was filled while the merge was writing; choose another --out.");
+        AtomicFolder.Replace(staging, target);
     }
 
     private static string Full(string path)
@@ -476,16 +455,4 @@ public static class SweepMerge
 
     private static string List(IReadOnlyList<long> runs) =>
         string.Join(", ", runs.Take(8).Select(r => r.ToString(CultureInfo.InvariantCulture))) + (runs.Count > 8 ? $", … ({runs.Count - 8:N0} more)" : "");
-
-    private static void TryDeleteDirectory(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Best effort.
-        }
-    }
 }

@@ -8,11 +8,13 @@ public class ParallelChunksTests
     private sealed class Recorder(int chunks) : IChunkWork
     {
         public readonly int[] Done = new int[chunks];
+        public readonly System.Collections.Concurrent.ConcurrentBag<(int From, int To)> Ranges = [];
         public int Calls;
 
         public void Run(int fromChunk, int toChunk)
         {
             Interlocked.Increment(ref Calls);
+            Ranges.Add((fromChunk, toChunk));
             for (int c = fromChunk; c < toChunk; c++) Interlocked.Increment(ref Done[c]);
         }
     }
@@ -44,6 +46,23 @@ public class ParallelChunksTests
         new ParallelChunks(2).Run(work, 977);
 
         Assert.InRange(work.Calls, 2, 977 / 8);
+    }
+
+    [Theory]
+    [InlineData(2, 977)]
+    [InlineData(4, 977)]
+    [InlineData(8, 60)]
+    public void BatchesShrinkAsTheWorkRunsOut(int threads, int chunks)
+    {
+        // Guided self-scheduling: a claim takes what is left ÷ (2 × threads), so the first batches
+        // are large and the last are single chunks; no thread waits long for another's last batch.
+        var work = new Recorder(chunks);
+        new ParallelChunks(threads).Run(work, chunks);
+
+        var sizes = work.Ranges.OrderBy(r => r.From).Select(r => r.To - r.From).ToArray();
+        Assert.Equal(Math.Max(1, chunks / (2 * threads)), sizes[0]);
+        for (int k = 1; k < sizes.Length; k++) Assert.True(sizes[k] <= sizes[k - 1], $"batch {k} ({sizes[k]} chunks) is larger than the one before ({sizes[k - 1]})");
+        Assert.Equal(1, sizes[^1]);
     }
 
     [Fact]

@@ -13,20 +13,22 @@ internal interface IChunkWork
 /// Runs <see cref="IChunkWork"/> over fixed chunks on the calling thread and up to
 /// <c>threads − 1</c> thread-pool threads, without allocating per call: the helpers are queued
 /// as one preallocated <see cref="IThreadPoolWorkItem"/>, and work is handed out in batches of
-/// consecutive chunks from a shared counter (dynamic, so a core slowed by another process does
-/// not hold up the tick). Which thread does a chunk never matters for the results: the caller
-/// keeps per-chunk results and combines them in chunk order.
+/// consecutive chunks from a shared counter. The batches shrink as the work runs out (guided
+/// self-scheduling: a claim takes the remaining chunks ÷ (2 × threads), at least one), so claims
+/// are few while much is left and no thread waits long for another's last batch, even when
+/// another process slows one core. Which thread does a chunk never matters for the results: the
+/// caller keeps per-chunk results and combines them in chunk order.
 /// </summary>
 internal sealed class ParallelChunks : IThreadPoolWorkItem
 {
-    /// <summary>Batches handed out per thread and call: enough to even out a slow thread, few enough to keep claiming cheap.</summary>
-    private const int BatchesPerThread = 8;
+    /// <summary>A claim takes the remaining chunks divided by this many per thread.</summary>
+    private const int ShareDivisor = 2;
     /// <summary>Counter value while a call is being set up or after it ended: claims fail.</summary>
     private const int Closed = int.MaxValue / 2;
 
     private readonly int _threads;
     private IChunkWork? _work;
-    private int _chunks, _batchSize, _batches;
+    private int _chunks;
     private int _next = Closed;
     private int _done;
     private int _helpersQueued;
@@ -49,14 +51,12 @@ internal sealed class ParallelChunks : IThreadPoolWorkItem
 
         _work = work;
         _chunks = chunks;
-        _batchSize = Math.Max(1, chunks / (_threads * BatchesPerThread));
-        _batches = (chunks + _batchSize - 1) / _batchSize;
         _error = null;
         Volatile.Write(ref _done, 0);
         Volatile.Write(ref _next, 0); // opens the call: from here on, claims succeed
 
         // Helpers still queued from an earlier call (a starved pool) will join this one.
-        int wanted = Math.Min(_threads, _batches) - 1 - Volatile.Read(ref _helpersQueued);
+        int wanted = Math.Min(_threads, chunks) - 1 - Volatile.Read(ref _helpersQueued);
         for (int h = 0; h < wanted; h++)
         {
             Interlocked.Increment(ref _helpersQueued);
@@ -65,7 +65,7 @@ internal sealed class ParallelChunks : IThreadPoolWorkItem
 
         Claim();
         var spinner = new SpinWait();
-        while (Volatile.Read(ref _done) < _batches)
+        while (Volatile.Read(ref _done) < chunks)
             spinner.SpinOnce(sleep1Threshold: -1);
         // Close the call, then wait for helpers still inside Claim: one that took a number from
         // this call's counter must not read the next call's fields.
@@ -90,18 +90,20 @@ internal sealed class ParallelChunks : IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Takes batches until none is left.</summary>
+    /// <summary>Takes batches until none is left: each the remaining chunks ÷ (2 × threads), at least one.</summary>
     private void Claim()
     {
+        int divisor = _threads * ShareDivisor;
         while (true)
         {
-            int batch = Interlocked.Increment(ref _next) - 1;
-            if (batch >= _batches || batch >= Closed) return;
-            int from = batch * _batchSize;
-            int to = Math.Min(_chunks, from + _batchSize);
+            int from = Volatile.Read(ref _next);
+            // Closed (between calls) is above any chunk count, so a claim then fails too.
+            if (from >= _chunks) return;
+            int size = Math.Max(1, (_chunks - from) / divisor);
+            if (Interlocked.CompareExchange(ref _next, from + size, from) != from) continue;
             try
             {
-                _work!.Run(from, to);
+                _work!.Run(from, from + size);
             }
             catch (Exception e)
             {
@@ -109,7 +111,7 @@ internal sealed class ParallelChunks : IThreadPoolWorkItem
             }
             finally
             {
-                Interlocked.Increment(ref _done);
+                Interlocked.Add(ref _done, size);
             }
         }
     }

@@ -43,9 +43,13 @@ internal static class AbTest
     /// disturbances. Prints best and mean ms per tick of each.
     /// </summary>
     public static void RunSetups(Scenario scenario, int threads, IReadOnlyList<(string Name, Action Before, Action After)> setups, int rounds, int ticksPerBlock, TextWriter output)
+        => RunSetups(scenario, setups.Select(s => (s.Name, threads, s.Before, s.After)).ToList(), rounds, ticksPerBlock, output);
+
+    /// <summary>As above, each setup with its own number of threads (e.g. the same run on one and on two threads).</summary>
+    public static void RunSetups(Scenario scenario, IReadOnlyList<(string Name, int Threads, Action Before, Action After)> setups, int rounds, int ticksPerBlock, TextWriter output)
     {
         var runners = new List<SimulationRunner>();
-        foreach (var (_, before, after) in setups)
+        foreach (var (_, threads, before, after) in setups)
         {
             before();
             try
@@ -79,5 +83,7 @@ internal static class AbTest
         }
         for (int v = 0; v < runners.Count; v++)
             output.WriteLine($"{setups[v].Name,-16} best {best[v],8:0.00} ms/tick   mean {sum[v] / rounds,8:0.00} ms/tick   CPU best {bestCpu[v],8:0.00} ms/tick   mean {sumCpu[v] / rounds,8:0.00}");
+        for (int v = 1; v < runners.Count; v++)
+            output.WriteLine($"{setups[0].Name} ÷ {setups[v].Name}: best {best[0] / best[v]:0.00}×, mean {sum[0] / sum[v]:0.00}×");
     }
 }

@@ -14,6 +14,8 @@
 //        vectorized against scalar tie counting, alternating blocks of ticks in one process
 //   dotnet run -c Release --project bench/ContentionSim.Benchmarks -- abnet ACTIVISTS THREADS [ROUNDS]
 //        compact ties against compressed rows: two runs in one process, alternating blocks of ticks
+//   dotnet run -c Release --project bench/ContentionSim.Benchmarks -- abthreads ACTIVISTS [ROUNDS] [TICKS_PER_BLOCK] [key=value ...]
+//        the same run on one thread and on two, alternating blocks of ticks in one process (speed-up under equal load)
 //   dotnet run -c Release --project bench/ContentionSim.Benchmarks -- fingerprint     hashes of the shipped scenarios' runs (1 and 2 threads)
 //
 // The benchmarks run scenarios/japan-2007.yaml resized (BenchScenarios.JapanLike), so run them
@@ -52,6 +54,15 @@ switch (command)
             ("rows", () => ContentionSim.Core.Network.SocialNetwork.UseCompactTies = false, () => ContentionSim.Core.Network.SocialNetwork.UseCompactTies = true),
         };
         AbTest.RunSetups(Japan(Arg(1, 1_000_000), 100_000, 4), Arg(2, 1), setups, rounds: Arg(3, 10), ticksPerBlock: 5, Console.Out);
+        return 0;
+    }
+
+    case "abthreads":
+    {
+        // The same run on one thread and on two, alternating blocks of ticks in one process: the
+        // speed-up of two threads with both runs seeing the same load.
+        var setups = new List<(string, int, Action, Action)> { ("1 thread", 1, () => { }, () => { }), ("2 threads", 2, () => { }, () => { }) };
+        AbTest.RunSetups(Japan(Arg(1, 1_000_000), 100_000, 4), setups, rounds: Arg(2, 20), ticksPerBlock: Arg(3, 5), Console.Out);
         return 0;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime;
 using ContentionSim.Core.Engine;
 using ContentionSim.Core.Simulation;
@@ -12,6 +13,11 @@ namespace ContentionSim.Cli.Commands;
 /// activist-ticks per second and peak memory, so users can check their own machine.
 /// Start-up (population, network, organizations) is timed apart from the ticks.
 /// </summary>
+/// <remarks>
+/// The thread counts take turns, round by round (a warm-up round first), so a load that comes
+/// and goes on a shared machine falls on all of them alike; the speed-up of a row is the median
+/// of its per-round ratios to the first row's run of the same round.
+/// </remarks>
 internal static class BenchCommand
 {
     public static Command Create(CliConsole console)
@@ -19,9 +25,9 @@ internal static class BenchCommand
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML)." };
         var sets = new Option<string[]>("--set") { Description = "Override a parameter, e.g. --set movements[0].activists.count=10000 (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var ticks = new Option<int?>("--ticks") { Description = "Number of ticks; overrides the scenario's." };
-        var repeat = new Option<int>("--repeat") { Description = "Timed runs after one warm-up run.", DefaultValueFactory = _ => 5 };
+        var repeat = new Option<int>("--repeat") { Description = "Timed rounds after one warm-up round; each round runs every thread count once.", DefaultValueFactory = _ => 5 };
         var threads = new Option<int[]>("--threads") { Description = "Thread counts to compare (0 = all cores).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
-        var command = new Command("bench", "Time whole runs of a scenario: activist-ticks per second and peak memory.") { scenario, sets, ticks, repeat, threads };
+        var command = new Command("bench", "Time whole runs of a scenario: activist-ticks per second, speed-up over threads and peak memory.") { scenario, sets, ticks, repeat, threads };
         command.SetAction(parse =>
         {
             var input = ScenarioInput.TryLoad(parse.GetValue(scenario)!, parse.GetValue(sets) ?? [], null, parse.GetValue(ticks), console.Error);
@@ -33,45 +39,125 @@ internal static class BenchCommand
                 return ExitCodes.BadInput;
             }
             var threadCounts = parse.GetValue(threads) is { Length: > 0 } t ? t : [1, 0];
-            var s = input.Scenario;
-            long activistTicks = s.TotalActivists * s.Ticks;
-            console.Out.WriteLine($"bench '{s.Name}': {s.TotalActivists:N0} activists × {s.Ticks} ticks, {n} timed runs after a warm-up, {Environment.ProcessorCount} cores.");
-            console.Out.WriteLine($"{"threads",8} {"start-up s",11} {"ticks: median s",16} {"min s",8} {"activist-ticks/s",18}");
-            double? single = null;
-            foreach (int th in threadCounts)
+            if (threadCounts.FirstOrDefault(c => c < 0) is var bad && bad < 0)
             {
-                var options = new RunOptions { Threads = th, KeepSeries = false, Cancellation = console.Cancellation };
-                var startups = new List<double>();
-                var times = new List<double>();
-                for (int k = 0; k <= n && !console.Cancellation.IsCancellationRequested; k++)
+                console.Error.WriteLine($"error: --threads {bad}: a thread count is 1 or more, or 0 for all cores.");
+                return ExitCodes.BadInput;
+            }
+            var s = input.Scenario;
+            console.Out.WriteLine($"bench '{s.Name}': {s.TotalActivists:N0} activists × {s.Ticks} ticks, {n} timed rounds after a warm-up round, {Environment.ProcessorCount} cores.");
+            string? loadBefore = LoadAverage();
+
+            var rounds = new List<BenchRound>();
+            for (int k = 0; k <= n; k++)
+            {
+                var round = new BenchRun[threadCounts.Length];
+                for (int c = 0; c < threadCounts.Length; c++)
                 {
-                    // Each run starts from a collected heap, so one run's garbage does not count in the next's memory.
-                    GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-                    GC.Collect();
-                    GC.WaitForPendingFinalizers();
-                    var clock = Stopwatch.StartNew();
-                    var runner = new SimulationRunner(Simulator.Describe(options), new SimulationContext(s, th, console.Cancellation));
-                    double startup = clock.Elapsed.TotalSeconds;
-                    clock.Restart();
-                    int done = runner.Run(s.Ticks);
-                    double elapsed = clock.Elapsed.TotalSeconds;
-                    if (done < s.Ticks) break;
-                    if (k == 0) continue; // warm-up
-                    startups.Add(startup);
-                    times.Add(elapsed);
+                    var run = TimeOne(s, threadCounts[c], console.Cancellation);
+                    if (run is null) return Interrupted(console, rounds.Count);
+                    round[c] = run.Value;
+                    if (console.Interactive)
+                        console.Error.WriteLine($"  {(k == 0 ? "warm-up" : $"round {k}/{n}")}: {Label(threadCounts[c])} thread(s), ticks {run.Value.TicksSeconds:0.000} s");
                 }
-                if (times.Count == 0) return ExitCodes.Interrupted;
-                times.Sort();
-                startups.Sort();
-                double median = times[times.Count / 2];
-                single ??= median;
-                string label = th == 0 ? $"{Environment.ProcessorCount} (all)" : th.ToString();
-                console.Out.WriteLine($"{label,8} {startups[startups.Count / 2],11:0.000} {median,16:0.000} {times[0],8:0.000} {activistTicks / median,18:N0}   speed-up vs first row {single.Value / median:0.00}×");
+                if (k > 0) rounds.Add(new BenchRound(round));
+            }
+
+            console.Out.WriteLine($"{"threads",8} {"start-up s",11} {"ticks: median s",16} {"min s",8} {"activist-ticks/s",18}   speed-up vs first row (median of rounds, range)");
+            long activistTicks = s.TotalActivists * s.Ticks;
+            var summary = BenchSummary.Of(rounds);
+            for (int c = 0; c < threadCounts.Length; c++)
+            {
+                var row = summary[c];
+                string speedUp = c == 0 ? "1.00×" : $"{row.SpeedUp.Median:0.00}× ({row.SpeedUp.Min:0.00}–{row.SpeedUp.Max:0.00})";
+                console.Out.WriteLine($"{Label(threadCounts[c]),8} {row.Startup,11:0.000} {row.Ticks.Median,16:0.000} {row.Ticks.Min,8:0.000} {activistTicks / row.Ticks.Median,18:N0}   {speedUp}");
             }
             using var self = Process.GetCurrentProcess();
             console.Out.WriteLine($"peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MiB ({(double)self.PeakWorkingSet64 / Math.Max(1, s.TotalActivists):0} bytes per activist, runtime included).");
+            if (loadBefore is not null && LoadAverage() is { } loadAfter)
+                console.Out.WriteLine($"load average {loadBefore} before, {loadAfter} after (this command's own threads included): other processes slow the timings; compare runs made when it is low.");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static string Label(int threads) => threads == 0 ? $"{Environment.ProcessorCount} (all)" : threads.ToString(CultureInfo.InvariantCulture);
+
+    private static int Interrupted(CliConsole console, int roundsDone)
+    {
+        console.Error.WriteLine($"interrupted after {roundsDone} timed round(s); no timings printed.");
+        return ExitCodes.Interrupted;
+    }
+
+    /// <summary>One whole run from a collected heap: start-up and ticks timed apart; null if interrupted.</summary>
+    private static BenchRun? TimeOne(Core.Parameters.Scenario s, int threads, CancellationToken cancellation)
+    {
+        // Each run starts from a collected heap, so one run's garbage does not count in the next's time or memory.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var options = new RunOptions { Threads = threads, KeepSeries = false, Cancellation = cancellation };
+        var clock = Stopwatch.StartNew();
+        var runner = new SimulationRunner(Simulator.Describe(options), new SimulationContext(s, threads, cancellation));
+        double startup = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        int done = runner.Run(s.Ticks);
+        double elapsed = clock.Elapsed.TotalSeconds;
+        return done < s.Ticks ? null : new BenchRun(startup, elapsed);
+    }
+
+    /// <summary>The 1-minute load average, where the system tells it (Linux); null elsewhere.</summary>
+    private static string? LoadAverage()
+    {
+        try
+        {
+            var text = File.ReadAllText("/proc/loadavg");
+            return text.Split(' ', 2)[0];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>One timed run: seconds of start-up and of ticks.</summary>
+internal readonly record struct BenchRun(double StartupSeconds, double TicksSeconds);
+
+/// <summary>One round of <c>bench</c>: a run of every thread count, in the order given.</summary>
+internal sealed record BenchRound(IReadOnlyList<BenchRun> Runs);
+
+/// <summary>Median, least and greatest of some values.</summary>
+internal readonly record struct Spread(double Median, double Min, double Max)
+{
+    public static Spread Of(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        if (sorted.Length == 0) throw new ArgumentException("no values", nameof(values));
+        int h = sorted.Length / 2;
+        double median = sorted.Length % 2 == 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+        return new Spread(median, sorted[0], sorted[^1]);
+    }
+}
+
+/// <summary>A thread count's summary over the rounds: median start-up, ticks, and speed-up against the first thread count.</summary>
+internal sealed record BenchRow(double Startup, Spread Ticks, Spread SpeedUp);
+
+internal static class BenchSummary
+{
+    /// <summary>
+    /// Per thread count (the position in each round), the median start-up, the spread of tick
+    /// times, and the spread of the per-round ratios first ÷ this (paired, so a load that came
+    /// and went during one round weighs on both sides of its ratio).
+    /// </summary>
+    public static IReadOnlyList<BenchRow> Of(IReadOnlyList<BenchRound> rounds)
+    {
+        if (rounds.Count == 0) throw new ArgumentException("no rounds", nameof(rounds));
+        int counts = rounds[0].Runs.Count;
+        if (rounds.Any(r => r.Runs.Count != counts)) throw new ArgumentException("every round runs every thread count", nameof(rounds));
+        return Enumerable.Range(0, counts).Select(c => new BenchRow(
+            Spread.Of(rounds.Select(r => r.Runs[c].StartupSeconds)).Median,
+            Spread.Of(rounds.Select(r => r.Runs[c].TicksSeconds)),
+            Spread.Of(rounds.Select(r => r.Runs[0].TicksSeconds / r.Runs[c].TicksSeconds)))).ToList();
     }
 }

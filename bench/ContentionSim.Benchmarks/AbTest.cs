@@ -66,6 +66,7 @@ internal static class AbTest
         var sum = new double[runners.Count];
         var bestCpu = runners.Select(_ => double.MaxValue).ToArray();
         var sumCpu = new double[runners.Count];
+        var perRound = new double[rounds, runners.Count];
         for (int r = 0; r < rounds; r++)
         {
             for (int v = 0; v < runners.Count; v++)
@@ -75,6 +76,7 @@ internal static class AbTest
                 runners[v].Run(ticksPerBlock);
                 double ms = clock.Elapsed.TotalMilliseconds / ticksPerBlock;
                 double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / ticksPerBlock;
+                perRound[r, v] = ms;
                 best[v] = Math.Min(best[v], ms);
                 sum[v] += ms;
                 bestCpu[v] = Math.Min(bestCpu[v], cpuMs);
@@ -84,6 +86,10 @@ internal static class AbTest
         for (int v = 0; v < runners.Count; v++)
             output.WriteLine($"{setups[v].Name,-16} best {best[v],8:0.00} ms/tick   mean {sum[v] / rounds,8:0.00} ms/tick   CPU best {bestCpu[v],8:0.00} ms/tick   mean {sumCpu[v] / rounds,8:0.00}");
         for (int v = 1; v < runners.Count; v++)
-            output.WriteLine($"{setups[0].Name} ÷ {setups[v].Name}: best {best[0] / best[v]:0.00}×, mean {sum[0] / sum[v]:0.00}×");
+        {
+            var ratios = Enumerable.Range(0, rounds).Select(r => perRound[r, 0] / perRound[r, v]).Order().ToArray();
+            output.WriteLine($"{setups[0].Name} ÷ {setups[v].Name}: best {best[0] / best[v]:0.00}×, mean {sum[0] / sum[v]:0.00}×, " +
+                $"per round median {ratios[rounds / 2]:0.00}× (quartiles {ratios[rounds / 4]:0.00}–{ratios[3 * rounds / 4]:0.00}, {rounds} rounds)");
+        }
     }
 }

@@ -5,6 +5,7 @@
 //   dotnet run -c Release --project bench/ContentionSim.Benchmarks -- scaling [REPETITIONS] [TICKS]
 //        scaling study: bench/results/scaling.csv and docs/img/scaling.png, fitted exponents
 //   dotnet run -c Release --project bench/ContentionSim.Benchmarks -- bandwidth       this machine's memory bandwidth
+//   dotnet run -c Release --project bench/ContentionSim.Benchmarks -- cores           whether two threads get two cores' arithmetic (no shared data)
 //   dotnet run -c Release --project bench/ContentionSim.Benchmarks -- stream          the update's memory traffic without its arithmetic
 //   dotnet run -c Release --project bench/ContentionSim.Benchmarks -- measure ACTIVISTS TICKS THREADS [key=value ...]
 //        one run in this process: start-up, ticks, peak working set (a CSV line)
@@ -83,6 +84,10 @@ switch (command)
     case "stream":
         foreach (int threads in new[] { 1, 2 })
             Console.WriteLine($"the update's memory traffic without its arithmetic, 1,000,000 activists of degree 8, {threads} thread(s): {StreamProbe.MillisecondsPerPass(1_000_000, 8, threads: threads):0.00} ms a pass");
+        return 0;
+
+    case "cores":
+        CoreProbe.Run(Console.Out);
         return 0;
 
     case "bandwidth":

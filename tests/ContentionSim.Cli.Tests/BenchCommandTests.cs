@@ -70,6 +70,7 @@ public sealed class BenchCommandTests
         Assert.Equal(8.0, rows[1].Ticks.Median, 12); // 12 ÷ 8 = 1.5: the ratio of medians would hide the paired 2×
         Assert.Equal(0.6, rows[0].Startup, 12);
         Assert.Equal(0.4, rows[1].Startup, 12);
+        Assert.Equal(22.0, rows[1].TicksCpu, 12);
     }
 
     [Fact]
@@ -91,5 +92,5 @@ public sealed class BenchCommandTests
     }
 
     private static BenchRound Round(params (double Ticks, double Startup)[] runs) =>
-        new(runs.Select(r => new BenchRun(r.Startup, r.Ticks)).ToArray());
+        new(runs.Select(r => new BenchRun(r.Startup, r.Ticks, 2 * r.Ticks + 6)).ToArray());
 }

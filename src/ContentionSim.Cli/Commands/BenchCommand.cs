@@ -63,17 +63,18 @@ internal static class BenchCommand
                 if (k > 0) rounds.Add(new BenchRound(round));
             }
 
-            console.Out.WriteLine($"{"threads",8} {"start-up s",11} {"ticks: median s",16} {"min s",8} {"activist-ticks/s",18}   speed-up vs first row (median of rounds, range)");
+            console.Out.WriteLine($"{"threads",8} {"start-up s",11} {"ticks: median s",16} {"min s",8} {"CPU s",8} {"activist-ticks/s",18}   speed-up vs first row (median of rounds, range)");
             long activistTicks = s.TotalActivists * s.Ticks;
             var summary = BenchSummary.Of(rounds);
             for (int c = 0; c < threadCounts.Length; c++)
             {
                 var row = summary[c];
                 string speedUp = c == 0 ? "1.00×" : $"{row.SpeedUp.Median:0.00}× ({row.SpeedUp.Min:0.00}–{row.SpeedUp.Max:0.00})";
-                console.Out.WriteLine($"{Label(threadCounts[c]),8} {row.Startup,11:0.000} {row.Ticks.Median,16:0.000} {row.Ticks.Min,8:0.000} {activistTicks / row.Ticks.Median,18:N0}   {speedUp}");
+                console.Out.WriteLine($"{Label(threadCounts[c]),8} {row.Startup,11:0.000} {row.Ticks.Median,16:0.000} {row.Ticks.Min,8:0.000} {row.TicksCpu,8:0.000} {activistTicks / row.Ticks.Median,18:N0}   {speedUp}");
             }
             using var self = Process.GetCurrentProcess();
             console.Out.WriteLine($"peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MiB ({(double)self.PeakWorkingSet64 / Math.Max(1, s.TotalActivists):0} bytes per activist, runtime included).");
+            console.Out.WriteLine("CPU s: CPU time of the ticks, all threads together; if it grows with the threads, each thread ran slower while the others ran (memory, shared caches or another process).");
             if (loadBefore is not null && LoadAverage() is { } loadAfter)
                 console.Out.WriteLine($"load average {loadBefore} before, {loadAfter} after (this command's own threads included): other processes slow the timings; compare runs made when it is low.");
             return ExitCodes.Ok;
@@ -100,10 +101,13 @@ internal static class BenchCommand
         var clock = Stopwatch.StartNew();
         var runner = new SimulationRunner(Simulator.Describe(options), new SimulationContext(s, threads, cancellation));
         double startup = clock.Elapsed.TotalSeconds;
+        using var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
         clock.Restart();
         int done = runner.Run(s.Ticks);
         double elapsed = clock.Elapsed.TotalSeconds;
-        return done < s.Ticks ? null : new BenchRun(startup, elapsed);
+        self.Refresh();
+        return done < s.Ticks ? null : new BenchRun(startup, elapsed, (self.TotalProcessorTime - cpu).TotalSeconds);
     }
 
     /// <summary>The 1-minute load average, where the system tells it (Linux); null elsewhere.</summary>
@@ -121,8 +125,8 @@ internal static class BenchCommand
     }
 }
 
-/// <summary>One timed run: seconds of start-up and of ticks.</summary>
-internal readonly record struct BenchRun(double StartupSeconds, double TicksSeconds);
+/// <summary>One timed run: seconds of start-up and of ticks, and the process's CPU seconds during the ticks (all its threads).</summary>
+internal readonly record struct BenchRun(double StartupSeconds, double TicksSeconds, double TicksCpuSeconds = double.NaN);
 
 /// <summary>One round of <c>bench</c>: a run of every thread count, in the order given.</summary>
 internal sealed record BenchRound(IReadOnlyList<BenchRun> Runs);
@@ -140,8 +144,11 @@ internal readonly record struct Spread(double Median, double Min, double Max)
     }
 }
 
-/// <summary>A thread count's summary over the rounds: median start-up, ticks, and speed-up against the first thread count.</summary>
-internal sealed record BenchRow(double Startup, Spread Ticks, Spread SpeedUp);
+/// <summary>
+/// A thread count's summary over the rounds: median start-up, ticks, speed-up against the first
+/// thread count, and the median CPU time of the ticks (all threads together).
+/// </summary>
+internal sealed record BenchRow(double Startup, Spread Ticks, Spread SpeedUp, double TicksCpu);
 
 internal static class BenchSummary
 {
@@ -158,6 +165,7 @@ internal static class BenchSummary
         return Enumerable.Range(0, counts).Select(c => new BenchRow(
             Spread.Of(rounds.Select(r => r.Runs[c].StartupSeconds)).Median,
             Spread.Of(rounds.Select(r => r.Runs[c].TicksSeconds)),
-            Spread.Of(rounds.Select(r => r.Runs[0].TicksSeconds / r.Runs[c].TicksSeconds)))).ToList();
+            Spread.Of(rounds.Select(r => r.Runs[0].TicksSeconds / r.Runs[c].TicksSeconds)),
+            Spread.Of(rounds.Select(r => r.Runs[c].TicksCpuSeconds)).Median)).ToList();
     }
 }

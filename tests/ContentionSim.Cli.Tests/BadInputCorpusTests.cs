@@ -8,7 +8,7 @@ namespace ContentionSim.Cli.Tests;
 /// <summary>
 /// The corpus of bad inputs in <c>BadInputs/</c>: every case goes through the real command line
 /// (<c>validate</c> and <c>run --out</c> for a scenario, <c>sweep --out</c> and <c>sweep --dry-run</c>
-/// for a sweep) and must give exit code 2, exactly the message in its <c>.expected</c> file, no stack
+/// for a sweep, and <c>validate</c> for a sweep it can tell by its keys) and must give exit code 2, exactly the message in its <c>.expected</c> file, no stack
 /// trace, nothing on standard output and no output folder (nor a <c>.partial-*</c> one).
 /// </summary>
 /// <remarks>
@@ -115,6 +115,8 @@ public sealed class BadInputCorpusTests(ITestOutputHelper log)
         string[][] commands = IsSweep(name)
             ? [["sweep", input, "--out", output, .. extra], ["sweep", input, "--dry-run", .. extra]]
             : [["validate", input, .. extra], ["run", input, "--out", output, .. extra]];
+        // validate tells a sweep by its base or vary key; one it can tell must get the sweep's message.
+        if (IsSweep(name) && SweepLoader.IsSweepFile(input)) commands = [.. commands, ["validate", input, .. extra]];
 
         var before = Listing(dir);
         string? first = null;

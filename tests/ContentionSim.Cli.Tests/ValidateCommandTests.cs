@@ -40,4 +40,61 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.DoesNotContain("   at ", error);
     }
+
+    [Fact]
+    public void A_valid_sweep_is_reported_with_its_grid()
+    {
+        _cli.Write("small.yaml", CliHarness.SmallScenario);
+        var sweep = _cli.Write("sweep.yaml", """
+            name: tight-vs-open
+            base: small.yaml
+            replications: 3
+            vary:
+              state.openness: [0.1, 0.5, 0.9]
+              transnational.alliance_probability: [0, 0.2]
+            """);
+
+        var (code, output, error) = _cli.Run("validate", sweep, "--set", "ticks=20");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("valid sweep 'tight-vs-open'", output);
+        Assert.Contains("6 point(s) × 3 replications = 18 runs of 300 activists for 20 ", output);
+    }
+
+    [Fact]
+    public void An_invalid_sweep_reports_its_problems_with_the_sweep_file_line()
+    {
+        _cli.Write("small.yaml", CliHarness.SmallScenario);
+        var sweep = _cli.Write("sweep.yaml", """
+            name: bad
+            base: small.yaml
+            vary:
+              state.openness: [0.1, 1.5]
+              state.opennes: [0.2]
+            """);
+
+        var (code, output, error) = _cli.Run("validate", sweep);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("the sweep has 2 problems", error);
+        Assert.Contains("sweep.yaml:4:", error);
+        Assert.Contains("sweep.yaml:5:", error);
+        Assert.DoesNotContain("unknown key 'base'", error);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void Every_shipped_sweep_file_validates()
+    {
+        var files = Directory.GetFiles(Path.Combine(CliHarness.RepoRoot, "scenarios"), "*.yaml", SearchOption.AllDirectories)
+            .Where(f => ContentionSim.Scenarios.Sweeps.SweepLoader.IsSweepFile(f)).ToList();
+
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var (code, output, error) = _cli.Run("validate", file);
+            Assert.True(code == 0, $"{file}: {error}");
+            Assert.Contains("valid sweep", output);
+        }
+    }
 }

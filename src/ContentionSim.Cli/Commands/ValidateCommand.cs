@@ -1,21 +1,47 @@
 using System.CommandLine;
 using ContentionSim.Scenarios;
+using ContentionSim.Scenarios.Sweeps;
 
 namespace ContentionSim.Cli.Commands;
 
-/// <summary><c>contentionsim validate SCENARIO</c>: checks a scenario file and reports every problem at once.</summary>
+/// <summary>
+/// <c>contentionsim validate FILE</c>: checks a scenario or a sweep file (told apart by the sweep's
+/// <c>base</c> and <c>vary</c> keys) and reports every problem at once.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML)." };
-        var sets = new Option<string[]>("--set") { Description = "Override a parameter, e.g. --set state.openness=0.8 (repeatable).", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("validate", "Check a scenario file and report every problem with its line and column.") { scenario, sets };
+        var scenario = new Argument<string>("file") { Description = "The scenario or sweep file (YAML)." };
+        var sets = new Option<string[]>("--set") { Description = "Override a parameter, e.g. --set state.openness=0.8 (repeatable; of a sweep, applied to every run).", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("validate", "Check a scenario or sweep file and report every problem with its line and column.") { scenario, sets };
         command.SetAction(parse =>
         {
+            string path = parse.GetValue(scenario)!;
+            string[] overrides = parse.GetValue(sets) ?? [];
             try
             {
-                var input = ScenarioInput.Load(parse.GetValue(scenario)!, parse.GetValue(sets) ?? [], null, null);
+                if (SweepLoader.IsSweepFile(path))
+                {
+                    SweepDefinition sweep;
+                    try
+                    {
+                        sweep = SweepLoader.LoadFile(path, new SweepLoadOptions { Sets = overrides });
+                    }
+                    catch (ScenarioException e)
+                    {
+                        SweepCommand.Report(e, console.Error);
+                        return ExitCodes.BadInput;
+                    }
+                    var grid = sweep.Plan.Grid;
+                    var b = sweep.Plan.Base;
+                    console.Out.WriteLine($"ok: {path} is a valid sweep '{sweep.Name}' of {sweep.BaseFile}: {grid.Factors.Count} varied parameter(s), " +
+                                          $"{grid.PointCount:N0} point(s) × {grid.Replications:N0} replications = {grid.RunCount:N0} runs of " +
+                                          $"{b.TotalActivists:N0} activists for {b.Ticks} {b.TimeUnit}s, master seed {sweep.Plan.MasterSeed}" +
+                                          (sweep.FullyChecked ? "; every point checked." : "; each value checked, points are checked as they run."));
+                    return ExitCodes.Ok;
+                }
+                var input = ScenarioInput.Load(path, overrides, null, null);
                 var s = input.Scenario;
                 int orgs = s.Movements.Sum(m => m.Organizations.Sum(o => o.Count));
                 console.Out.WriteLine($"ok: {input.Path} is a valid scenario '{s.Name}': {s.Movements.Count} movement(s), " +

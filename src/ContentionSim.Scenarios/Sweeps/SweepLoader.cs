@@ -39,6 +39,19 @@ public static class SweepLoader
     private static readonly string[] PlotKeys = ["x", "lines", "heatmap"];
     private static readonly string[] RangeKeys = ["from", "to", "step", "count"];
 
+    /// <summary>
+    /// Whether the file at <paramref name="path"/> is a sweep rather than a scenario: its top level
+    /// has <c>base</c> or <c>vary</c>, keys no scenario has. False when the file cannot be read or
+    /// parsed; loading it as a scenario then reports why.
+    /// </summary>
+    public static bool IsSweepFile(string path)
+    {
+        var text = TextFile.Read(path, out var problem);
+        if (text is null || problem is not null) return false;
+        var document = YamlReader.Read(text, path, []);
+        return document.Root is YMapping root && root.Entries.Any(e => e.Key.Value is "base" or "vary");
+    }
+
     /// <summary>Reads, validates and expands the sweep in <paramref name="path"/>.</summary>
     /// <exception cref="ScenarioException">The sweep file or its base scenario is missing or not valid; carries every problem.</exception>
     public static SweepDefinition LoadFile(string path, SweepLoadOptions? options = null)

@@ -23,9 +23,27 @@ public sealed class BenchCommandTests
         Assert.Contains(lines, l => l.StartsWith("peak working set", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void BlocksRunTheThreadCountsSideBySideAndCompareThemBlockByBlock()
+    {
+        using var cli = new CliHarness();
+        var scenario = cli.Write("s.yaml", CliHarness.SmallScenario);
+
+        var (code, output, error) = cli.Run("bench", scenario, "--ticks", "40", "--blocks", "5", "--threads", "1", "2");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.Contains("taking turns every 5 tick(s): 7 timed block rounds after a warm-up block", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("ms/tick: median", StringComparison.Ordinal));
+        Assert.EndsWith("1.00×", Assert.Single(lines, l => l.StartsWith("1 ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Matches(@"\d+\.\d\d× \(\d+\.\d\d–\d+\.\d\d\)$", Assert.Single(lines, l => l.StartsWith("2 ", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("--repeat", "0", "--repeat must be at least 1")]
     [InlineData("--threads", "-1", "--threads -1")]
+    [InlineData("--blocks", "-1", "--blocks -1")]
+    [InlineData("--blocks", "2", "must hold at least two")]
     public void RejectsBadOptions(string option, string value, string message)
     {
         using var cli = new CliHarness();
@@ -81,6 +99,8 @@ public sealed class BenchCommandTests
         Assert.Equal(2.5, spread.Median, 12);
         Assert.Equal(1, spread.Min);
         Assert.Equal(4, spread.Max);
+        Assert.Equal(1.75, spread.LowerQuartile, 12);
+        Assert.Equal(3.25, spread.UpperQuartile, 12);
     }
 
     [Fact]

@@ -27,7 +27,12 @@ internal static class BenchCommand
         var ticks = new Option<int?>("--ticks") { Description = "Number of ticks; overrides the scenario's." };
         var repeat = new Option<int>("--repeat") { Description = "Timed rounds after one warm-up round; each round runs every thread count once.", DefaultValueFactory = _ => 5 };
         var threads = new Option<int[]>("--threads") { Description = "Thread counts to compare (0 = all cores).", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
-        var command = new Command("bench", "Time whole runs of a scenario: activist-ticks per second, speed-up over threads and peak memory.") { scenario, sets, ticks, repeat, threads };
+        var blocks = new Option<int>("--blocks")
+        {
+            Description = "Instead of whole runs one after another, run one simulation per thread count side by side in this process, taking turns every N ticks, "
+                          + "and compare them block by block (the fairest speed-up on a machine whose load changes; --repeat is then not used).",
+        };
+        var command = new Command("bench", "Time whole runs of a scenario: activist-ticks per second, speed-up over threads and peak memory.") { scenario, sets, ticks, repeat, threads, blocks };
         command.SetAction(parse =>
         {
             var input = ScenarioInput.TryLoad(parse.GetValue(scenario)!, parse.GetValue(sets) ?? [], null, parse.GetValue(ticks), console.Error);
@@ -45,8 +50,15 @@ internal static class BenchCommand
                 return ExitCodes.BadInput;
             }
             var s = input.Scenario;
-            console.Out.WriteLine($"bench '{s.Name}': {s.TotalActivists:N0} activists × {s.Ticks} ticks, {n} timed rounds after a warm-up round, {Environment.ProcessorCount} cores.");
+            int block = parse.GetValue(blocks);
+            if (block < 0 || (block > 0 && s.Ticks < 2 * block))
+            {
+                console.Error.WriteLine($"error: --blocks {block}: a block is 1 tick or more, and the run ({s.Ticks} ticks) must hold at least two (the first is a warm-up); use fewer ticks a block or more --ticks.");
+                return ExitCodes.BadInput;
+            }
             string? loadBefore = LoadAverage();
+            if (block > 0) return Interleaved(console, s, threadCounts, block, loadBefore);
+            console.Out.WriteLine($"bench '{s.Name}': {s.TotalActivists:N0} activists × {s.Ticks} ticks, {n} timed rounds after a warm-up round, {Environment.ProcessorCount} cores.");
 
             var rounds = new List<BenchRound>();
             for (int k = 0; k <= n; k++)
@@ -72,14 +84,70 @@ internal static class BenchCommand
                 string speedUp = c == 0 ? "1.00×" : $"{row.SpeedUp.Median:0.00}× ({row.SpeedUp.Min:0.00}–{row.SpeedUp.Max:0.00})";
                 console.Out.WriteLine($"{Label(threadCounts[c]),8} {row.Startup,11:0.000} {row.Ticks.Median,16:0.000} {row.Ticks.Min,8:0.000} {row.TicksCpu,8:0.000} {activistTicks / row.Ticks.Median,18:N0}   {speedUp}");
             }
-            using var self = Process.GetCurrentProcess();
-            console.Out.WriteLine($"peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MiB ({(double)self.PeakWorkingSet64 / Math.Max(1, s.TotalActivists):0} bytes per activist, runtime included).");
-            console.Out.WriteLine("CPU s: CPU time of the ticks, all threads together; if it grows with the threads, each thread ran slower while the others ran (memory, shared caches or another process).");
-            if (loadBefore is not null && LoadAverage() is { } loadAfter)
-                console.Out.WriteLine($"load average {loadBefore} before, {loadAfter} after (this command's own threads included): other processes slow the timings; compare runs made when it is low.");
+            Footer(console, s, "CPU s: CPU time of the ticks, all threads together; if it grows with the threads, each thread ran slower while the others ran (memory, shared caches or another process).", loadBefore);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// <c>--blocks N</c>: one simulation per thread count, side by side, taking turns every
+    /// <paramref name="block"/> ticks; each block round compares the thread counts over the same
+    /// ticks of the same run, so a load that comes and goes falls on all of them alike.
+    /// </summary>
+    private static int Interleaved(CliConsole console, Core.Parameters.Scenario s, int[] threadCounts, int block, string? loadBefore)
+    {
+        int rounds = (s.Ticks + block - 1) / block - 1;
+        console.Out.WriteLine($"bench '{s.Name}': {s.TotalActivists:N0} activists × {s.Ticks} ticks, one run per thread count side by side, taking turns every {block} tick(s): " +
+                              $"{rounds} timed block rounds after a warm-up block, {Environment.ProcessorCount} cores.");
+        var runners = new SimulationRunner[threadCounts.Length];
+        var startups = new double[threadCounts.Length];
+        for (int c = 0; c < threadCounts.Length; c++)
+        {
+            var clock = Stopwatch.StartNew();
+            var options = new RunOptions { Threads = threadCounts[c], KeepSeries = false, Cancellation = console.Cancellation };
+            runners[c] = new SimulationRunner(Simulator.Describe(options), new SimulationContext(s, threadCounts[c], console.Cancellation));
+            startups[c] = clock.Elapsed.TotalSeconds;
+        }
+        var timed = new List<BenchRound>();
+        using var self = Process.GetCurrentProcess();
+        for (int done = 0; done < s.Ticks;)
+        {
+            int length = Math.Min(block, s.Ticks - done);
+            var round = new BenchRun[threadCounts.Length];
+            for (int c = 0; c < threadCounts.Length; c++)
+            {
+                self.Refresh();
+                var cpu = self.TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                if (runners[c].Run(length) < length) return Interrupted(console, timed.Count);
+                double seconds = clock.Elapsed.TotalSeconds;
+                self.Refresh();
+                round[c] = new BenchRun(startups[c], seconds / length, (self.TotalProcessorTime - cpu).TotalSeconds / length);
+            }
+            if (done > 0) timed.Add(new BenchRound(round));
+            done += length;
+        }
+
+        console.Out.WriteLine($"{"threads",8} {"start-up s",11} {"ms/tick: median",16} {"min",8} {"CPU ms",8} {"activist-ticks/s",18}   speed-up vs first row (median of block rounds, quartiles)");
+        var summary = BenchSummary.Of(timed);
+        for (int c = 0; c < threadCounts.Length; c++)
+        {
+            var row = summary[c];
+            string speedUp = c == 0 ? "1.00×" : $"{row.SpeedUp.Median:0.00}× ({row.SpeedUp.LowerQuartile:0.00}–{row.SpeedUp.UpperQuartile:0.00})";
+            console.Out.WriteLine($"{Label(threadCounts[c]),8} {row.Startup,11:0.000} {1000 * row.Ticks.Median,16:0.00} {1000 * row.Ticks.Min,8:0.00} {1000 * row.TicksCpu,8:0.00} {s.TotalActivists / row.Ticks.Median,18:N0}   {speedUp}");
+        }
+        Footer(console, s, "CPU ms: CPU time a tick, all threads together; if it grows with the threads, each thread ran slower while the others ran (memory, shared caches or another process).", loadBefore);
+        return ExitCodes.Ok;
+    }
+
+    private static void Footer(CliConsole console, Core.Parameters.Scenario s, string cpuNote, string? loadBefore)
+    {
+        using var self = Process.GetCurrentProcess();
+        console.Out.WriteLine($"peak working set {self.PeakWorkingSet64 / (1024.0 * 1024):0} MiB ({(double)self.PeakWorkingSet64 / Math.Max(1, s.TotalActivists):0} bytes per activist, runtime included).");
+        console.Out.WriteLine(cpuNote);
+        if (loadBefore is not null && LoadAverage() is { } loadAfter)
+            console.Out.WriteLine($"load average {loadBefore} before, {loadAfter} after (this command's own threads included): other processes slow the timings; compare runs made when it is low.");
     }
 
     private static string Label(int threads) => threads == 0 ? $"{Environment.ProcessorCount} (all)" : threads.ToString(CultureInfo.InvariantCulture);
@@ -131,16 +199,23 @@ internal readonly record struct BenchRun(double StartupSeconds, double TicksSeco
 /// <summary>One round of <c>bench</c>: a run of every thread count, in the order given.</summary>
 internal sealed record BenchRound(IReadOnlyList<BenchRun> Runs);
 
-/// <summary>Median, least and greatest of some values.</summary>
-internal readonly record struct Spread(double Median, double Min, double Max)
+/// <summary>Median, least and greatest, and the quartiles of some values.</summary>
+internal readonly record struct Spread(double Median, double Min, double Max, double LowerQuartile, double UpperQuartile)
 {
     public static Spread Of(IEnumerable<double> values)
     {
         var sorted = values.OrderBy(v => v).ToArray();
         if (sorted.Length == 0) throw new ArgumentException("no values", nameof(values));
-        int h = sorted.Length / 2;
-        double median = sorted.Length % 2 == 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
-        return new Spread(median, sorted[0], sorted[^1]);
+        return new Spread(Quantile(sorted, 0.5), sorted[0], sorted[^1], Quantile(sorted, 0.25), Quantile(sorted, 0.75));
+    }
+
+    /// <summary>The <paramref name="p"/> quantile of sorted values, interpolated between ranks (the median of an even count is the mean of the middle two).</summary>
+    private static double Quantile(double[] sorted, double p)
+    {
+        double rank = p * (sorted.Length - 1);
+        int below = (int)Math.Floor(rank);
+        int above = Math.Min(sorted.Length - 1, below + 1);
+        return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
     }
 }
 

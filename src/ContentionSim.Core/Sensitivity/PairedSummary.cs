@@ -22,7 +22,7 @@ public readonly record struct MeanInterval(int N, double Mean, double CiLow, dou
         double ss = 0;
         foreach (var x in xs) ss += (x - mean) * (x - mean);
         double sd = Math.Sqrt(ss / (n - 1));
-        double half = StudentT.Critical(Confidence, n - 1) * sd / Math.Sqrt(n);
+        double half = Validation.Statistics.StudentTQuantile(0.5 + Confidence / 2, n - 1) * sd / Math.Sqrt(n);
         return new MeanInterval(n, mean, mean - half, mean + half);
     }
 }

@@ -40,14 +40,23 @@ public class SensitivityOutcomeTests
         Assert.Equal(1.0, SensitivityOutcomes.Find("cycle_share")!.Extract(With(100, new CycleRecord { StartTick = 1, Outcome = Outcome.Ongoing })));
     }
 
-    [Fact]
-    public void Student_t_critical_values_match_the_tables()
+    [Theory]
+    [InlineData(2, 12.706)]
+    [InlineData(3, 4.303)]
+    [InlineData(5, 2.776)]
+    [InlineData(20, 2.093)]
+    [InlineData(101, 1.984)]
+    public void Mean_interval_half_width_is_the_tables_t_value_times_the_standard_error(int n, double t)
     {
-        Assert.Equal(12.706, StudentT.Critical(0.95, 1), 3);
-        Assert.Equal(4.303, StudentT.Critical(0.95, 2), 3);
-        Assert.Equal(2.776, StudentT.Critical(0.95, 4), 3);
-        Assert.Equal(2.093, StudentT.Critical(0.95, 19), 3);
-        Assert.Equal(1.984, StudentT.Critical(0.95, 100), 3);
+        // Values alternating 0 and 2 (and a middle 1 for odd counts) have a known sd; the half width
+        // divided by sd/√n is the critical value the interval used.
+        var values = Enumerable.Range(0, n).Select(i => n % 2 == 1 && i == n - 1 ? 1.0 : i % 2 * 2.0).ToArray();
+        double mean = values.Average();
+        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (n - 1));
+
+        var interval = MeanInterval.Of(values);
+
+        Assert.Equal(t, (interval.CiHigh - interval.Mean) / (sd / Math.Sqrt(n)), 3);
     }
 
     [Fact]

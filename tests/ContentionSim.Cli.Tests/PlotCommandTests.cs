@@ -28,6 +28,20 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
+    public void Plot_of_a_shard_folder_counts_the_shards_runs_not_the_whole_sweeps()
+    {
+        var sweep = SweepTestFiles.WriteSmall(_cli);
+        var root = _cli.PathOf("shards");
+        Assert.Equal(0, _cli.Run("sweep", sweep, "--out", root, "--shard", "1/3", "--no-plots").Code);
+
+        var (code, output, error) = _cli.Run("plot", Path.Combine(root, "shard-1-of-3"));
+
+        Assert.True(code == 0, error);
+        Assert.Contains("6 of 6 runs of shard 1/3 (the whole sweep has 18) recorded (0 failed).", output);
+        Assert.DoesNotContain("the figures show what is recorded so far", output);
+    }
+
+    [Fact]
     public void A_bad_metric_or_a_folder_that_is_not_a_sweep_is_bad_input()
     {
         var (code, _, error) = _cli.Run("plot", _cli.Root, "--metric", "peak_particpation");

@@ -126,7 +126,10 @@ internal static class BenchCommand
                 round[c] = new BenchRun(startups[c], seconds / length, (self.TotalProcessorTime - cpu).TotalSeconds / length);
             }
             if (done > 0) timed.Add(new BenchRound(round));
+            int before = done;
             done += length;
+            if (console.Interactive && done * 10L / s.Ticks > before * 10L / s.Ticks)
+                console.Error.WriteLine($"  tick {done:N0} of {s.Ticks:N0}");
         }
 
         console.Out.WriteLine($"{"threads",8} {"start-up s",11} {"ms/tick: median",16} {"min",8} {"CPU ms",8} {"activist-ticks/s",18}   speed-up vs first row (median of block rounds, quartiles)");

@@ -21,6 +21,8 @@ public sealed class BenchCommandTests
         Assert.EndsWith("1.00×", one, StringComparison.Ordinal);
         Assert.Matches(@"\d+\.\d\d× \(\d+\.\d\d–\d+\.\d\d\)$", two);
         Assert.Contains(lines, l => l.StartsWith("peak working set", StringComparison.Ordinal));
+        // Three rounds (a warm-up and two timed) of two thread counts, all ending in the same state.
+        Assert.Contains(lines, l => l.StartsWith("same final state in all 6 runs", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -37,6 +39,7 @@ public sealed class BenchCommandTests
         Assert.Contains(lines, l => l.Contains("ms/tick: median", StringComparison.Ordinal));
         Assert.EndsWith("1.00×", Assert.Single(lines, l => l.StartsWith("1 ", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Matches(@"\d+\.\d\d× \(\d+\.\d\d–\d+\.\d\d\)$", Assert.Single(lines, l => l.StartsWith("2 ", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.StartsWith("same final state in all 2 runs", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -101,6 +104,19 @@ public sealed class BenchCommandTests
         Assert.Equal(4, spread.Max);
         Assert.Equal(1.75, spread.LowerQuartile, 12);
         Assert.Equal(3.25, spread.UpperQuartile, 12);
+    }
+
+    [Fact]
+    public void RunsEndingInDifferentStatesAreReportedAsABug()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        int code = BenchCommand.SameResults(CliConsole.Capture(output, error), new HashSet<string> { "AA", "BB" }, "4 runs");
+
+        Assert.Equal(ExitCodes.InternalError, code);
+        Assert.Contains("the 4 runs ended in 2 different states", error.ToString());
+        Assert.Equal("", output.ToString());
     }
 
     [Fact]

@@ -58,15 +58,16 @@ internal static class BenchCommand
             }
             string? loadBefore = LoadAverage();
             if (block > 0) return Interleaved(console, s, threadCounts, block, loadBefore);
-            console.Out.WriteLine($"bench '{s.Name}': {s.TotalActivists:N0} activists × {s.Ticks} ticks, {n} timed rounds after a warm-up round, {Environment.ProcessorCount} cores.");
+            console.Out.WriteLine($"bench '{s.Name}': {s.TotalActivists:N0} activists × {s.Ticks} ticks, {n} timed round{(n == 1 ? "" : "s")} after a warm-up round, {Environment.ProcessorCount} cores.");
 
             var rounds = new List<BenchRound>();
+            var states = new HashSet<string>();
             for (int k = 0; k <= n; k++)
             {
                 var round = new BenchRun[threadCounts.Length];
                 for (int c = 0; c < threadCounts.Length; c++)
                 {
-                    var run = TimeOne(s, threadCounts[c], console.Cancellation);
+                    var run = TimeOne(s, threadCounts[c], console.Cancellation, states);
                     if (run is null) return Interrupted(console, rounds.Count);
                     round[c] = run.Value;
                     if (console.Interactive)
@@ -85,7 +86,7 @@ internal static class BenchCommand
                 console.Out.WriteLine($"{Label(threadCounts[c]),8} {row.Startup,11:0.000} {row.Ticks.Median,16:0.000} {row.Ticks.Min,8:0.000} {row.TicksCpu,8:0.000} {activistTicks / row.Ticks.Median,18:N0}   {speedUp}");
             }
             Footer(console, s, "CPU s: CPU time of the ticks, all threads together; if it grows with the threads, each thread ran slower while the others ran (memory, shared caches or another process).", loadBefore);
-            return ExitCodes.Ok;
+            return SameResults(console, states, $"{(n + 1) * threadCounts.Length} runs");
         });
         return command;
     }
@@ -141,7 +142,7 @@ internal static class BenchCommand
             console.Out.WriteLine($"{Label(threadCounts[c]),8} {row.Startup,11:0.000} {1000 * row.Ticks.Median,16:0.00} {1000 * row.Ticks.Min,8:0.00} {1000 * row.TicksCpu,8:0.00} {s.TotalActivists / row.Ticks.Median,18:N0}   {speedUp}");
         }
         Footer(console, s, "CPU ms: CPU time a tick, all threads together; if it grows with the threads, each thread ran slower while the others ran (memory, shared caches or another process).", loadBefore);
-        return ExitCodes.Ok;
+        return SameResults(console, runners.Select(FinalState).ToHashSet(), $"{runners.Length} runs");
     }
 
     private static void Footer(CliConsole console, Core.Parameters.Scenario s, string cpuNote, string? loadBefore)
@@ -162,7 +163,35 @@ internal static class BenchCommand
     }
 
     /// <summary>One whole run from a collected heap: start-up and ticks timed apart; null if interrupted.</summary>
-    private static BenchRun? TimeOne(Core.Parameters.Scenario s, int threads, CancellationToken cancellation)
+    /// <summary>
+    /// Says whether every run ended in the same state (they should: results do not depend on the
+    /// thread count); a difference is a bug, reported with exit code 1.
+    /// </summary>
+    internal static int SameResults(CliConsole console, IReadOnlySet<string> states, string runs)
+    {
+        if (states.Count == 1)
+        {
+            console.Out.WriteLine($"same final state in all {runs} (every activist's status, energy, radicalism, grievance and timer; SHA-256 {states.First()[..16]}…).");
+            return ExitCodes.Ok;
+        }
+        console.Error.WriteLine($"error: the {runs} ended in {states.Count} different states; results must not depend on the thread count. This is a bug: please report it with the scenario and the command.");
+        return ExitCodes.InternalError;
+    }
+
+    /// <summary>SHA-256 of the population's state at the end of a run (outside the timings).</summary>
+    private static string FinalState(SimulationRunner runner)
+    {
+        var pop = runner.Context.GetLayer<Core.Activists.ActivistLayer>().Population;
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(pop.State);
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(pop.Energy.AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(pop.Radicalism.AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(pop.Grievance.AsSpan()));
+        hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(pop.Timer.AsSpan()));
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private static BenchRun? TimeOne(Core.Parameters.Scenario s, int threads, CancellationToken cancellation, HashSet<string> states)
     {
         // Each run starts from a collected heap, so one run's garbage does not count in the next's time or memory.
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
@@ -178,7 +207,9 @@ internal static class BenchCommand
         int done = runner.Run(s.Ticks);
         double elapsed = clock.Elapsed.TotalSeconds;
         self.Refresh();
-        return done < s.Ticks ? null : new BenchRun(startup, elapsed, (self.TotalProcessorTime - cpu).TotalSeconds);
+        if (done < s.Ticks) return null;
+        states.Add(FinalState(runner));
+        return new BenchRun(startup, elapsed, (self.TotalProcessorTime - cpu).TotalSeconds);
     }
 
     /// <summary>The 1-minute load average, where the system tells it (Linux); null elsewhere.</summary>

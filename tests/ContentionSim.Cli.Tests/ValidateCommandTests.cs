@@ -57,8 +57,10 @@ public sealed class ValidateCommandTests : IDisposable
         var (code, output, error) = _cli.Run("validate", sweep, "--set", "ticks=20");
 
         Assert.True(code == 0, error);
-        Assert.Contains("valid sweep 'tight-vs-open'", output);
+        Assert.Contains("is a valid sweep (every point checked).", output);
+        Assert.Contains("Sweep 'tight-vs-open' of ", output);
         Assert.Contains("6 point(s) × 3 replications = 18 runs of 300 activists for 20 ", output);
+        Assert.DoesNotContain("at a time", output);
     }
 
     [Fact]

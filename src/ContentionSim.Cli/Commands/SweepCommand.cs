@@ -217,7 +217,8 @@ internal static class SweepCommand
         return result!;
     }
 
-    private static void Describe(TextWriter output, SweepDefinition definition, int workers)
+    /// <summary>The sweep's grid in two lines; with <paramref name="workers"/>, how many runs go at a time.</summary>
+    internal static void Describe(TextWriter output, SweepDefinition definition, int? workers)
     {
         var plan = definition.Plan;
         var grid = plan.Grid;
@@ -228,7 +229,7 @@ internal static class SweepCommand
                 grid.Factors.Select(f => $"{f.Key} ({f.Levels.Count} value{(f.Levels.Count == 1 ? "" : "s")}: {Preview(f)})"));
         output.WriteLine($"Sweep '{definition.Name}' of {definition.BaseFile}: {factors}.");
         output.WriteLine($"{grid.PointCount:N0} point(s) × {grid.Replications:N0} replications = {grid.RunCount:N0} runs of " +
-                         $"{s.TotalActivists:N0} activists for {s.Ticks:N0} {s.TimeUnit}s, master seed {plan.MasterSeed}, {workers} at a time.");
+                         $"{s.TotalActivists:N0} activists for {s.Ticks:N0} {s.TimeUnit}s, master seed {plan.MasterSeed}{(workers is { } w ? $", {w} at a time" : "")}.");
     }
 
     private static string Ordinal(int n) =>

@@ -33,12 +33,9 @@ internal static class ValidateCommand
                         SweepCommand.Report(e, console.Error);
                         return ExitCodes.BadInput;
                     }
-                    var grid = sweep.Plan.Grid;
-                    var b = sweep.Plan.Base;
-                    console.Out.WriteLine($"ok: {path} is a valid sweep '{sweep.Name}' of {sweep.BaseFile}: {grid.Factors.Count} varied parameter(s), " +
-                                          $"{grid.PointCount:N0} point(s) × {grid.Replications:N0} replications = {grid.RunCount:N0} runs of " +
-                                          $"{b.TotalActivists:N0} activists for {b.Ticks} {b.TimeUnit}s, master seed {sweep.Plan.MasterSeed}" +
-                                          (sweep.FullyChecked ? "; every point checked." : "; each value checked, points are checked as they run."));
+                    console.Out.WriteLine($"ok: {path} is a valid sweep" +
+                                          (sweep.FullyChecked ? " (every point checked)." : " (each value checked; points are checked as they run)."));
+                    SweepCommand.Describe(console.Out, sweep, workers: null);
                     return ExitCodes.Ok;
                 }
                 var input = ScenarioInput.Load(path, overrides, null, null);

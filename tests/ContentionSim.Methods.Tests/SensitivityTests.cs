@@ -101,3 +101,28 @@ public class SensitivityTests
         Assert.Equal(19, mi[0].Effects + mi[1].Effects);   // point 3 starts trajectory 1: one effect lost
     }
 }
+
+public class ReplicateNoiseTests
+{
+    [Fact]
+    public void Replicates_separate_a_known_noise_from_the_parameters_effect()
+    {
+        // y = 10·x + N(0, 1), x uniform on 400 points, 5 replicates: Var(10x) = 100/12 ≈ 8.33, noise 1
+        var rng = new StreamRandom(8);
+        var x = Enumerable.Range(0, 400).Select(i => (i + 0.5) / 400).ToArray();
+        var runs = x.Select(v => (IReadOnlyList<double>)Enumerable.Range(0, 5).Select(_ => 10 * v + rng.NextNormal()).ToArray()).ToArray();
+        var n = ReplicateNoise.Of(runs);
+        Assert.Equal(1.0, n.NoiseVariance, 0.1);
+        Assert.Equal(5, n.Replicates);
+        Assert.Equal(1 / (100.0 / 12 + 1), n.NoiseShareOfRuns, 0.02);
+        Assert.Equal(0.2 / (100.0 / 12 + 0.2), n.NoiseShare, 0.01);
+        Assert.Equal(10 * x[7], n.Means[7], 1.5);
+
+        // a failed replicate is left out; a point with none has no mean
+        runs[3] = [double.NaN, double.NaN];
+        runs[4] = [1.0, double.NaN, 3.0];
+        var m = ReplicateNoise.Of(runs);
+        Assert.True(double.IsNaN(m.Means[3]));
+        Assert.Equal(2.0, m.Means[4]);
+    }
+}

@@ -28,6 +28,9 @@ public sealed record AbcSmcOptions
 
     /// <summary>Most proposals simulated in one batch.</summary>
     public int MaxBatch { get; init; } = 4096;
+
+    /// <summary>Stops after the batch under way; the population it belongs to is dropped.</summary>
+    public CancellationToken Cancellation { get; init; }
 }
 
 /// <summary>
@@ -52,6 +55,7 @@ public static class AbcSmc
         var populations = new List<AbcPopulation>();
         var current = AbcRejection.Run(parameters, simulate, distance, options.InitialDraws, seed, keep: options.Particles);
         populations.Add(current);
+        if (options.Cancellation.IsCancellationRequested) return populations;
         onPopulation?.Invoke(current);
         long total = current.Simulations;
         for (int g = 1; g <= options.Generations; g++)
@@ -86,7 +90,7 @@ public static class AbcSmc
         double rate = Math.Max(previous.AcceptanceRate * options.Quantile, 0.01);
         while (accepted.Count < n)
         {
-            if (simulations >= budget) return null;
+            if (simulations >= budget || options.Cancellation.IsCancellationRequested) return null;
             int size = (int)Math.Clamp(Math.Ceiling((n - accepted.Count) / rate * 1.1), 1, options.MaxBatch);
             var batch = new AbcProposal[size];
             for (int b = 0; b < size; b++, index++)

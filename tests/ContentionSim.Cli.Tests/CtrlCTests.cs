@@ -74,7 +74,7 @@ public sealed class CtrlCTests(ITestOutputHelper log) : IDisposable
             Assert.DoesNotContain("   at ", child.Error);
             said = child.Error;
         }
-        var (_, kept) = Reporting.Sweeps.SweepRunLog.Read(runsCsv);
+        var (_, kept) = Experiments.Sweeps.SweepRunLog.Read(runsCsv);
         Assert.InRange(kept.Count, atSignal, 23); // every run finished before the signal is kept
         Assert.Contains($"interrupted: {kept.Count} of 24 runs are recorded in {runsCsv}", said);
         Assert.Equal("interrupted", CliHarness.ReadJson(Path.Combine(folder, "manifest.json")).GetProperty("state").GetProperty("state").GetString());

@@ -1,4 +1,4 @@
-using ContentionSim.Reporting.Sweeps;
+using ContentionSim.Experiments.Sweeps;
 using Xunit.Abstractions;
 
 namespace ContentionSim.Cli.Tests;

@@ -4,7 +4,7 @@ using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Randomness;
 using ContentionSim.Core.Simulation;
-using ContentionSim.Reporting.Sweeps;
+using ContentionSim.Experiments.Sweeps;
 
 namespace ContentionSim.Cli.Tests;
 

@@ -1,4 +1,4 @@
-using ContentionSim.Core.Validation;
+using ContentionSim.Experiments.Validation;
 using ContentionSim.Scenarios.Sweeps;
 using Xunit.Abstractions;
 
@@ -16,7 +16,7 @@ public sealed class ExperimentQuickTests(ITestOutputHelper output)
 {
     private void AssertPasses(string id)
     {
-        var experiment = Experiments.Find(id)!;
+        var experiment = ExperimentCatalog.Find(id)!;
         var file = Path.Combine(CliHarness.RepoRoot, "scenarios", "experiments", experiment.FileName);
         var definition = SweepLoader.LoadFile(file, new SweepLoadOptions { Quick = true });
         Assert.True(definition.QuickApplied);

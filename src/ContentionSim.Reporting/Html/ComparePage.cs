@@ -35,6 +35,9 @@ public static class ComparePage
         if (!html.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !html.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
             html += ".html";
         string png = Path.ChangeExtension(html, ".png");
+        // Both files are checked before either is written: neither may land on a file of a run it compares.
+        OutputGuard.CheckFile(html, runs.Select(r => r.Directory));
+        OutputGuard.CheckFile(png, runs.Select(r => r.Directory));
         byte[] figure = Figure(runs);
         HtmlPage.WriteFile(png, figure);
         HtmlPage.WriteFile(html, Build(runs, figure, Path.GetFileName(png)));

@@ -28,6 +28,7 @@ public static class RunReport
     {
         var run = RunFolder.Read(runDir);
         string path = Path.GetFullPath(outFile ?? Path.Combine(run.Directory, FileName));
+        OutputGuard.CheckFile(path, [run.Directory]);
         HtmlPage.WriteFile(path, Build(run));
         return path;
     }

@@ -56,7 +56,9 @@ public static class ContentionSimCli
                                         "(an empty or blank path would mean the current folder, which is not replaced).");
                 return ExitCodes.BadInput;
             }
-            return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+            int code = parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+            // An interruption by SIGTERM or SIGHUP is told by its own exit code (143, 129), as a shell would.
+            return code == ExitCodes.Interrupted ? console.Interruption.ExitCode : code;
         }
         catch (Exception e)
         {

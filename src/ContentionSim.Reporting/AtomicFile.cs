@@ -89,7 +89,7 @@ public static class AtomicFile
     {
         Span<byte> random = stackalloc byte[6];
         RandomNumberGenerator.Fill(random);
-        return Path.Combine(dir, $".{name}.tmp-{Convert.ToHexStringLower(random)}");
+        return Path.Combine(dir, $".{name}.tmp-{Environment.ProcessId}-{Convert.ToHexStringLower(random)}");
     }
 
     private static void TryDelete(string path)

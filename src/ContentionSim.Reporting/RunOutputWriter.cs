@@ -41,8 +41,9 @@ public static class RunOutputWriter
             ?? throw new OutputException(target, $"Cannot write a run into '{target}'; choose a folder inside it with --out.");
         string name = Path.GetFileName(target);
 
-        CheckTarget(target, options.Force, options.ForceDeleteForeign);
         CheckParents(target, parent);
+        Litter.Clean(target); // staging folders and temporary files of killed processes, before the folder is judged
+        CheckTarget(target, options.Force, options.ForceDeleteForeign);
         Try(parent, () => Directory.CreateDirectory(parent));
 
         var steps = Plan(result, options);
@@ -118,7 +119,13 @@ public static class RunOutputWriter
         var listed = new List<OutputFile> { manifest };
         listed.AddRange(steps.SelectMany(s => s.Files));
         steps.Add(new Step([manifest],
-            dir => AtomicFile.WriteAllBytes(Path.Combine(dir, ManifestFile), RunManifest.Create(result, options, listed, scenarioCopy))));
+            dir =>
+            {
+                // Every other file is complete in the staging folder: their SHA-256 go into run.json, which
+                // report, compare and merge check, so a file changed or cut short afterwards is told, not read as whole.
+                var checksums = listed.Skip(1).ToDictionary(f => f.Name, f => RunManifest.Sha256File(Path.Combine(dir, f.Name)), StringComparer.Ordinal);
+                AtomicFile.WriteAllBytes(Path.Combine(dir, ManifestFile), RunManifest.Create(result, options, listed, scenarioCopy, checksums));
+            }));
         return steps;
     }
 

@@ -200,6 +200,27 @@ public sealed class ReliabilityTests : IDisposable
         }
     }
 
+    // ---- class 7 (terminal): user text reaches the terminal without its control characters ---------------
+
+    [Fact]
+    public void A_file_name_with_escape_sequences_is_printed_with_visible_escapes()
+    {
+        string name = "evil\u001b]0;pwned\u0007\u001b[31mred\u202e.yaml";
+        var (code, output, error) = _cli.Run("validate", _cli.PathOf(name));
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("evil\\x1B]0;pwned\\x07\\x1B[31mred\\u202E.yaml", error);
+        Assert.DoesNotContain(error, c => c is '\u001b' or '\u0007' or '\u202e');
+
+        // The same through a real run folder: report names the folder it read.
+        string dir = _cli.PathOf("run\u001b[2J");
+        Assert.Equal(0, _cli.Run("run", Scenario(), "--out", dir, "--no-plots").Code);
+        var (report, reportOut, _) = _cli.Run("report", dir);
+        Assert.Equal(0, report);
+        Assert.Contains("run\\x1B[2J", reportOut);
+        Assert.DoesNotContain('\u001b', reportOut);
+    }
+
     // ---- class 8: a decimal comma ----------------------------------------------------------------------
 
     [Theory]

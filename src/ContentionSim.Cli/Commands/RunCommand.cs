@@ -99,7 +99,7 @@ internal static class RunCommand
 
     private static RunResult RunWithProgress(Core.Parameters.Scenario s, int threads, CliConsole console)
     {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Terminal) });
         RunResult? result = null;
         ansi.Progress()
             .AutoClear(true)

@@ -165,7 +165,7 @@ public static class ComparePage
     }
 
     private static string Int(RunFolder r, string name) =>
-        r.Headline.TryGetProperty(name, out var v) && v.TryGetInt64(out long i) ? i.ToString("N0", Inv) : "";
+        r.Headline.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long i) ? i.ToString("N0", Inv) : "";
 
     private static string WaveOutcomes(RunFolder r, Outcome outcome) =>
         r.Cycles.Count(c => c.Movement == TickObservation.WaveId && c.Outcome == outcome).ToString(Inv);

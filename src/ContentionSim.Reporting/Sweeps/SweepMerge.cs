@@ -149,6 +149,7 @@ public static class SweepMerge
             if (OutputGuard.IsInside(OutputGuard.Resolve(target), OutputGuard.Resolve(shard.Folder)))
                 throw new OutputException(target, $"'{outDir}' is {(OutputGuard.Resolve(target) == OutputGuard.Resolve(shard.Folder) ? "" : "inside ")}the shard folder '{shard.Folder}', one of the inputs; " +
                                                   "the merged sweep goes in a folder of its own. Choose another --out, e.g. the shards' parent folder's sibling.");
+        Litter.Clean(target);
         bool replacing = CheckTarget(target, reference.Manifest.Fingerprint, options.Force, notes);
         string parent = Path.GetDirectoryName(target) ?? throw new OutputException(target, $"Cannot write a sweep into '{target}'; choose a folder inside it with --out.");
         string name = Path.GetFileName(target);

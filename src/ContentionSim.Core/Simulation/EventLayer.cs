@@ -25,6 +25,19 @@ public sealed class EventLayer : ISteppedLayer
         _rampStart = new double[_events.Length];
     }
 
+    /// <summary>
+    /// Adds an event while the run goes on (<see cref="LiveRun.Schedule"/>): placed after every
+    /// event at the same or an earlier tick, where a scenario listing it last would put it, so a
+    /// replay applies the events of a tick in the same order.
+    /// </summary>
+    internal void Schedule(ScheduledEvent e)
+    {
+        int k = 0;
+        while (k < _events.Length && _events[k].At <= e.At) k++;
+        _events = [.. _events[..k], e, .. _events[k..]];
+        _rampStart = [.. _rampStart[..k], 0, .. _rampStart[k..]];
+    }
+
     public void PreTick()
     {
         int tick = _ctx.CurrentTick;

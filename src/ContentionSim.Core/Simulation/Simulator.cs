@@ -48,7 +48,7 @@ public static class Simulator
         return Collect(scenario, runner, ticks);
     }
 
-    private static RunResult Collect(Scenario scenario, SimulationRunner runner, int ticks)
+    internal static RunResult Collect(Scenario scenario, SimulationRunner runner, int ticks)
     {
         var ctx = runner.Context;
         var obs = ctx.GetLayer<ObservationLayer>();

@@ -16,28 +16,22 @@ namespace ContentionSim.Core.Simulation;
 /// </summary>
 public sealed class LiveRun
 {
-    private readonly SimulationRunner _runner;
-    private readonly ObservationLayer _observation;
-    private readonly EventLayer _events;
+    private readonly ContentionModel _model;
     private readonly List<ScheduledEvent> _added = [];
     private RunResult? _result;
 
     /// <summary>Initialises the run (builds the population, network and organizations); no tick is run yet.</summary>
     public LiveRun(Scenario scenario, RunOptions? options = null)
     {
-        options ??= new RunOptions();
         Scenario = scenario;
-        var context = new SimulationContext(scenario, options.Threads, options.Cancellation);
-        _runner = new SimulationRunner(Simulator.Describe(options), context);
-        _observation = context.GetLayer<ObservationLayer>();
-        _events = context.GetLayer<EventLayer>();
+        _model = new ContentionModel(scenario, options);
     }
 
     /// <summary>The scenario the run started from.</summary>
     public Scenario Scenario { get; }
 
     /// <summary>Ticks run so far.</summary>
-    public int Tick => _runner.Context.CurrentTick;
+    public int Tick => _model.Context.CurrentTick;
 
     /// <summary>The run's length, <c>ticks</c> of the scenario.</summary>
     public int Ticks => Scenario.Ticks;
@@ -46,7 +40,7 @@ public sealed class LiveRun
     public bool Finished => _result is not null || Tick >= Ticks;
 
     /// <summary>The parameters in force now (the scenario with every event applied so far).</summary>
-    public Scenario Current => _runner.Context.Scenario;
+    public Scenario Current => _model.Context.Scenario;
 
     /// <summary>The changes scheduled with <see cref="Schedule"/>, in the order given.</summary>
     public IReadOnlyList<ScheduledEvent> Added => _added;
@@ -55,31 +49,31 @@ public sealed class LiveRun
     public Scenario Replay => Scenario with { Events = [.. Scenario.Events, .. _added] };
 
     /// <summary>Per-tick observations so far: the wave, then each movement when there are several, tick by tick.</summary>
-    public IReadOnlyList<TickObservation> Series => _observation.Series;
+    public IReadOnlyList<TickObservation> Series => _model.Observation.Series;
 
     /// <summary>The wave's stage entries so far.</summary>
-    public IReadOnlyList<StageEntry> WaveEntries => _observation.Wave.Entries;
+    public IReadOnlyList<StageEntry> WaveEntries => _model.Observation.Wave.Entries;
 
     /// <summary>The wave's cycles so far (the one under way included, with its outcome still open).</summary>
-    public IReadOnlyList<CycleRecord> WaveCycles => _observation.Wave.Cycles;
+    public IReadOnlyList<CycleRecord> WaveCycles => _model.Observation.Wave.Cycles;
 
     /// <summary>The wave's current stage.</summary>
-    public Stage Stage => _observation.Wave.Current;
+    public Stage Stage => _model.Observation.Wave.Current;
 
     /// <summary>Scheduled events applied so far.</summary>
-    public IReadOnlyList<AppliedEvent> Applied => _events.Applied;
+    public IReadOnlyList<AppliedEvent> Applied => _model.Events.Applied;
 
     /// <summary>The activists (status of each, read between ticks).</summary>
-    public ActivistPopulation Population => _runner.Context.GetLayer<ActivistLayer>().Population;
+    public ActivistPopulation Population => _model.Activists.Population;
 
     /// <summary>The social network linking the activists.</summary>
-    public SocialNetwork Network => _runner.Context.GetLayer<ActivistLayer>().Network;
+    public SocialNetwork Network => _model.Activists.Network;
 
     /// <summary>Runs one tick; false when the run has already ended.</summary>
     public bool Step()
     {
         if (Finished) return false;
-        _runner.Step();
+        _model.Step();
         return true;
     }
 
@@ -102,10 +96,10 @@ public sealed class LiveRun
         var t = Nullable.GetUnderlyingType(type) ?? type;
         if (t != typeof(double) && t != typeof(int) && t != typeof(bool))
             throw new ArgumentException($"'{change.Set}' is not a number, so an event cannot set it", nameof(change));
-        _events.Schedule(change);
+        _model.Events.Schedule(change);
         _added.Add(change);
     }
 
     /// <summary>Ends the run where it stands and returns what it produced (as <see cref="Simulator.Run"/> would for this many ticks).</summary>
-    public RunResult Finish() => _result ??= Simulator.Collect(Replay with { Ticks = Math.Max(1, Tick) }, _runner, Tick);
+    public RunResult Finish() => _result ??= Simulator.Collect(Replay with { Ticks = Math.Max(1, Tick) }, _model, Tick);
 }

@@ -49,20 +49,23 @@ public class StageClassifierTests
                 _ticks.Add(new StageInput
                 {
                     Tick = _ticks.Count + 1,
-                    Activists = Activists,
-                    Participation = participation,
-                    FrameAdoption = frame,
-                    RadicalShare = radical,
-                    SectorsEngaged = 2,
-                    Interactions = interactions,
-                    ViolentActs = violent,
-                    Cooptations = cooptations,
-                    RepressionEvents = repression,
-                    FacilitationEvents = facilitation,
-                    Concessions = concessions,
-                    RepressionLevel = repressionLevel,
-                    FacilitationLevel = facilitationLevel,
                     Turnover = turnover,
+                    Values = new TickValues
+                    {
+                        Activists = Activists,
+                        Participation = participation,
+                        FrameAdoption = frame,
+                        RadicalShare = radical,
+                        SectorsEngaged = 2,
+                        Interactions = interactions,
+                        ViolentActs = violent,
+                        Cooptations = cooptations,
+                        RepressionEvents = repression,
+                        FacilitationEvents = facilitation,
+                        Concessions = concessions,
+                        RepressionLevel = repressionLevel,
+                        FacilitationLevel = facilitationLevel,
+                    },
                 });
             return this;
         }

@@ -26,7 +26,7 @@ public sealed class ObservationLayer : ISteppedLayer
     private StateLayer _state = null!;
     private TransnationalLayer _allies = null!;
     private PublicOpinionLayer _opinion = null!;
-    private Observed[] _perMovement = [];
+    private TickValues[] _perMovement = [];
 
     /// <param name="keepSeries">Keep every tick's observations (off for sweeps that need only headlines).</param>
     /// <param name="onWave">Called with the wave's observation every tick (progress, live display).</param>
@@ -60,7 +60,7 @@ public sealed class ObservationLayer : ISteppedLayer
         var scenario = context.Scenario;
         _wave = new StageClassifier(TickObservation.WaveId, scenario.Classifier);
         _movements = scenario.Movements.Select(m => new StageClassifier(m.Id, scenario.Classifier)).ToArray();
-        _perMovement = new Observed[scenario.Movements.Count];
+        _perMovement = new TickValues[scenario.Movements.Count];
         _activists = context.GetLayer<ActivistLayer>();
         _organizations = context.GetLayer<OrganizationLayer>();
         _state = context.GetLayer<StateLayer>();
@@ -93,22 +93,17 @@ public sealed class ObservationLayer : ISteppedLayer
             sympathyWeighted += _opinion.Sympathy[m] * t.Total;
             repressionWeighted += state.RepressionStance[m] * t.Total;
             facilitationWeighted += state.FacilitationStance[m] * t.Total;
-            perMovement[m] = Observe(tick, t, _organizations.SectorsEngaged[m], interactions,
+            perMovement[m] = Observe(t, _organizations.SectorsEngaged[m], interactions,
                 state.FacilitationEvents[m], state.Concessions[m], state.EffectiveOpenness, _allies, _opinion.Sympathy[m],
                 state.RepressionStance[m], state.FacilitationStance[m]);
         }
-        var waveObs = Observe(tick, wave, _organizations.SectorsEngagedOverall, waveInteractions,
+        var waveObs = Observe(wave, _organizations.SectorsEngagedOverall, waveInteractions,
             waveFacilitation, waveConcessions, state.EffectiveOpenness, _allies, wave.Total > 0 ? sympathyWeighted / wave.Total : 0,
             wave.Total > 0 ? repressionWeighted / wave.Total : 0, wave.Total > 0 ? facilitationWeighted / wave.Total : 0);
 
         bool turnover = state.TurnoverNow;
-        waveObs.Stage = Classify(_wave, waveObs, turnover);
-        waveObs.Cycle = _wave.Cycle;
-        for (int m = 0; m < n; m++)
-        {
-            perMovement[m].Stage = Classify(_movements[m], perMovement[m], turnover);
-            perMovement[m].Cycle = _movements[m].Cycle;
-        }
+        var waveStage = Classify(_wave, tick, waveObs, turnover);
+        for (int m = 0; m < n; m++) Classify(_movements[m], tick, perMovement[m], turnover);
 
         Ticks++;
         ParticipationSum += waveObs.Participation;
@@ -120,55 +115,36 @@ public sealed class ObservationLayer : ISteppedLayer
         ConcessionTotal += waveObs.Concessions;
         CooptationTotal += waveObs.Cooptations;
         ViolenceTotal += waveObs.ViolentActs;
-        if (waveObs.Stage >= Stage.ExhaustionAndPolarization) ViolenceLate += waveObs.ViolentActs;
+        if (waveStage >= Stage.ExhaustionAndPolarization) ViolenceLate += waveObs.ViolentActs;
 
         // Records are made only for someone who keeps or sees them: without a series and a
         // listener, a tick allocates nothing here.
         if (_keepSeries || _onWave is not null)
         {
-            var waveRecord = waveObs.ToRecord(TickObservation.WaveId);
+            var waveRecord = Record(tick, TickObservation.WaveId, _wave, waveObs);
             if (_keepSeries)
             {
                 _series.Add(waveRecord);
                 if (n > 1)
-                    for (int m = 0; m < n; m++) _series.Add(perMovement[m].ToRecord(scenario.Movements[m].Id));
+                    for (int m = 0; m < n; m++) _series.Add(Record(tick, scenario.Movements[m].Id, _movements[m], perMovement[m]));
             }
             _onWave?.Invoke(waveRecord);
         }
     }
 
-    private static Stage Classify(StageClassifier classifier, in Observed o, bool turnover)
+    private static Stage Classify(StageClassifier classifier, int tick, in TickValues values, bool turnover)
     {
-        classifier.Observe(new StageInput
-        {
-            Tick = o.Tick,
-            Activists = o.Activists,
-            Participation = o.Participation,
-            FrameAdoption = o.FrameAdoption,
-            RadicalShare = o.RadicalShare,
-            SectorsEngaged = o.SectorsEngaged,
-            Interactions = o.Interactions,
-            ViolentActs = o.ViolentActs,
-            Cooptations = o.Cooptations,
-            RepressionEvents = o.RepressionEvents,
-            FacilitationEvents = o.FacilitationEvents,
-            Concessions = o.Concessions,
-            OutsidePressure = o.OutsidePressure,
-            RepressionLevel = o.RepressionLevel,
-            FacilitationLevel = o.FacilitationLevel,
-            Turnover = turnover,
-        });
+        classifier.Observe(new StageInput { Tick = tick, Values = values, Turnover = turnover });
         return classifier.Current;
     }
 
-    private static Observed Observe(int tick, in MovementTally t, int sectors, int interactions,
+    private static TickValues Observe(in MovementTally t, int sectors, int interactions,
         int facilitation, int concessions, double openness, TransnationalLayer allies, double sympathy,
         double repressionLevel, double facilitationLevel)
     {
         int total = t.Total;
-        return new Observed
+        return new TickValues
         {
-            Tick = tick,
             Activists = total,
             Inactive = t.Inactive,
             Active = t.Active,
@@ -195,45 +171,12 @@ public sealed class ObservationLayer : ISteppedLayer
         };
     }
 
-    /// <summary>One movement's (or the wave's) observables of a tick, before a <see cref="TickObservation"/> is made of them.</summary>
-    private struct Observed
+    private static TickObservation Record(int tick, string movement, StageClassifier classifier, in TickValues values) => new()
     {
-        public int Tick, Activists, Inactive, Active, Exhausted, Repressed, Coopted;
-        public double Participation, RadicalShare, FrameAdoption;
-        public int SectorsEngaged, Interactions, ViolentActs, Cooptations, RepressionEvents, FacilitationEvents, Concessions;
-        public double OutsidePressure, EffectiveOpenness, RepressionLevel, FacilitationLevel, Sympathy, MeanGrievance;
-        public int Alliances, Cycle;
-        public Stage Stage;
-
-        public readonly TickObservation ToRecord(string movement) => new()
-        {
-            Tick = Tick,
-            Movement = movement,
-            Stage = Stage,
-            Cycle = Cycle,
-            Activists = Activists,
-            Inactive = Inactive,
-            Active = Active,
-            Exhausted = Exhausted,
-            Repressed = Repressed,
-            Coopted = Coopted,
-            Participation = Participation,
-            RadicalShare = RadicalShare,
-            FrameAdoption = FrameAdoption,
-            SectorsEngaged = SectorsEngaged,
-            Interactions = Interactions,
-            ViolentActs = ViolentActs,
-            Cooptations = Cooptations,
-            RepressionEvents = RepressionEvents,
-            FacilitationEvents = FacilitationEvents,
-            Concessions = Concessions,
-            OutsidePressure = OutsidePressure,
-            EffectiveOpenness = EffectiveOpenness,
-            RepressionLevel = RepressionLevel,
-            FacilitationLevel = FacilitationLevel,
-            Sympathy = Sympathy,
-            MeanGrievance = MeanGrievance,
-            Alliances = Alliances,
-        };
-    }
+        Tick = tick,
+        Movement = movement,
+        Stage = classifier.Current,
+        Cycle = classifier.Cycle,
+        Values = values,
+    };
 }

@@ -8,22 +8,8 @@ namespace ContentionSim.Core.Stages;
 public readonly record struct StageInput
 {
     public int Tick { get; init; }
-    public int Activists { get; init; }
-    public double Participation { get; init; }
-    public double FrameAdoption { get; init; }
-    public double RadicalShare { get; init; }
-    public int SectorsEngaged { get; init; }
-    public int Interactions { get; init; }
-    public int ViolentActs { get; init; }
-    public int Cooptations { get; init; }
-    public int RepressionEvents { get; init; }
-    public int FacilitationEvents { get; init; }
-    public int Concessions { get; init; }
-    public double OutsidePressure { get; init; }
-    /// <summary>The state's repressive stance towards the movement this tick (0–1).</summary>
-    public double RepressionLevel { get; init; }
-    /// <summary>The state's facilitative stance towards the movement this tick (0–1).</summary>
-    public double FacilitationLevel { get; init; }
+    /// <summary>The tick's observables (see <see cref="Observables"/>).</summary>
+    public TickValues Values { get; init; }
     /// <summary>Mobilization overwhelmed the state this tick.</summary>
     public bool Turnover { get; init; }
 }
@@ -75,20 +61,20 @@ public sealed class StageClassifier
     public void Observe(in StageInput x)
     {
         double a = _p.Smoothing;
-        double perThousand = x.Activists > 0 ? 1000.0 / x.Activists : 0;
+        double perThousand = x.Values.Activists > 0 ? 1000.0 / x.Values.Activists : 0;
         if (!_started)
         {
             _started = true;
-            _p_ema = x.Participation; _f_ema = x.FrameAdoption; _r_ema = x.RadicalShare;
-            _i_ema = x.Interactions * perThousand;
-            _baseline = x.Participation;
+            _p_ema = x.Values.Participation; _f_ema = x.Values.FrameAdoption; _r_ema = x.Values.RadicalShare;
+            _i_ema = x.Values.Interactions * perThousand;
+            _baseline = x.Values.Participation;
         }
         else
         {
-            _p_ema += a * (x.Participation - _p_ema);
-            _f_ema += a * (x.FrameAdoption - _f_ema);
-            _r_ema += a * (x.RadicalShare - _r_ema);
-            _i_ema += a * (x.Interactions * perThousand - _i_ema);
+            _p_ema += a * (x.Values.Participation - _p_ema);
+            _f_ema += a * (x.Values.FrameAdoption - _f_ema);
+            _r_ema += a * (x.Values.RadicalShare - _r_ema);
+            _i_ema += a * (x.Values.Interactions * perThousand - _i_ema);
         }
 
         if (Current == Stage.Latent)
@@ -172,7 +158,7 @@ public sealed class StageClassifier
         _radicalAtPeak = _r_ema;
         _repression = _facilitation = _concessions = _cooptations = _violent = _violentLate = 0;
         _violentSince4 = _cooptSince4 = _stateSince5 = _violentSince5 = 0;
-        _maxPressure = x.OutsidePressure;
+        _maxPressure = x.Values.OutsidePressure;
         _repressionStance = _facilitationStance = 0;
         _turnover = false;
         _durations = new int[7];
@@ -183,7 +169,7 @@ public sealed class StageClassifier
         Current = Stage.ConflictAndDiffusion;
         Record(x, string.Create(CultureInfo.InvariantCulture,
             $"participation rose to {_p_ema:P1}, more than {_p.OnsetMargin:P1} above its baseline of {_baseline:P1}, for {_p.Dwell} ticks"),
-            x.Activists > 0 ? 1000.0 / x.Activists : 0);
+            x.Values.Activists > 0 ? 1000.0 / x.Values.Activists : 0);
     }
 
     private void Accumulate(in StageInput x, double perThousand)
@@ -195,25 +181,25 @@ public sealed class StageClassifier
             _peakTick = x.Tick;
             _radicalAtPeak = _r_ema;
         }
-        _repression += x.RepressionEvents;
-        _facilitation += x.FacilitationEvents;
-        _concessions += x.Concessions;
-        _cooptations += x.Cooptations;
-        _violent += x.ViolentActs;
+        _repression += x.Values.RepressionEvents;
+        _facilitation += x.Values.FacilitationEvents;
+        _concessions += x.Values.Concessions;
+        _cooptations += x.Values.Cooptations;
+        _violent += x.Values.ViolentActs;
         if (Current >= Stage.ExhaustionAndPolarization)
         {
-            _violentLate += x.ViolentActs;
-            _violentSince4 += x.ViolentActs;
-            _cooptSince4 += x.Cooptations;
+            _violentLate += x.Values.ViolentActs;
+            _violentSince4 += x.Values.ViolentActs;
+            _cooptSince4 += x.Values.Cooptations;
         }
         if (Current >= Stage.ViolenceAndInstitutionalization)
         {
-            _stateSince5 += x.RepressionEvents + x.FacilitationEvents + x.Cooptations;
-            _violentSince5 += x.ViolentActs;
+            _stateSince5 += x.Values.RepressionEvents + x.Values.FacilitationEvents + x.Values.Cooptations;
+            _violentSince5 += x.Values.ViolentActs;
         }
-        _maxPressure = Math.Max(_maxPressure, x.OutsidePressure);
-        _repressionStance += x.RepressionLevel;
-        _facilitationStance += x.FacilitationLevel;
+        _maxPressure = Math.Max(_maxPressure, x.Values.OutsidePressure);
+        _repressionStance += x.Values.RepressionLevel;
+        _facilitationStance += x.Values.FacilitationLevel;
         _turnover |= x.Turnover;
     }
 
@@ -257,7 +243,7 @@ public sealed class StageClassifier
             RadicalShare = _r_ema,
             RadicalShareAtPeak = _radicalAtPeak,
             InteractionRate = _i_ema,
-            SectorsEngaged = x.SectorsEngaged,
+            SectorsEngaged = x.Values.SectorsEngaged,
             ViolentActs = _violent,
             Cooptations = _cooptations,
             RepressionEvents = _repression,

@@ -11,43 +11,65 @@ namespace ContentionSim.Reporting.Csv;
 /// </summary>
 public static class RunCsv
 {
+    /// <summary>Names of the key columns of <c>timeseries.csv</c> (and of a sweep's compact series).</summary>
+    public static class TimeseriesKey
+    {
+        public const string Tick = "tick";
+        public const string Movement = "movement";
+        public const string Stage = "stage";
+        public const string StageName = "stage_name";
+        public const string Cycle = "cycle";
+    }
+
     private sealed record Column<T>(string Name, Action<CsvWriter, T> Write);
 
     private static Column<T> C<T>(string name, Action<CsvWriter, T> write) => new(name, write);
 
     // ---- timeseries.csv -------------------------------------------------------------------------
 
-    private static readonly Column<TickObservation>[] Timeseries =
+    /// <summary>The key columns of a timeseries row (which movement, tick and place in the cycle), before the observables.</summary>
+    private static readonly Column<TickObservation>[] TimeseriesKeys =
     [
-        C<TickObservation>("tick", (w, o) => w.Field(o.Tick)),
-        C<TickObservation>("movement", (w, o) => w.Field(o.Movement)),
-        C<TickObservation>("stage", (w, o) => w.Field((int)o.Stage)),
-        C<TickObservation>("stage_name", (w, o) => w.Field(StageText.Key(o.Stage))),
-        C<TickObservation>("cycle", (w, o) => w.Field(o.Cycle)),
-        C<TickObservation>("activists", (w, o) => w.Field(o.Activists)),
-        C<TickObservation>("inactive", (w, o) => w.Field(o.Inactive)),
-        C<TickObservation>("active", (w, o) => w.Field(o.Active)),
-        C<TickObservation>("exhausted", (w, o) => w.Field(o.Exhausted)),
-        C<TickObservation>("repressed", (w, o) => w.Field(o.Repressed)),
-        C<TickObservation>("coopted", (w, o) => w.Field(o.Coopted)),
-        C<TickObservation>("participation", (w, o) => w.Field(o.Participation)),
-        C<TickObservation>("radical_share", (w, o) => w.Field(o.RadicalShare)),
-        C<TickObservation>("frame_adoption", (w, o) => w.Field(o.FrameAdoption)),
-        C<TickObservation>("sectors_engaged", (w, o) => w.Field(o.SectorsEngaged)),
-        C<TickObservation>("interactions", (w, o) => w.Field(o.Interactions)),
-        C<TickObservation>("violent_acts", (w, o) => w.Field(o.ViolentActs)),
-        C<TickObservation>("cooptations", (w, o) => w.Field(o.Cooptations)),
-        C<TickObservation>("repression_events", (w, o) => w.Field(o.RepressionEvents)),
-        C<TickObservation>("facilitation_events", (w, o) => w.Field(o.FacilitationEvents)),
-        C<TickObservation>("concessions", (w, o) => w.Field(o.Concessions)),
-        C<TickObservation>("outside_pressure", (w, o) => w.Field(o.OutsidePressure)),
-        C<TickObservation>("effective_openness", (w, o) => w.Field(o.EffectiveOpenness)),
-        C<TickObservation>("repression_level", (w, o) => w.Field(o.RepressionLevel)),
-        C<TickObservation>("facilitation_level", (w, o) => w.Field(o.FacilitationLevel)),
-        C<TickObservation>("sympathy", (w, o) => w.Field(o.Sympathy)),
-        C<TickObservation>("mean_grievance", (w, o) => w.Field(o.MeanGrievance)),
-        C<TickObservation>("alliances", (w, o) => w.Field(o.Alliances)),
+        C<TickObservation>(TimeseriesKey.Tick, (w, o) => w.Field(o.Tick)),
+        C<TickObservation>(TimeseriesKey.Movement, (w, o) => w.Field(o.Movement)),
+        C<TickObservation>(TimeseriesKey.Stage, (w, o) => w.Field((int)o.Stage)),
+        C<TickObservation>(TimeseriesKey.StageName, (w, o) => w.Field(StageText.Key(o.Stage))),
+        C<TickObservation>(TimeseriesKey.Cycle, (w, o) => w.Field(o.Cycle)),
     ];
+
+    /// <summary>The columns of <c>timeseries.csv</c>: the keys, then every observable of the catalog (<see cref="Observables.All"/>).</summary>
+    private static readonly Column<TickObservation>[] Timeseries =
+        [.. TimeseriesKeys, .. Observables.All.Select(ObservableColumn)];
+
+    private static Column<TickObservation> ObservableColumn(Observable observable) =>
+        C<TickObservation>(observable.Name, (w, o) => WriteValue(w, observable, observable.Of(o.Values)));
+
+    /// <summary>Writes one observable's value: a count as a whole number, anything else as <see cref="CsvWriter.FormatNumber"/>.</summary>
+    internal static void WriteValue(CsvWriter w, Observable observable, double value)
+    {
+        if (observable.Whole) w.Field((long)value); else w.Field(value);
+    }
+
+    /// <summary>
+    /// Reads the rows of a timeseries table (a <c>timeseries.csv</c>, or a sweep's compact series) back
+    /// into observations: the key columns, then every observable of the catalog the table has (a missing
+    /// column reads as 0).
+    /// </summary>
+    internal static TickObservation ReadTimeseriesRow(CsvTable table, string[] row)
+    {
+        var values = new TickValues();
+        foreach (var observable in Observables.All)
+            if (table.Has(observable.Name)) values = observable.With(values, table.Double(row, observable.Name));
+        string movement = table.Has(TimeseriesKey.Movement) ? table.Get(row, TimeseriesKey.Movement) : "";
+        return new TickObservation
+        {
+            Tick = table.Int(row, TimeseriesKey.Tick),
+            Movement = movement.Length == 0 ? TickObservation.WaveId : movement,
+            Stage = StageOf(table, row, TimeseriesKey.Stage, TimeseriesKey.StageName),
+            Cycle = table.Int(row, TimeseriesKey.Cycle),
+            Values = values,
+        };
+    }
 
     /// <summary>Header of <c>timeseries.csv</c>.</summary>
     public static IReadOnlyList<string> TimeseriesColumns { get; } = Names(Timeseries);
@@ -203,6 +225,22 @@ public static class RunCsv
         int i = (int)stage;
         return i >= 0 && i < durations.Count ? durations[i] : 0;
     }
+
+    private static readonly Dictionary<string, Stage> StageKeys =
+        Enum.GetValues<Stage>().ToDictionary(StageText.Key, s => s, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, Outcome> OutcomeKeys =
+        Enum.GetValues<Outcome>().ToDictionary(StageText.Key, o => o, StringComparer.Ordinal);
+
+    /// <summary>The stage of a row: its number column if valid, else its key column, else latent.</summary>
+    internal static Stage StageOf(CsvTable table, string[] row, string numberColumn, string keyColumn)
+    {
+        if (table.IntOrNull(row, numberColumn) is int n && Enum.IsDefined((Stage)n)) return (Stage)n;
+        return table.Has(keyColumn) ? StageKeys.GetValueOrDefault(table.Get(row, keyColumn), Stage.Latent) : Stage.Latent;
+    }
+
+    /// <summary>The outcome with key <paramref name="key"/> (e.g. <c>revolutionary_turnover</c>); ongoing if unknown.</summary>
+    public static Outcome OutcomeOf(string key) => OutcomeKeys.GetValueOrDefault(key, Outcome.Ongoing);
 
     private static IReadOnlyList<string> Names<T>(Column<T>[] columns) => Array.AsReadOnly(columns.Select(c => c.Name).ToArray());
 

@@ -227,35 +227,8 @@ public sealed class RunFolder
         var table = ReadTable(dir, RunOutputWriter.TimeseriesFile, required: false);
         if (table is null) return [];
         return table.Rows
-            .Where(r => Or(table.Get(r, "movement"), TickObservation.WaveId) == TickObservation.WaveId)
-            .Select(r => new TickObservation
-            {
-                Tick = table.Int(r, "tick"),
-                Movement = TickObservation.WaveId,
-                Stage = StageOf(table, r, "stage", "stage_name"),
-                Cycle = table.Int(r, "cycle"),
-                Activists = table.Int(r, "activists"),
-                Inactive = table.Int(r, "inactive"),
-                Active = table.Int(r, "active"),
-                Exhausted = table.Int(r, "exhausted"),
-                Repressed = table.Int(r, "repressed"),
-                Coopted = table.Int(r, "coopted"),
-                Participation = table.Double(r, "participation"),
-                RadicalShare = table.Double(r, "radical_share"),
-                FrameAdoption = table.Double(r, "frame_adoption"),
-                SectorsEngaged = table.Int(r, "sectors_engaged"),
-                Interactions = table.Int(r, "interactions"),
-                ViolentActs = table.Int(r, "violent_acts"),
-                Cooptations = table.Int(r, "cooptations"),
-                RepressionEvents = table.Int(r, "repression_events"),
-                FacilitationEvents = table.Int(r, "facilitation_events"),
-                Concessions = table.Int(r, "concessions"),
-                OutsidePressure = table.Double(r, "outside_pressure"),
-                EffectiveOpenness = table.Double(r, "effective_openness"),
-                Sympathy = table.Double(r, "sympathy"),
-                MeanGrievance = table.Double(r, "mean_grievance"),
-                Alliances = table.Int(r, "alliances"),
-            })
+            .Select(r => RunCsv.ReadTimeseriesRow(table, r))
+            .Where(o => o.Movement == TickObservation.WaveId)
             .OrderBy(o => o.Tick)
             .ToArray();
     }
@@ -327,20 +300,11 @@ public sealed class RunFolder
         }
     }
 
-    private static readonly Dictionary<string, Stage> StageKeys =
-        Enum.GetValues<Stage>().ToDictionary(StageText.Key, s => s, StringComparer.Ordinal);
-
-    private static readonly Dictionary<string, Outcome> OutcomeKeys =
-        Enum.GetValues<Outcome>().ToDictionary(StageText.Key, o => o, StringComparer.Ordinal);
-
-    private static Stage StageOf(CsvTable table, string[] row, string numberColumn, string keyColumn)
-    {
-        if (table.IntOrNull(row, numberColumn) is int n && Enum.IsDefined((Stage)n)) return (Stage)n;
-        return StageKeys.GetValueOrDefault(table.Get(row, keyColumn), Stage.Latent);
-    }
+    private static Stage StageOf(CsvTable table, string[] row, string numberColumn, string keyColumn) =>
+        RunCsv.StageOf(table, row, numberColumn, keyColumn);
 
     /// <summary>The outcome with key <paramref name="key"/> (e.g. <c>revolutionary_turnover</c>); ongoing if unknown.</summary>
-    public static Outcome OutcomeOf(string key) => OutcomeKeys.GetValueOrDefault(key, Outcome.Ongoing);
+    public static Outcome OutcomeOf(string key) => RunCsv.OutcomeOf(key);
 
     private static string? Text(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

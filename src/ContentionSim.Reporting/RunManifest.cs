@@ -134,7 +134,7 @@ public static class RunManifest
             w.WriteString("movement", c.Movement);
             w.WriteNumber("cycle", c.Cycle);
             w.WriteString("outcome", StageText.Key(c.Outcome));
-            w.WriteString("outcome_reason", c.OutcomeReason);
+            w.WriteString("outcome_reason", StageCriteria.OutcomeReason(c));
             w.WriteNumber("start_tick", c.StartTick);
             w.WriteNumber("peak_tick", c.PeakTick);
             if (c.EndTick is int end) w.WriteNumber("end_tick", end); else w.WriteNull("end_tick");

@@ -98,8 +98,6 @@ public sealed record StageEntry
     public int Cycle { get; init; }
     public Stage Stage { get; init; }
     public int Tick { get; init; }
-    /// <summary>The classifier's criterion in words, with the values that met it.</summary>
-    public string Trigger { get; init; } = "";
     /// <summary>Smoothed participation when the stage was entered.</summary>
     public double Participation { get; init; }
     /// <summary>The cycle's peak (smoothed) participation so far.</summary>
@@ -114,6 +112,22 @@ public sealed record StageEntry
     public int Cooptations { get; init; }
     public int RepressionEvents { get; init; }
     public int FacilitationEvents { get; init; }
+
+    // What met the criterion of the stage (docs/ODD.md §7.10), besides the smoothed observables
+    // above; Reporting words them (StageCriteria.Trigger).
+
+    /// <summary>The baseline participation when the stage was entered (the onset compares against it).</summary>
+    public double Baseline { get; init; }
+    /// <summary>Smoothed frame adoption when the cycle opened (stage 2 measures the rise from it).</summary>
+    public double FrameAtStart { get; init; }
+    /// <summary>Violent acts since stage 4 was entered (stage 5's criterion; 0 before stage 5).</summary>
+    public int ViolentActsSinceExhaustion { get; init; }
+    /// <summary>Co-optations since stage 4 was entered (stage 5's criterion; 0 before stage 5).</summary>
+    public int CooptationsSinceExhaustion { get; init; }
+    /// <summary>Those violent acts plus co-optations per 1,000 mobilized at the cycle's peak (stage 5's measure).</summary>
+    public double ConfrontationsPerThousandMobilized { get; init; }
+    /// <summary>State responses as a share of state and confrontational acts since stage 5 (stage 6's measure).</summary>
+    public double StateResponseShare { get; init; }
 }
 
 /// <summary>One cycle of contention of a movement (or of the wave) from onset to outcome.</summary>
@@ -127,8 +141,6 @@ public sealed record CycleRecord
     public int PeakTick { get; init; }
     public double PeakParticipation { get; init; }
     public Outcome Outcome { get; init; }
-    /// <summary>Why the outcome was assigned, in words.</summary>
-    public string OutcomeReason { get; init; } = "";
     /// <summary>The highest stage reached.</summary>
     public Stage HighestStage { get; init; }
     /// <summary>Ticks spent in each stage 1–6 (index 0 unused).</summary>
@@ -141,6 +153,10 @@ public sealed record CycleRecord
     /// <summary>Violent acts in the demobilization phase (stages 4–6).</summary>
     public int ViolentActsLate { get; init; }
     public double MaxOutsidePressure { get; init; }
+    /// <summary>The state's facilitative stance towards the movement, averaged over the cycle's ticks (the outcome weighs it).</summary>
+    public double MeanFacilitationStance { get; init; }
+    /// <summary>The state's repressive stance towards the movement, averaged over the cycle's ticks.</summary>
+    public double MeanRepressionStance { get; init; }
 }
 
 /// <summary>An organization at the end of a run, with what it did over the run.</summary>

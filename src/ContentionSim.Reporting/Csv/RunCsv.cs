@@ -80,7 +80,7 @@ public static class RunCsv
 
     // ---- stages.csv -----------------------------------------------------------------------------
 
-    private sealed record StageRow(StageEntry Entry, CycleRecord? Cycle);
+    private sealed record StageRow(StageEntry Entry, CycleRecord? Cycle, ClassifierParameters Criteria);
 
     private static readonly Column<StageRow>[] Stages =
     [
@@ -89,7 +89,7 @@ public static class RunCsv
         C<StageRow>("stage", (w, r) => w.Field((int)r.Entry.Stage)),
         C<StageRow>("stage_name", (w, r) => w.Field(StageText.Key(r.Entry.Stage))),
         C<StageRow>("tick", (w, r) => w.Field(r.Entry.Tick)),
-        C<StageRow>("trigger", (w, r) => w.Field(r.Entry.Trigger)),
+        C<StageRow>("trigger", (w, r) => w.Field(StageCriteria.Trigger(r.Entry, r.Criteria))),
         C<StageRow>("participation", (w, r) => w.Field(r.Entry.Participation)),
         C<StageRow>("peak_participation", (w, r) => w.Field(r.Entry.PeakParticipation)),
         C<StageRow>("frame_adoption", (w, r) => w.Field(r.Entry.FrameAdoption)),
@@ -119,7 +119,7 @@ public static class RunCsv
         var cycles = new Dictionary<(string, int), CycleRecord>();
         foreach (var c in result.Cycles) cycles.TryAdd((c.Movement, c.Cycle), c);
         WriteTable(output,
-            result.StageEntries.Select(e => new StageRow(e, cycles.GetValueOrDefault((e.Movement, e.Cycle)))),
+            result.StageEntries.Select(e => new StageRow(e, cycles.GetValueOrDefault((e.Movement, e.Cycle)), result.Scenario.Classifier)),
             Stages);
     }
 
@@ -130,7 +130,7 @@ public static class RunCsv
         C<CycleRecord>("movement", (w, c) => w.Field(c.Movement)),
         C<CycleRecord>("cycle", (w, c) => w.Field(c.Cycle)),
         C<CycleRecord>("outcome", (w, c) => w.Field(StageText.Key(c.Outcome))),
-        C<CycleRecord>("outcome_reason", (w, c) => w.Field(c.OutcomeReason)),
+        C<CycleRecord>("outcome_reason", (w, c) => w.Field(StageCriteria.OutcomeReason(c))),
         C<CycleRecord>("start_tick", (w, c) => w.Field(c.StartTick)),
         C<CycleRecord>("peak_tick", (w, c) => w.Field(c.PeakTick)),
         C<CycleRecord>("end_tick", (w, c) => w.Field(c.EndTick)),

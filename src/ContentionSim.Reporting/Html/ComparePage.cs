@@ -107,7 +107,7 @@ public static class ComparePage
             {
                 page.Raw("<ul>\n");
                 foreach (var c in cycles)
-                    page.Raw("<li><strong>").Text(RunStory.OutcomeHeading(c, unit)).Raw("</strong>. ").Text(RunStory.OutcomeRule(c)).Raw("</li>\n");
+                    page.Raw("<li><strong>").Text(RunStory.OutcomeHeading(c, unit)).Raw("</strong>. ").Text(RunStory.OutcomeRule(c, run.ReasonOf(c))).Raw("</li>\n");
                 page.Raw("</ul>\n");
             }
             if (run.Parameters is not null)

@@ -57,6 +57,27 @@ public sealed class RunFolder
     /// <summary>Every row of stages.csv, in file order.</summary>
     public IReadOnlyList<StageEntry> StageEntries { get; private init; } = [];
 
+    /// <summary>
+    /// The <c>trigger</c> text of a stage entry as stages.csv holds it (the words were made when the
+    /// run was written; the folder does not keep the numbers behind them), or "".
+    /// </summary>
+    public string TriggerOf(StageEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Triggers.GetValueOrDefault((entry.Movement, entry.Cycle, entry.Stage, entry.Tick), "");
+    }
+
+    /// <summary>The <c>outcome_reason</c> text of a cycle as cycles.csv holds it, or "".</summary>
+    public string ReasonOf(CycleRecord cycle)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        return Reasons.GetValueOrDefault((cycle.Movement, cycle.Cycle), "");
+    }
+
+    private Dictionary<(string, int, Stage, int), string> Triggers { get; init; } = [];
+
+    private Dictionary<(string, int), string> Reasons { get; init; } = [];
+
     /// <summary>Every row of cycles.csv, in file order.</summary>
     public IReadOnlyList<CycleRecord> Cycles { get; private init; } = [];
 
@@ -135,6 +156,8 @@ public sealed class RunFolder
             ? ms.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!).ToArray()
             : parameters?.Movements.Select(m => m.Id).ToArray() ?? [];
 
+        var stages = ReadStages(dir);
+        var cycles = ReadCycles(dir);
         return new RunFolder
         {
             Directory = dir,
@@ -149,8 +172,10 @@ public sealed class RunFolder
             Movements = movements,
             ScenarioText = scenarioText,
             ScenarioFile = scenarioText is null ? null : copy,
-            StageEntries = ReadStages(dir),
-            Cycles = ReadCycles(dir),
+            StageEntries = stages.Select(x => x.Entry).ToArray(),
+            Triggers = stages.GroupBy(x => (x.Entry.Movement, x.Entry.Cycle, x.Entry.Stage, x.Entry.Tick)).ToDictionary(g => g.Key, g => g.First().Text),
+            Cycles = cycles.Select(x => x.Cycle).ToArray(),
+            Reasons = cycles.GroupBy(x => (x.Cycle.Movement, x.Cycle.Cycle)).ToDictionary(g => g.Key, g => g.First().Text),
             Wave = ReadWave(dir),
             Events = ReadEvents(dir),
             Headline = manifest.TryGetProperty("headline", out var h) && h.ValueKind == JsonValueKind.Object ? h.Clone() : EmptyObject(),
@@ -173,16 +198,15 @@ public sealed class RunFolder
         }
     }
 
-    private static IReadOnlyList<StageEntry> ReadStages(string dir)
+    private static IReadOnlyList<(StageEntry Entry, string Text)> ReadStages(string dir)
     {
         var table = ReadTable(dir, RunOutputWriter.StagesFile, required: true)!;
-        return table.Rows.Select(r => new StageEntry
+        return table.Rows.Select(r => (new StageEntry
         {
             Movement = Or(table.Get(r, "movement"), TickObservation.WaveId),
             Cycle = table.Int(r, "cycle"),
             Stage = StageOf(table, r, "stage", "stage_name"),
             Tick = table.Int(r, "tick"),
-            Trigger = table.Get(r, "trigger"),
             Participation = table.Double(r, "participation"),
             PeakParticipation = table.Double(r, "peak_participation"),
             FrameAdoption = table.Double(r, "frame_adoption"),
@@ -194,18 +218,17 @@ public sealed class RunFolder
             Cooptations = table.Int(r, "cooptations"),
             RepressionEvents = table.Int(r, "repression_events"),
             FacilitationEvents = table.Int(r, "facilitation_events"),
-        }).ToArray();
+        }, table.Get(r, "trigger"))).ToArray();
     }
 
-    private static IReadOnlyList<CycleRecord> ReadCycles(string dir)
+    private static IReadOnlyList<(CycleRecord Cycle, string Text)> ReadCycles(string dir)
     {
         var table = ReadTable(dir, RunOutputWriter.CyclesFile, required: true)!;
-        return table.Rows.Select(r => new CycleRecord
+        return table.Rows.Select(r => (new CycleRecord
         {
             Movement = Or(table.Get(r, "movement"), TickObservation.WaveId),
             Cycle = table.Int(r, "cycle"),
             Outcome = OutcomeOf(table.Get(r, "outcome")),
-            OutcomeReason = table.Get(r, "outcome_reason"),
             StartTick = table.Int(r, "start_tick"),
             PeakTick = table.Int(r, "peak_tick"),
             EndTick = table.IntOrNull(r, "end_tick"),
@@ -219,7 +242,7 @@ public sealed class RunFolder
             ViolentActs = table.Int(r, "violent_acts"),
             ViolentActsLate = table.Int(r, "violent_acts_late"),
             MaxOutsidePressure = table.Double(r, "max_outside_pressure"),
-        }).ToArray();
+        }, table.Get(r, "outcome_reason"))).ToArray();
     }
 
     private static IReadOnlyList<TickObservation> ReadWave(string dir)

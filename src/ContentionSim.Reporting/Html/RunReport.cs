@@ -181,8 +181,9 @@ public static class RunReport
                     $"<li class=\"entry\" style=\"--stage:{Plots.Palette.Stage(e.Stage)}\" data-movement=\"{HtmlPage.Escape(e.Movement)}\" data-cycle=\"{e.Cycle}\" data-stage=\"{(int)e.Stage}\" data-tick=\"{e.Tick}\">\n");
                 sb.Append("<p class=\"when\">").Append(HtmlPage.StageChip(e.Stage)).Append(" <strong>").Append(HtmlPage.Escape(RunStory.EntryHeading(e, unit))).Append("</strong></p>\n");
                 sb.Append("<p class=\"tarrow\">").Append(HtmlPage.Escape(RunStory.Sentence(StageText.Explanation(e.Stage)))).Append(".</p>\n");
-                if (e.Trigger.Length > 0)
-                    sb.Append("<p class=\"why\"><strong>What the agents did:</strong> ").Append(HtmlPage.Escape(RunStory.Tidy(e.Trigger))).Append(".</p>\n");
+                string trigger = run.TriggerOf(e);
+                if (trigger.Length > 0)
+                    sb.Append("<p class=\"why\"><strong>What the agents did:</strong> ").Append(HtmlPage.Escape(RunStory.Tidy(trigger))).Append(".</p>\n");
                 sb.Append("</li>\n");
                 bool lastOfCycle = i + 1 == entries.Count || entries[i + 1].Cycle != e.Cycle;
                 if (lastOfCycle && run.Cycles.FirstOrDefault(c => c.Movement == movement && c.Cycle == e.Cycle) is CycleRecord cycle)
@@ -190,7 +191,7 @@ public static class RunReport
                     sb.Append(CultureInfo.InvariantCulture, $"<li class=\"outcome\" data-movement=\"{HtmlPage.Escape(movement)}\" data-cycle=\"{cycle.Cycle}\" data-outcome=\"{StageText.Key(cycle.Outcome)}\">\n");
                     sb.Append("<p class=\"when\"><span class=\"tag\">").Append(HtmlPage.Escape(RunStory.OutcomeName(cycle.Outcome))).Append("</span> <strong>")
                       .Append(HtmlPage.Escape(RunStory.CycleSpan(cycle, unit))).Append("</strong></p>\n");
-                    sb.Append("<p>").Append(HtmlPage.Escape(RunStory.OutcomeRule(cycle))).Append("</p>\n");
+                    sb.Append("<p>").Append(HtmlPage.Escape(RunStory.OutcomeRule(cycle, run.ReasonOf(cycle)))).Append("</p>\n");
                     sb.Append("<p><strong>What led to it:</strong> ").Append(HtmlPage.Escape(RunStory.WhatLedToIt(cycle, unit, run.Events, run.TicksRun))).Append("</p>\n");
                     sb.Append("</li>\n");
                 }

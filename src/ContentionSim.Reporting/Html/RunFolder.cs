@@ -90,6 +90,9 @@ public sealed class RunFolder
     /// <summary>The headline object of run.json (cloned), or an empty object.</summary>
     public JsonElement Headline { get; private init; }
 
+    /// <summary>A headline metric of run.json (see <see cref="RunManifest.ReadMetric"/>); null when missing or none.</summary>
+    public double? Metric(Metric metric) => RunManifest.ReadMetric(Headline, metric);
+
     /// <summary>The PNG figures of the folder: those listed in run.json in its order, then any other PNG.</summary>
     public IReadOnlyList<FigureFile> Figures { get; private init; } = [];
 

@@ -101,26 +101,25 @@ public static class RunReport
 
     private static string Glance(RunFolder run, string unit)
     {
-        var h = run.Headline;
         var waveCycles = run.Cycles.Where(c => c.Movement == TickObservation.WaveId).ToList();
-        int Int(string name, int fallback) => h.TryGetProperty(name, out var v) && v.TryGetInt32(out int i) ? i : fallback;
-        double Dbl(string name, double fallback) => h.TryGetProperty(name, out var v) && v.TryGetDouble(out double d) ? d : fallback;
+        int Int(Metric metric, int fallback) => run.Metric(metric) is double v ? (int)v : fallback;
+        double Dbl(Metric metric, double fallback) => run.Metric(metric) ?? fallback;
 
-        int fizzles = Int("fizzles", waveCycles.Count(c => c.Outcome == Outcome.Fizzle));
-        int cycles = Int("cycles", waveCycles.Count(c => c.Outcome != Outcome.Fizzle));
+        int fizzles = Int(Metrics.Fizzles, waveCycles.Count(c => c.Outcome == Outcome.Fizzle));
+        int cycles = Int(Metrics.Cycles, waveCycles.Count(c => c.Outcome != Outcome.Fizzle));
         var outcomes = waveCycles.Where(c => c.Outcome is not Outcome.Fizzle)
             .GroupBy(c => c.Outcome).OrderBy(g => g.Key == Outcome.Ongoing ? int.MaxValue : (int)g.Key).Select(g => $"{g.Count()} {RunStory.OutcomeName(g.Key)}");
         var items = new List<(string Label, string Value)>
         {
             ("Cycles (and fizzles)", string.Format(Inv, "{0} ({1})", cycles, fizzles)),
             ("Outcomes", string.Join(", ", outcomes) is { Length: > 0 } o ? o : "none"),
-            ("Peak participation", string.Format(Inv, "{0} in {1} {2}", RunSummary.Percent(Dbl("peak_participation", waveCycles.Select(c => c.PeakParticipation).DefaultIfEmpty(0).Max())), unit, Int("peak_tick", 0))),
-            ("Arrests", Int("repression_events", waveCycles.Sum(c => c.RepressionEvents)).ToString("N0", Inv)),
-            ("Talks / concessions", string.Format(Inv, "{0:N0} / {1:N0}", Int("facilitation_events", waveCycles.Sum(c => c.FacilitationEvents)), Int("concessions", waveCycles.Sum(c => c.Concessions)))),
-            ("Co-optations", Int("cooptations", waveCycles.Sum(c => c.Cooptations)).ToString("N0", Inv)),
-            ("Violent acts", Int("violent_acts", waveCycles.Sum(c => c.ViolentActs)).ToString("N0", Inv)),
-            ("Alliances abroad formed", Int("alliances_formed", 0).ToString("N0", Inv)),
-            ("Outside pressure, max", Dbl("max_outside_pressure", 0).ToString("0.##", Inv)),
+            ("Peak participation", string.Format(Inv, "{0} in {1} {2}", RunSummary.Percent(Dbl(Metrics.PeakParticipation, waveCycles.Select(c => c.PeakParticipation).DefaultIfEmpty(0).Max())), unit, Int(Metrics.PeakTick, 0))),
+            ("Arrests", Int(Metrics.RepressionEvents, waveCycles.Sum(c => c.RepressionEvents)).ToString("N0", Inv)),
+            ("Talks / concessions", string.Format(Inv, "{0:N0} / {1:N0}", Int(Metrics.FacilitationEvents, waveCycles.Sum(c => c.FacilitationEvents)), Int(Metrics.Concessions, waveCycles.Sum(c => c.Concessions)))),
+            ("Co-optations", Int(Metrics.Cooptations, waveCycles.Sum(c => c.Cooptations)).ToString("N0", Inv)),
+            ("Violent acts", Int(Metrics.ViolentActs, waveCycles.Sum(c => c.ViolentActs)).ToString("N0", Inv)),
+            ("Alliances abroad formed", Int(Metrics.AlliancesFormed, 0).ToString("N0", Inv)),
+            ("Outside pressure, max", Dbl(Metrics.MaxOutsidePressure, 0).ToString("0.##", Inv)),
         };
         var sb = new StringBuilder("<dl class=\"glance\">\n");
         foreach (var (label, value) in items)
@@ -264,8 +263,4 @@ public static class RunReport
 
     private static string Caption(FigureFile f, string fallback) =>
         string.IsNullOrWhiteSpace(f.Description) ? fallback : f.Description;
-
-    /// <summary>Reads a JSON number as a double, or null.</summary>
-    internal static double? Number(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.TryGetDouble(out double d) ? d : null;
 }

@@ -3,6 +3,7 @@ using System.Text;
 using ContentionSim.Core.Stages;
 using ContentionSim.Core.Sweeps;
 using ContentionSim.Reporting.Csv;
+using ContentionSim.Core.Observation;
 
 namespace ContentionSim.Reporting.Sweeps;
 
@@ -81,7 +82,7 @@ public static class SweepRunsCsv
     }
 
     /// <summary>A metric's value as written: counts as integers, others with at most six decimals.</summary>
-    public static string FormatMetric(SweepMetric metric, double value) =>
+    public static string FormatMetric(Metric metric, double value) =>
         metric.Whole ? Math.Round(value).ToString("0", CultureInfo.InvariantCulture) : CsvWriter.FormatNumber(value);
 
     /// <summary>

@@ -201,52 +201,11 @@ public sealed class RunFolder
         }
     }
 
-    private static IReadOnlyList<(StageEntry Entry, string Text)> ReadStages(string dir)
-    {
-        var table = ReadTable(dir, RunOutputWriter.StagesFile, required: true)!;
-        return table.Rows.Select(r => (new StageEntry
-        {
-            Movement = Or(table.Get(r, "movement"), TickObservation.WaveId),
-            Cycle = table.Int(r, "cycle"),
-            Stage = StageOf(table, r, "stage", "stage_name"),
-            Tick = table.Int(r, "tick"),
-            Participation = table.Double(r, "participation"),
-            PeakParticipation = table.Double(r, "peak_participation"),
-            FrameAdoption = table.Double(r, "frame_adoption"),
-            RadicalShare = table.Double(r, "radical_share"),
-            RadicalShareAtPeak = table.Double(r, "radical_share_at_peak"),
-            InteractionRate = table.Double(r, "interaction_rate"),
-            SectorsEngaged = table.Int(r, "sectors_engaged"),
-            ViolentActs = table.Int(r, "violent_acts"),
-            Cooptations = table.Int(r, "cooptations"),
-            RepressionEvents = table.Int(r, "repression_events"),
-            FacilitationEvents = table.Int(r, "facilitation_events"),
-        }, table.Get(r, "trigger"))).ToArray();
-    }
+    private static IReadOnlyList<(StageEntry Entry, string Text)> ReadStages(string dir) =>
+        RunCsv.ReadStages(ReadTable(dir, RunOutputWriter.StagesFile, required: true)!);
 
-    private static IReadOnlyList<(CycleRecord Cycle, string Text)> ReadCycles(string dir)
-    {
-        var table = ReadTable(dir, RunOutputWriter.CyclesFile, required: true)!;
-        return table.Rows.Select(r => (new CycleRecord
-        {
-            Movement = Or(table.Get(r, "movement"), TickObservation.WaveId),
-            Cycle = table.Int(r, "cycle"),
-            Outcome = OutcomeOf(table.Get(r, "outcome")),
-            StartTick = table.Int(r, "start_tick"),
-            PeakTick = table.Int(r, "peak_tick"),
-            EndTick = table.IntOrNull(r, "end_tick"),
-            PeakParticipation = table.Double(r, "peak_participation"),
-            HighestStage = StageOf(table, r, "highest_stage", "highest_stage_name"),
-            StageDurations = Enumerable.Range(0, 7).Select(s => s == 0 ? 0 : table.Int(r, $"stage{s}_ticks")).ToArray(),
-            RepressionEvents = table.Int(r, "repression_events"),
-            FacilitationEvents = table.Int(r, "facilitation_events"),
-            Concessions = table.Int(r, "concessions"),
-            Cooptations = table.Int(r, "cooptations"),
-            ViolentActs = table.Int(r, "violent_acts"),
-            ViolentActsLate = table.Int(r, "violent_acts_late"),
-            MaxOutsidePressure = table.Double(r, "max_outside_pressure"),
-        }, table.Get(r, "outcome_reason"))).ToArray();
-    }
+    private static IReadOnlyList<(CycleRecord Cycle, string Text)> ReadCycles(string dir) =>
+        RunCsv.ReadCycles(ReadTable(dir, RunOutputWriter.CyclesFile, required: true)!);
 
     private static IReadOnlyList<TickObservation> ReadWave(string dir)
     {
@@ -259,12 +218,8 @@ public sealed class RunFolder
             .ToArray();
     }
 
-    private static IReadOnlyList<AppliedEvent> ReadEvents(string dir)
-    {
-        var table = ReadTable(dir, RunOutputWriter.EventsFile, required: false);
-        if (table is null) return [];
-        return table.Rows.Select(r => new AppliedEvent(table.Int(r, "tick"), table.Get(r, "key"), table.Double(r, "value"), table.Get(r, "label"))).ToArray();
-    }
+    private static IReadOnlyList<AppliedEvent> ReadEvents(string dir) =>
+        ReadTable(dir, RunOutputWriter.EventsFile, required: false) is CsvTable table ? RunCsv.ReadEvents(table) : [];
 
     private static IReadOnlyList<FigureFile> ReadFigures(string dir, JsonElement manifest)
     {
@@ -326,16 +281,11 @@ public sealed class RunFolder
         }
     }
 
-    private static Stage StageOf(CsvTable table, string[] row, string numberColumn, string keyColumn) =>
-        RunCsv.StageOf(table, row, numberColumn, keyColumn);
-
     /// <summary>The outcome with key <paramref name="key"/> (e.g. <c>revolutionary_turnover</c>); ongoing if unknown.</summary>
     public static Outcome OutcomeOf(string key) => RunCsv.OutcomeOf(key);
 
     private static string? Text(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static string Or(string value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
 
     private static bool IsPlainFileName(string name) =>
         name.Length > 0 && name.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) < 0 && name is not ("." or "..");

@@ -1,18 +1,14 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Simulation;
-using ContentionSim.Core.Sweeps;
 using ContentionSim.Reporting.Csv;
 using ContentionSim.Reporting.Html;
-using ContentionSim.Reporting.Sweeps;
 
 namespace ContentionSim.Reporting.Tests;
 
 /// <summary>
-/// Every file a run and a sweep write, read back with the readers that <c>report</c>, <c>compare</c>
-/// and <c>plot</c> use, compared column by column with what the model produced: a column the writer
+/// Every file a run writes, read back with the readers that <c>report</c> and <c>compare</c> use, compared column by column with what the model produced: a column the writer
 /// writes and the reader drops (as <c>repression_level</c> once was) fails here.
 /// </summary>
 public sealed class CatalogRoundTripTests : IDisposable
@@ -114,54 +110,6 @@ public sealed class CatalogRoundTripTests : IDisposable
             folder.Wave.Select(o => (o.Tick, o.RepressionLevel, o.FacilitationLevel)), (x, y) => x.Tick == y.Tick
                 && Math.Abs(x.RepressionLevel - y.RepressionLevel) <= Written && Math.Abs(x.FacilitationLevel - y.FacilitationLevel) <= Written);
         Assert.Equal(result.Headline.PeakParticipation, folder.Metric(Metrics.PeakParticipation)!.Value, Written);
-    }
-
-    [Fact]
-    public void Every_file_of_a_sweep_reads_back_with_every_column()
-    {
-        var results = new ConcurrentDictionary<ulong, RunResult>();
-        string dir = _tmp["sweep"];
-        var setup = SweepTestSupport.Setup(SweepTestSupport.Plan(replications: 2), SeriesMode.All);
-        SweepSession.Run(setup, dir, new SweepSessionOptions
-        {
-            Parallel = 2,
-            Plots = false,
-            Simulate = (s, o) => results[s.Seed] = Simulator.Run(s, o),
-        });
-
-        // runs.csv: every metric of the catalog, the outcomes and the run's length.
-        var (factorKeys, records) = SweepRunLog.Read(Path.Combine(dir, SweepRunsCsv.FileName));
-        Assert.Equal(setup.Plan.Grid.RunCount, records.Count);
-        foreach (var record in records)
-        {
-            var result = results[record.Seed];
-            for (int i = 0; i < SweepMetrics.All.Count; i++)
-            {
-                var m = SweepMetrics.All[i];
-                Assert.Equal(m.Of(result) is double v ? SweepRunsCsv.FormatMetric(m, v) : null,
-                    record.Metrics[i] is double r ? SweepRunsCsv.FormatMetric(m, r) : null);
-            }
-            Assert.Equal(result.Headline.Outcomes, record.Outcomes);
-            Assert.Equal(result.Headline.LastOutcome, record.LastOutcome);
-            Assert.Equal(result.TicksRun, record.TicksRun);
-
-            // series/run-N.csv.gz: the wave's kept columns.
-            var kept = SweepSeries.Read(Path.Combine(dir, SweepSeries.FolderName, SweepSeries.FileName(record.Run)));
-            var wave = result.Series.Where(o => o.Movement == TickObservation.WaveId).ToList();
-            Assert.Equal(wave.Select(o => (o.Tick, o.Stage, o.Cycle)), kept.Select(t => (t.Tick, t.Stage, t.Cycle)));
-            Assert.Equal(wave.Select(o => SweepSeries.Kept.Select(k => CsvWriter.FormatNumber(k.Of(o)))),
-                kept.Select(t => new[] { t.Participation, t.RadicalShare, t.OutsidePressure, t.EffectiveOpenness }.Select(CsvWriter.FormatNumber)));
-        }
-
-        // summary.csv: what the records read back imply, column for column.
-        string summary = File.ReadAllText(Path.Combine(dir, SweepSummary.FileName));
-        Assert.Equal(summary, Rewrite(w => SweepSummary.Write(w, factorKeys, SweepSummary.Compute(setup.Plan.Grid, records))));
-        Assert.Equal(SweepSummary.Header(factorKeys), CsvTable.Parse(summary).Header);
-
-        // manifest.json: read back as plot and report read it.
-        var data = SweepData.Load(dir);
-        Assert.Equal(setup.Plots.Heatmap, data.Manifest.Plots.Heatmap);
-        Assert.Equal(records.Count, data.Records.Count);
     }
 
     private static string Rewrite(Action<TextWriter> write)

@@ -69,7 +69,7 @@ public static class RunCsv
         C<TickObservation>(observable.Name, (w, o) => WriteValue(w, observable, observable.Of(o.Values)));
 
     /// <summary>Writes one observable's value: a count as a whole number, anything else as <see cref="CsvWriter.FormatNumber"/>.</summary>
-    internal static void WriteValue(CsvWriter w, Observable observable, double value)
+    public static void WriteValue(CsvWriter w, Observable observable, double value)
     {
         if (observable.Whole) w.Field((long)value); else w.Field(value);
     }

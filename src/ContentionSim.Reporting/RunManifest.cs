@@ -175,9 +175,9 @@ public static class RunManifest
             w.WriteString("outcome", StageText.Key(c.Outcome));
             w.WriteString("outcome_reason", StageCriteria.OutcomeReason(c));
             w.WriteNumber("start_tick", c.StartTick);
-            w.WriteNumber("peak_tick", c.PeakTick);
+            w.WriteNumber(Metrics.PeakTick.Name, c.PeakTick);
             if (c.EndTick is int end) w.WriteNumber("end_tick", end); else w.WriteNull("end_tick");
-            WriteDouble(w, "peak_participation", c.PeakParticipation);
+            WriteDouble(w, Metrics.PeakParticipation.Name, c.PeakParticipation);
             w.WriteString("highest_stage", StageText.Key(c.HighestStage));
             w.WriteEndObject();
         }

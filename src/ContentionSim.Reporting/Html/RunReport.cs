@@ -27,6 +27,7 @@ public static class RunReport
     {
         var run = RunFolder.Read(runDir);
         string path = Path.GetFullPath(outFile ?? Path.Combine(run.Directory, FileName));
+        OutputGuard.CheckFile(path, [run.Directory]);
         HtmlPage.WriteFile(path, Build(run));
         return path;
     }
@@ -104,15 +105,13 @@ public static class RunReport
         int Int(Metric metric, int fallback) => run.Metric(metric) is double v ? (int)v : fallback;
         double Dbl(Metric metric, double fallback) => run.Metric(metric) ?? fallback;
 
-        int fizzles = Int(Metrics.Fizzles, waveCycles.Count(c => c.Outcome == Outcome.Fizzle));
-        int cycles = Int(Metrics.Cycles, waveCycles.Count(c => c.Outcome != Outcome.Fizzle));
         var outcomes = waveCycles.Where(c => c.Outcome is not Outcome.Fizzle)
             .GroupBy(c => c.Outcome).OrderBy(g => g.Key == Outcome.Ongoing ? int.MaxValue : (int)g.Key).Select(g => $"{g.Count()} {RunStory.OutcomeName(g.Key)}");
         var items = new List<(string Label, string Value)>
         {
-            ("Cycles (and fizzles)", string.Format(Inv, "{0} ({1})", cycles, fizzles)),
+            ("Cycles", RunSummary.CycleCounts(waveCycles.Select(c => c.Outcome).ToList())),
             ("Outcomes", string.Join(", ", outcomes) is { Length: > 0 } o ? o : "none"),
-            ("Peak participation", string.Format(Inv, "{0} in {1} {2}", RunSummary.Percent(Dbl(Metrics.PeakParticipation, waveCycles.Select(c => c.PeakParticipation).DefaultIfEmpty(0).Max())), unit, Int(Metrics.PeakTick, 0))),
+            ("Peak participation (a single " + unit + ")", string.Format(Inv, "{0} in {1} {2}", RunSummary.Percent(Dbl(Metrics.PeakParticipation, waveCycles.Select(c => c.PeakParticipation).DefaultIfEmpty(0).Max())), unit, Int(Metrics.PeakTick, 0))),
             ("Arrests", Int(Metrics.RepressionEvents, waveCycles.Sum(c => c.RepressionEvents)).ToString("N0", Inv)),
             ("Talks / concessions", string.Format(Inv, "{0:N0} / {1:N0}", Int(Metrics.FacilitationEvents, waveCycles.Sum(c => c.FacilitationEvents)), Int(Metrics.Concessions, waveCycles.Sum(c => c.Concessions)))),
             ("Co-optations", Int(Metrics.Cooptations, waveCycles.Sum(c => c.Cooptations)).ToString("N0", Inv)),
@@ -210,7 +209,9 @@ public static class RunReport
             return sb.ToString();
         }
         sb.Append("<p>A row per cycle").Append(run.Movements.Count > 1 ? " of the whole wave (each movement's cycles are in cycles.csv)" : "")
-          .Append(": how it ended and the state's and activists' acts that decided it. The timeline above says why each outcome was given.</p>\n");
+          .Append(": how it ended and the state's and activists' acts that decided it. The timeline above says why each outcome was given. ")
+          .Append(HtmlPage.Escape(RunSummary.CycleCounts(cycles.Select(c => c.Outcome).ToList()))).Append(". ")
+          .Append("Peaks here are of participation smoothed as the stage classifier sees it, so a little lower than the highest single values of the figures.</p>\n");
         sb.Append(OutcomeTable(cycles, unit));
         sb.Append("<h3>What the outcomes mean</h3>\n<ul>\n");
         foreach (var (outcome, rule) in StageCriteria.Outcomes)
@@ -223,7 +224,7 @@ public static class RunReport
 
     internal static string OutcomeTable(IReadOnlyList<CycleRecord> cycles, string unit) =>
         HtmlPage.Table(
-            ["Cycle", ScenarioWords.Plural(ScenarioWords.Unit(unit)), "Outcome", "Highest stage", "Peak", "Arrests", "Talks", "Concessions", "Co-optations", "Violent acts", "Outside pressure"],
+            ["Cycle", ScenarioWords.Plural(ScenarioWords.Unit(unit)), "Outcome", "Highest stage", "Peak (smoothed)", "Arrests", "Talks", "Concessions", "Co-optations", "Violent acts", "Outside pressure"],
             cycles.Select(c => (IReadOnlyList<string>)
             [
                 c.Cycle.ToString(Inv),

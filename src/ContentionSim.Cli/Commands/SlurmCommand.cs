@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ContentionSim.Reporting;
-using ContentionSim.Reporting.Sweeps;
+using ContentionSim.Experiments.Sweeps;
 using ContentionSim.Scenarios;
 using ContentionSim.Scenarios.Sweeps;
 
@@ -41,9 +41,9 @@ internal static class SlurmCommand
             string file = parse.GetValue(sweep)!;
             int n = parse.GetValue(shards);
             int c = parse.GetValue(cpus);
-            if (n < 1 || n > Core.Sweeps.SweepShard.MaxCount)
+            if (n < 1 || n > Experiments.Sweeps.SweepShard.MaxCount)
             {
-                console.Error.WriteLine($"error: --shards must be 1 – {Core.Sweeps.SweepShard.MaxCount:N0}, not {n}.");
+                console.Error.WriteLine($"error: --shards must be 1 – {Experiments.Sweeps.SweepShard.MaxCount:N0}, not {n}.");
                 return ExitCodes.BadInput;
             }
             if (c < 1)
@@ -104,6 +104,14 @@ internal static class SlurmCommand
                 Activists = definition.Plan.Base.TotalActivists,
                 Ticks = definition.Plan.Base.Ticks,
             };
+            var problems = SweepSlurm.Problems(settings);
+            if (problems.Count > 0)
+            {
+                console.Error.WriteLine(problems.Count == 1 ? "error: the scripts cannot be written safely:" : $"error: the scripts cannot be written safely ({problems.Count} problems):");
+                foreach (var p in problems) console.Error.WriteLine($"  {p}.");
+                console.Error.WriteLine("Nothing was written.");
+                return ExitCodes.BadInput;
+            }
             var scripts = SweepSlurm.Create(settings);
             IReadOnlyList<string> written;
             try

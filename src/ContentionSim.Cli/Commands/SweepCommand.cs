@@ -4,11 +4,10 @@ using System.Globalization;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Simulation;
-using ContentionSim.Core.Sweeps;
-using ContentionSim.Reporting;
-using ContentionSim.Reporting.Sweeps;
-using ContentionSim.Scenarios;
 using ContentionSim.Scenarios.Sweeps;
+using ContentionSim.Experiments.Sweeps;
+using ContentionSim.Reporting;
+using ContentionSim.Scenarios;
 using Spectre.Console;
 
 namespace ContentionSim.Cli.Commands;
@@ -194,7 +193,7 @@ internal static class SweepCommand
 
     private static SweepSessionResult WithProgress(CliConsole console, SweepSetup setup, string folder, SweepSessionOptions options)
     {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Terminal) });
         SweepSessionResult? result = null;
         ansi.Progress()
             .AutoClear(true)

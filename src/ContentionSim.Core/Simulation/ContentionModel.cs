@@ -61,7 +61,7 @@ public sealed class ContentionModel
     {
         long clock = PhaseTimes is null ? 0 : Stopwatch.GetTimestamp();
         int tick = ++Context.CurrentTick;
-        // What the last tick left.
+        // What the last tick left (views of the submodels' state, read before those submodels move).
         var lastTallies = Activists.Tallies;
         double lastOpenness = State.EffectiveOpenness;
         double lastFrameBoost = Allies.Now.Outside.FrameBoost;

@@ -30,6 +30,8 @@ public sealed class StateLayer
     private int _aboveTurnover;
     private readonly double[] _experiencedRepression;
     private readonly StatePolicy[] _policy;
+    private readonly int[] _facilitationEvents, _concessions;
+    private readonly double[] _repressionStance, _facilitationStance;
 
     /// <param name="scenario">The scenario at the start (its movements and openness).</param>
     /// <param name="random">The run's random streams (the state draws from "state").</param>
@@ -37,10 +39,10 @@ public sealed class StateLayer
     {
         int n = scenario.Movements.Count;
         _key = random.Key("state");
-        FacilitationEvents = new int[n];
-        Concessions = new int[n];
-        RepressionStance = new double[n];
-        FacilitationStance = new double[n];
+        _facilitationEvents = new int[n];
+        _concessions = new int[n];
+        _repressionStance = new double[n];
+        _facilitationStance = new double[n];
         _experiencedRepression = new double[n];
         _policy = new StatePolicy[n];
         EffectiveOpenness = scenario.State.Openness;
@@ -50,13 +52,14 @@ public sealed class StateLayer
     public double EffectiveOpenness { get; private set; }
     /// <summary>Per movement: its policy towards the movement this tick (what its activists face).</summary>
     public ReadOnlySpan<StatePolicy> Policy => _policy;
-    /// <summary>Per movement: talks and concessions this tick.</summary>
-    public int[] FacilitationEvents { get; }
-    public int[] Concessions { get; }
+    /// <summary>Per movement: talks and concessions this tick (a concession counts as a talk too).</summary>
+    public ReadOnlySpan<int> FacilitationEvents => _facilitationEvents;
+    /// <summary>Per movement: concessions this tick (including the turnover concession).</summary>
+    public ReadOnlySpan<int> Concessions => _concessions;
     /// <summary>Per movement: the state's repressive stance this tick (propensity × closure × cost × threat, 0–1).</summary>
-    public double[] RepressionStance { get; }
+    public ReadOnlySpan<double> RepressionStance => _repressionStance;
     /// <summary>Per movement: the state's facilitative stance this tick (responsiveness × openness × threat, 0–1).</summary>
-    public double[] FacilitationStance { get; }
+    public ReadOnlySpan<double> FacilitationStance => _facilitationStance;
     /// <summary>Tick at which mobilization overwhelmed the state, or null.</summary>
     public int? TurnoverTick { get; private set; }
     /// <summary>Whether turnover happened this tick.</summary>
@@ -78,8 +81,8 @@ public sealed class StateLayer
         double leverage = p.Vulnerability * TransnationalLayer.Saturated(pressure);
         double openness = TurnoverTick is null ? p.Openness : 1.0;
         EffectiveOpenness = openness + (1 - openness) * leverage;
-        Array.Clear(FacilitationEvents);
-        Array.Clear(Concessions);
+        Array.Clear(_facilitationEvents);
+        Array.Clear(_concessions);
         TurnoverNow = false;
 
         long activeAll = 0, totalAll = 0;
@@ -101,7 +104,7 @@ public sealed class StateLayer
         for (int m = 0; m < _policy.Length; m++)
         {
             var tally = lastTallies[m];
-            RepressionStance[m] = FacilitationStance[m] = 0;
+            _repressionStance[m] = _facilitationStance[m] = 0;
             if (!p.Enabled)
             {
                 _policy[m] = StatePolicy.None;
@@ -121,8 +124,8 @@ public sealed class StateLayer
             double cost = Math.Clamp(leverage + Math.Max(0, lastSympathy[m] - scenario.Public.InitialSympathy), 0, 1);
             double repression = p.RepressionPropensity * (1 - EffectiveOpenness) * (1 - CostRestraint * cost);
             double facilitation = p.Responsiveness * EffectiveOpenness;
-            RepressionStance[m] = repression * threat;
-            FacilitationStance[m] = facilitation * threat;
+            _repressionStance[m] = repression * threat;
+            _facilitationStance[m] = facilitation * threat;
             double seen = tally.Active + tally.Arrests > 0 && p.RepressionCapacity > 0
                 ? Math.Min(1, (double)tally.Arrests / (tally.Active + tally.Arrests) / p.RepressionCapacity)
                 : 0;
@@ -131,11 +134,11 @@ public sealed class StateLayer
             _experiencedRepression[m] += PerceptionSmoothing * (seen - _experiencedRepression[m]);
             double relief = 0;
             if (threat > 0 && rng.Chance(facilitation * threat))
-                FacilitationEvents[m]++; // talks
+                _facilitationEvents[m]++; // talks
             if (threat > 0 && rng.Chance(ConcessionRate * facilitation * threat))
             {
-                Concessions[m]++;
-                FacilitationEvents[m]++;
+                _concessions[m]++;
+                _facilitationEvents[m]++;
                 relief = p.ConcessionSize;
             }
             // Claims that get through institutions ease the movement's grievance.
@@ -143,7 +146,7 @@ public sealed class StateLayer
             if (contacts > 0) relief = Math.Min(1, relief + p.InstitutionalRelief * contacts);
             if (TurnoverNow)
             {
-                Concessions[m]++;
+                _concessions[m]++;
                 relief = Math.Max(relief, TurnoverRelief);
             }
             _policy[m] = new StatePolicy(

@@ -36,6 +36,9 @@ public static class ComparePage
         var runs = runDirs.Select(RunFolder.Read).ToList();
         string html = Target(outPath ?? DefaultPath(runs));
         string png = Path.ChangeExtension(html, ".png");
+        // Both files are checked before either is written: neither may land on a file of a run it compares.
+        OutputGuard.CheckFile(html, runs.Select(r => r.Directory));
+        OutputGuard.CheckFile(png, runs.Select(r => r.Directory));
         if (!force)
             foreach (var existing in new[] { html, png }.Where(File.Exists))
                 throw new OutputException(existing, $"'{existing}' exists (an earlier comparison); use --force to replace it or choose another --out.");
@@ -175,7 +178,7 @@ public static class ComparePage
     }
 
     private static string Int(RunFolder r, string name) =>
-        r.Headline.TryGetProperty(name, out var v) && v.TryGetInt64(out long i) ? i.ToString("N0", Inv) : "";
+        r.Headline.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long i) ? i.ToString("N0", Inv) : "";
 
     private static string WaveOutcomes(RunFolder r, Outcome outcome) =>
         r.Cycles.Count(c => c.Movement == TickObservation.WaveId && c.Outcome == outcome).ToString(Inv);

@@ -28,6 +28,7 @@ public static class RunReport
     {
         var run = RunFolder.Read(runDir);
         string path = Path.GetFullPath(outFile ?? Path.Combine(run.Directory, FileName));
+        OutputGuard.CheckFile(path, [run.Directory]);
         HtmlPage.WriteFile(path, Build(run));
         return path;
     }
@@ -103,8 +104,8 @@ public static class RunReport
     {
         var h = run.Headline;
         var waveCycles = run.Cycles.Where(c => c.Movement == TickObservation.WaveId).ToList();
-        int Int(string name, int fallback) => h.TryGetProperty(name, out var v) && v.TryGetInt32(out int i) ? i : fallback;
-        double Dbl(string name, double fallback) => h.TryGetProperty(name, out var v) && v.TryGetDouble(out double d) ? d : fallback;
+        int Int(string name, int fallback) => h.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int i) ? i : fallback;
+        double Dbl(string name, double fallback) => h.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out double d) ? d : fallback;
 
         var outcomes = waveCycles.Where(c => c.Outcome is not Outcome.Fizzle)
             .GroupBy(c => c.Outcome).OrderBy(g => g.Key == Outcome.Ongoing ? int.MaxValue : (int)g.Key).Select(g => $"{g.Count()} {RunStory.OutcomeName(g.Key)}");
@@ -266,5 +267,5 @@ public static class RunReport
 
     /// <summary>Reads a JSON number as a double, or null.</summary>
     internal static double? Number(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.TryGetDouble(out double d) ? d : null;
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out double d) ? d : null;
 }

@@ -38,8 +38,16 @@ public static class RunManifest
     public static string Sha256(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(AtomicFile.Utf8.GetBytes(text)));
 
+    /// <summary>SHA-256 of the file at <paramref name="path"/>, lower-case hex.</summary>
+    public static string Sha256File(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
     /// <summary>The run.json document (UTF-8, indented, <c>\n</c> line endings, trailing newline).</summary>
-    public static byte[] Create(RunResult result, RunOutputOptions options, IReadOnlyList<OutputFile> files, string? scenarioCopy)
+    public static byte[] Create(RunResult result, RunOutputOptions options, IReadOnlyList<OutputFile> files, string? scenarioCopy,
+        IReadOnlyDictionary<string, string>? checksums = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
@@ -83,6 +91,7 @@ public static class RunManifest
                 w.WriteStartObject();
                 w.WriteString("name", f.Name);
                 w.WriteString("description", f.Description);
+                if (checksums is not null && checksums.TryGetValue(f.Name, out var sum)) w.WriteString("sha256", sum);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

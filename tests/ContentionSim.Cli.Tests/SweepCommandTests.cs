@@ -26,6 +26,7 @@ public sealed class SweepCommandTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void A_sweep_writes_runs_summary_manifest_and_figures()
     {

@@ -182,7 +182,7 @@ internal static class ExperimentCommand
 
     private static IReadOnlyList<ExperimentRun> WithProgress(CliConsole console, Experiment experiment, SweepDefinition definition, BatchOptions options)
     {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Terminal) });
         IReadOnlyList<ExperimentRun>? runs = null;
         ansi.Progress()
             .AutoClear(true)

@@ -155,7 +155,7 @@ internal static class SensitivityCommand
 
     private static SensitivityResults WithProgress(CliConsole console, SensitivityDesign design, BatchOptions options)
     {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Terminal) });
         SensitivityResults? results = null;
         ansi.Progress()
             .AutoClear(true)

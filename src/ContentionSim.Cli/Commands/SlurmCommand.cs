@@ -104,6 +104,14 @@ internal static class SlurmCommand
                 Activists = definition.Plan.Base.TotalActivists,
                 Ticks = definition.Plan.Base.Ticks,
             };
+            var problems = SweepSlurm.Problems(settings);
+            if (problems.Count > 0)
+            {
+                console.Error.WriteLine(problems.Count == 1 ? "error: the scripts cannot be written safely:" : $"error: the scripts cannot be written safely ({problems.Count} problems):");
+                foreach (var p in problems) console.Error.WriteLine($"  {p}.");
+                console.Error.WriteLine("Nothing was written.");
+                return ExitCodes.BadInput;
+            }
             var scripts = SweepSlurm.Create(settings);
             IReadOnlyList<string> written;
             try

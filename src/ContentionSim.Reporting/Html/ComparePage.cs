@@ -20,25 +20,43 @@ public static class ComparePage
     public sealed record Output(string Html, string Png);
 
     /// <summary>
-    /// Reads the run folders and writes the page and its figure. Without <paramref name="outHtml"/>
-    /// they go next to the first run folder as <c>compare-A-vs-B.html</c> and <c>.png</c>.
+    /// Reads the run folders and writes the page and its figure. <paramref name="outPath"/> ending in
+    /// <c>.html</c> (or <c>.htm</c>) names the page, and the PNG goes beside it; any other path names a
+    /// folder that receives <c>compare.html</c> and <c>compare.png</c>. Without it they go next to the
+    /// first run folder as <c>compare-A-vs-B.html</c> and <c>.png</c>. Like <c>run</c>, an earlier
+    /// comparison is replaced only with <paramref name="force"/>.
     /// </summary>
     /// <exception cref="ReportInputException">A folder is not a readable run folder, or fewer than two were given.</exception>
-    /// <exception cref="OutputException">The files could not be written.</exception>
-    public static Output Write(IReadOnlyList<string> runDirs, string? outHtml = null)
+    /// <exception cref="OutputException">The files could not be written, or exist and <paramref name="force"/> is false.</exception>
+    public static Output Write(IReadOnlyList<string> runDirs, string? outPath = null, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(runDirs);
         if (runDirs.Count < 2)
             throw new ReportInputException(runDirs.FirstOrDefault() ?? "", "Give at least two run folders to compare.");
         var runs = runDirs.Select(RunFolder.Read).ToList();
-        string html = Path.GetFullPath(outHtml ?? DefaultPath(runs));
-        if (!html.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !html.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
-            html += ".html";
+        string html = Target(outPath ?? DefaultPath(runs));
         string png = Path.ChangeExtension(html, ".png");
+<<<<<<< HEAD
+        if (!force)
+            foreach (var existing in new[] { html, png }.Where(File.Exists))
+                throw new OutputException(existing, $"'{existing}' exists (an earlier comparison); use --force to replace it or choose another --out.");
+=======
+        // Both files are checked before either is written: neither may land on a file of a run it compares.
+        OutputGuard.CheckFile(html, runs.Select(r => r.Directory));
+        OutputGuard.CheckFile(png, runs.Select(r => r.Directory));
+>>>>>>> reliability
         byte[] figure = Figure(runs);
         HtmlPage.WriteFile(png, figure);
         HtmlPage.WriteFile(html, Build(runs, figure, Path.GetFileName(png)));
         return new Output(html, png);
+    }
+
+    /// <summary>The page's full path for an --out value: an .html/.htm file as given, anything else a folder holding compare.html.</summary>
+    public static string Target(string outPath)
+    {
+        string full = Path.GetFullPath(outPath);
+        bool page = full.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || full.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
+        return page ? full : Path.Combine(full, "compare.html");
     }
 
     /// <summary>Default page path: <c>compare-&lt;first&gt;-vs-&lt;second&gt;[...].html</c> beside the first run folder.</summary>
@@ -132,12 +150,13 @@ public static class ComparePage
             ("Alliance probability abroad", r => r.Parameters is null ? "" : ScenarioWords.N(r.Parameters.Transnational.AllianceProbability)),
             ("Activists", r => r.Parameters is null ? "" : r.Parameters.TotalActivists.ToString("N0", Inv)),
             ("Length of the run", r => string.Format(Inv, "{0:N0} {1}", r.TicksRun, ScenarioWords.Plural(ScenarioWords.Unit(r.TimeUnit)))),
-            ("Cycles", r => Int(r, "cycles")),
-            ("Fizzles", r => Int(r, "fizzles")),
+            ("Cycles in all (as listed in cycles.csv)", r => r.Cycles.Count(c => c.Movement == TickObservation.WaveId).ToString(Inv)),
+            ("Cycles of contention (reached stage 3)", r => Int(r, "cycles")),
+            ("Fizzles (fell back before stage 3)", r => Int(r, "fizzles")),
             ("Negotiated", r => WaveOutcomes(r, Outcome.Negotiated)),
             ("Suppressed", r => WaveOutcomes(r, Outcome.Suppressed)),
             ("Revolutionary turnover", r => WaveOutcomes(r, Outcome.RevolutionaryTurnover)),
-            ("Peak participation", r => RunReport.Number(r.Headline, "peak_participation") is double p ? RunSummary.Percent(p) : ""),
+            ("Peak participation (a single tick)", r => RunReport.Number(r.Headline, "peak_participation") is double p ? RunSummary.Percent(p) : ""),
             ("Peak at", r => Int(r, "peak_tick")),
             ("Mean participation", r => RunReport.Number(r.Headline, "mean_participation") is double p ? RunSummary.Percent(p) : ""),
             ("Arrests", r => Int(r, "repression_events")),
@@ -162,7 +181,7 @@ public static class ComparePage
     }
 
     private static string Int(RunFolder r, string name) =>
-        r.Headline.TryGetProperty(name, out var v) && v.TryGetInt64(out long i) ? i.ToString("N0", Inv) : "";
+        r.Headline.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long i) ? i.ToString("N0", Inv) : "";
 
     private static string WaveOutcomes(RunFolder r, Outcome outcome) =>
         r.Cycles.Count(c => c.Movement == TickObservation.WaveId && c.Outcome == outcome).ToString(Inv);

@@ -28,6 +28,7 @@ public static class RunReport
     {
         var run = RunFolder.Read(runDir);
         string path = Path.GetFullPath(outFile ?? Path.Combine(run.Directory, FileName));
+        OutputGuard.CheckFile(path, [run.Directory]);
         HtmlPage.WriteFile(path, Build(run));
         return path;
     }
@@ -103,18 +104,16 @@ public static class RunReport
     {
         var h = run.Headline;
         var waveCycles = run.Cycles.Where(c => c.Movement == TickObservation.WaveId).ToList();
-        int Int(string name, int fallback) => h.TryGetProperty(name, out var v) && v.TryGetInt32(out int i) ? i : fallback;
-        double Dbl(string name, double fallback) => h.TryGetProperty(name, out var v) && v.TryGetDouble(out double d) ? d : fallback;
+        int Int(string name, int fallback) => h.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int i) ? i : fallback;
+        double Dbl(string name, double fallback) => h.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out double d) ? d : fallback;
 
-        int fizzles = Int("fizzles", waveCycles.Count(c => c.Outcome == Outcome.Fizzle));
-        int cycles = Int("cycles", waveCycles.Count(c => c.Outcome != Outcome.Fizzle));
         var outcomes = waveCycles.Where(c => c.Outcome is not Outcome.Fizzle)
             .GroupBy(c => c.Outcome).OrderBy(g => g.Key == Outcome.Ongoing ? int.MaxValue : (int)g.Key).Select(g => $"{g.Count()} {RunStory.OutcomeName(g.Key)}");
         var items = new List<(string Label, string Value)>
         {
-            ("Cycles (and fizzles)", string.Format(Inv, "{0} ({1})", cycles, fizzles)),
+            ("Cycles", RunSummary.CycleCounts(waveCycles.Select(c => c.Outcome).ToList())),
             ("Outcomes", string.Join(", ", outcomes) is { Length: > 0 } o ? o : "none"),
-            ("Peak participation", string.Format(Inv, "{0} in {1} {2}", RunSummary.Percent(Dbl("peak_participation", waveCycles.Select(c => c.PeakParticipation).DefaultIfEmpty(0).Max())), unit, Int("peak_tick", 0))),
+            ("Peak participation (a single " + unit + ")", string.Format(Inv, "{0} in {1} {2}", RunSummary.Percent(Dbl("peak_participation", waveCycles.Select(c => c.PeakParticipation).DefaultIfEmpty(0).Max())), unit, Int("peak_tick", 0))),
             ("Arrests", Int("repression_events", waveCycles.Sum(c => c.RepressionEvents)).ToString("N0", Inv)),
             ("Talks / concessions", string.Format(Inv, "{0:N0} / {1:N0}", Int("facilitation_events", waveCycles.Sum(c => c.FacilitationEvents)), Int("concessions", waveCycles.Sum(c => c.Concessions)))),
             ("Co-optations", Int("cooptations", waveCycles.Sum(c => c.Cooptations)).ToString("N0", Inv)),
@@ -211,7 +210,9 @@ public static class RunReport
             return sb.ToString();
         }
         sb.Append("<p>A row per cycle").Append(run.Movements.Count > 1 ? " of the whole wave (each movement's cycles are in cycles.csv)" : "")
-          .Append(": how it ended and the state's and activists' acts that decided it. The timeline above says why each outcome was given.</p>\n");
+          .Append(": how it ended and the state's and activists' acts that decided it. The timeline above says why each outcome was given. ")
+          .Append(HtmlPage.Escape(RunSummary.CycleCounts(cycles.Select(c => c.Outcome).ToList()))).Append(". ")
+          .Append("Peaks here are of participation smoothed as the stage classifier sees it, so a little lower than the highest single values of the figures.</p>\n");
         sb.Append(OutcomeTable(cycles, unit));
         sb.Append("<h3>What the outcomes mean</h3>\n<ul>\n");
         foreach (var (outcome, rule) in StageCriteria.Outcomes)
@@ -224,7 +225,7 @@ public static class RunReport
 
     internal static string OutcomeTable(IReadOnlyList<CycleRecord> cycles, string unit) =>
         HtmlPage.Table(
-            ["Cycle", ScenarioWords.Plural(ScenarioWords.Unit(unit)), "Outcome", "Highest stage", "Peak", "Arrests", "Talks", "Concessions", "Co-optations", "Violent acts", "Outside pressure"],
+            ["Cycle", ScenarioWords.Plural(ScenarioWords.Unit(unit)), "Outcome", "Highest stage", "Peak (smoothed)", "Arrests", "Talks", "Concessions", "Co-optations", "Violent acts", "Outside pressure"],
             cycles.Select(c => (IReadOnlyList<string>)
             [
                 c.Cycle.ToString(Inv),
@@ -266,5 +267,5 @@ public static class RunReport
 
     /// <summary>Reads a JSON number as a double, or null.</summary>
     internal static double? Number(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.TryGetDouble(out double d) ? d : null;
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out double d) ? d : null;
 }

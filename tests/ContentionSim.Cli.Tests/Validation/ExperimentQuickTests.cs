@@ -12,6 +12,7 @@ namespace ContentionSim.Cli.Tests.Validation;
 /// A check marked as a known failure (documented in docs/ODD.md) must still fail, so the documents stay true.
 /// </summary>
 [Collection(ExperimentCollection.Name)]
+[Trait("Category", "Slow")] // 80 s together at quick size; CI runs them
 public sealed class ExperimentQuickTests(ITestOutputHelper output)
 {
     private void AssertPasses(string id)

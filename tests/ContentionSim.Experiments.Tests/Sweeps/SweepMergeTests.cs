@@ -57,6 +57,7 @@ public sealed class SweepMergeTests : IDisposable
             Assert.True(File.ReadAllBytes(Path.Combine(a, name!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(b, name!))), $"{name} differs");
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Shards_of_any_N_merge_into_the_single_machine_sweep()
     {
@@ -83,6 +84,7 @@ public sealed class SweepMergeTests : IDisposable
         }
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void A_merge_draws_the_same_figures_and_its_manifest_says_where_it_came_from()
     {

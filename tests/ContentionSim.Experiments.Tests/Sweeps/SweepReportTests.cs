@@ -29,6 +29,7 @@ public sealed class SweepReportTests : IDisposable
         Assert.DoesNotContain("<?xml", svg[10..]);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void A_finished_sweep_folder_gets_its_summary_and_every_figure_and_the_same_files_twice()
     {

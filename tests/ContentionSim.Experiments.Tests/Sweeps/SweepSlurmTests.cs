@@ -62,6 +62,7 @@ public sealed class SweepSlurmTests : IDisposable
         Assert.Contains("#SBATCH --mem=4G\n", withQueue.ArrayScript);
     }
 
+    [Trait("Category", "Process")]
     [Fact]
     public void The_scripts_are_valid_bash_and_written_executable_without_overwriting_adjusted_ones()
     {

@@ -36,15 +36,12 @@ public static class ComparePage
         var runs = runDirs.Select(RunFolder.Read).ToList();
         string html = Target(outPath ?? DefaultPath(runs));
         string png = Path.ChangeExtension(html, ".png");
-<<<<<<< HEAD
-        if (!force)
-            foreach (var existing in new[] { html, png }.Where(File.Exists))
-                throw new OutputException(existing, $"'{existing}' exists (an earlier comparison); use --force to replace it or choose another --out.");
-=======
         // Both files are checked before either is written: neither may land on a file of a run it compares.
         OutputGuard.CheckFile(html, runs.Select(r => r.Directory));
         OutputGuard.CheckFile(png, runs.Select(r => r.Directory));
->>>>>>> reliability
+        if (!force)
+            foreach (var existing in new[] { html, png }.Where(File.Exists))
+                throw new OutputException(existing, $"'{existing}' exists (an earlier comparison); use --force to replace it or choose another --out.");
         byte[] figure = Figure(runs);
         HtmlPage.WriteFile(png, figure);
         HtmlPage.WriteFile(html, Build(runs, figure, Path.GetFileName(png)));

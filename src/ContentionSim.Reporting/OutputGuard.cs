@@ -1,4 +1,3 @@
-using ContentionSim.Reporting.Sweeps;
 using ContentionSim.Shared;
 
 namespace ContentionSim.Reporting;
@@ -36,19 +35,7 @@ public static class OutputGuard
     }
 
     /// <summary>Whether <paramref name="dir"/> holds a sweep manifest that says it is one shard of a sweep.</summary>
-    public static bool IsShardFolder(string dir)
-    {
-        string manifest = Path.Combine(dir, SweepManifest.FileName);
-        if (FileKinds.Of(manifest) != FileKind.Regular) return false;
-        try
-        {
-            return SweepManifest.Read(manifest).Shard is not null;
-        }
-        catch (SweepFolderException)
-        {
-            return false;
-        }
-    }
+    public static bool IsShardFolder(string dir) => SweepFolderLayout.IsShard(dir);
 
     /// <summary>Whether <paramref name="path"/> is <paramref name="dir"/> or inside it (both full paths).</summary>
     public static bool IsInside(string path, string dir)
@@ -81,10 +68,10 @@ public static class OutputGuard
             return owned.Contains(relative);
         }
         // A sweep folder: its manifest, data, figures and series.
-        if (FileKinds.Of(Path.Combine(dir, SweepManifest.FileName)) == FileKind.Regular)
-            return relative is SweepManifest.FileName or SweepRunsCsv.FileName or SweepSummary.FileName
-                || relative.StartsWith(SweepReport.PlotsFolder + "/", StringComparison.Ordinal)
-                || relative.StartsWith(SweepSeries.FolderName + "/", StringComparison.Ordinal)
+        if (FileKinds.Of(Path.Combine(dir, SweepFolderLayout.Manifest)) == FileKind.Regular)
+            return relative is SweepFolderLayout.Manifest or SweepFolderLayout.Runs or SweepFolderLayout.Summary
+                || relative.StartsWith(SweepFolderLayout.Plots + "/", StringComparison.Ordinal)
+                || relative.StartsWith(SweepFolderLayout.Series + "/", StringComparison.Ordinal)
                 || relative.StartsWith("shard-", StringComparison.Ordinal);
         return false;
     }

@@ -17,7 +17,7 @@ namespace ContentionSim.Experiments.Sweeps;
 /// </summary>
 public static class SweepRunsCsv
 {
-    public const string FileName = "runs.csv";
+    public const string FileName = SweepFolderLayout.Runs;
 
     /// <summary>Columns before the varied parameters.</summary>
     public static IReadOnlyList<string> LeadingColumns { get; } = ["run", "point", "replication", "seed", "status"];

@@ -19,7 +19,7 @@ public readonly record struct SeriesTick(int Tick, Stage Stage, int Cycle, doubl
 /// </summary>
 public static partial class SweepSeries
 {
-    public const string FolderName = "series";
+    public const string FolderName = SweepFolderLayout.Series;
 
     /// <summary>Columns of a series file.</summary>
     public static IReadOnlyList<string> Columns { get; } =

@@ -10,8 +10,7 @@ internal static class AbTest
 {
     public static void Run(Scenario scenario, int threads, IReadOnlyList<(string Name, Action Apply)> variants, int rounds, int ticksPerBlock, TextWriter output)
     {
-        var context = new SimulationContext(scenario, threads);
-        var runner = new SimulationRunner(Simulator.Describe(new RunOptions { Threads = threads, KeepSeries = false }), context);
+        var runner = new ContentionModel(scenario, new RunOptions { Threads = threads, KeepSeries = false });
         runner.Run(20); // warm up, past tier-0 code
         var best = variants.Select(_ => double.MaxValue).ToArray();
         var sum = new double[variants.Count];
@@ -48,13 +47,13 @@ internal static class AbTest
     /// <summary>As above, each setup with its own number of threads (e.g. the same run on one and on two threads).</summary>
     public static void RunSetups(Scenario scenario, IReadOnlyList<(string Name, int Threads, Action Before, Action After)> setups, int rounds, int ticksPerBlock, TextWriter output)
     {
-        var runners = new List<SimulationRunner>();
+        var runners = new List<ContentionModel>();
         foreach (var (_, threads, before, after) in setups)
         {
             before();
             try
             {
-                runners.Add(new SimulationRunner(Simulator.Describe(new RunOptions { Threads = threads, KeepSeries = false }), new SimulationContext(scenario, threads)));
+                runners.Add(new ContentionModel(scenario, new RunOptions { Threads = threads, KeepSeries = false }));
             }
             finally
             {

@@ -17,7 +17,7 @@ namespace ContentionSim.Benchmarks;
 [Config(typeof(ShortConfig))]
 public class ActivistUpdateBenchmarks
 {
-    private ActivistLayer _activists = null!;
+    private ContentionModel _model = null!;
 
     [Params(100_000, 1_000_000)]
     public int Activists { get; set; }
@@ -29,17 +29,14 @@ public class ActivistUpdateBenchmarks
     public void Setup()
     {
         var scenario = BenchScenarios.JapanLike(Activists, 1000);
-        var runner = new SimulationRunner(Simulator.Describe(new RunOptions { Threads = Threads, KeepSeries = false }),
-            new SimulationContext(scenario, Threads));
-        runner.Run(20);
-        _activists = runner.Context.GetLayer<ActivistLayer>();
+        _model = new ContentionModel(scenario, new RunOptions { Threads = Threads, KeepSeries = false });
+        _model.Run(20);
     }
 
     [Benchmark(Description = "activist update (1 tick)")]
     public void Update()
     {
-        _activists.Tick();
-        _activists.PostTick();
+        _model.RepeatActivistStep();
     }
 }
 
@@ -62,8 +59,7 @@ public class StartupBenchmarks
     public SocialNetwork Network() => SocialNetwork.Build(_scenario.Network, [0, Activists], new Rng(7), Threads);
 
     [Benchmark(Description = "initialisation (population, network, organizations)")]
-    public SimulationRunner Initialise() =>
-        new(Simulator.Describe(new RunOptions { Threads = Threads, KeepSeries = false }), new SimulationContext(_scenario, Threads));
+    public ContentionModel Initialise() => new(_scenario, new RunOptions { Threads = Threads, KeepSeries = false });
 }
 
 /// <summary>

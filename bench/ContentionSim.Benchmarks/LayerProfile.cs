@@ -25,15 +25,13 @@ internal static class LayerProfile
 
         clock.Restart();
         var options = new RunOptions { Threads = threads, KeepSeries = false };
-        var context = new SimulationContext(scenario, threads);
-        var runner = new SimulationRunner(Simulator.Describe(options), context);
+        var model = new ContentionModel(scenario, options);
         double initSeconds = clock.Elapsed.TotalSeconds;
-        var layers = runner.Layers.OfType<ISteppedLayer>().ToArray();
-        var times = new double[layers.Length, 3];
+        var times = new long[ContentionModel.Phases.Length];
+        model.PhaseTimes = times;
         long allocated = GC.GetTotalAllocatedBytes(true);
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var total = Stopwatch.StartNew();
-        var phase = new Stopwatch();
         double best = double.MaxValue;
         var block = Stopwatch.StartNew();
         for (int t = 0; t < scenario.Ticks; t++)
@@ -43,10 +41,7 @@ internal static class LayerProfile
                 if (t > 0) best = Math.Min(best, block.Elapsed.TotalMilliseconds / 5);
                 block.Restart();
             }
-            context.CurrentTick++;
-            for (int l = 0; l < layers.Length; l++) { phase.Restart(); layers[l].PreTick(); times[l, 0] += phase.Elapsed.TotalMilliseconds; }
-            for (int l = 0; l < layers.Length; l++) { phase.Restart(); layers[l].Tick(); times[l, 1] += phase.Elapsed.TotalMilliseconds; }
-            for (int l = 0; l < layers.Length; l++) { phase.Restart(); layers[l].PostTick(); times[l, 2] += phase.Elapsed.TotalMilliseconds; }
+            model.Step();
         }
         double seconds = total.Elapsed.TotalSeconds;
         double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
@@ -54,9 +49,9 @@ internal static class LayerProfile
         output.WriteLine($"{n:N0} activists × {scenario.Ticks} ticks, {threads} thread(s)");
         output.WriteLine($"network build alone {netSeconds:0.000} s; initialisation (population, network, organizations) {initSeconds:0.000} s");
         output.WriteLine($"ticks {seconds:0.000} s = {1000 * seconds / scenario.Ticks:0.000} ms/tick, {(double)n * scenario.Ticks / seconds:N0} activist-ticks/s; cpu {1000 * cpu / scenario.Ticks:0.000} ms/tick; best 5-tick block {best:0.000} ms/tick; allocated {allocated / (double)scenario.Ticks:0} bytes/tick");
-        output.WriteLine($"{"layer",-22} {"pre ms/tick",12} {"tick ms/tick",13} {"post ms/tick",13}");
-        for (int l = 0; l < layers.Length; l++)
-            output.WriteLine($"{layers[l].GetType().Name,-22} {times[l, 0] / scenario.Ticks,12:0.000} {times[l, 1] / scenario.Ticks,13:0.000} {times[l, 2] / scenario.Ticks,13:0.000}");
+        output.WriteLine($"{"phase of the step",-22} {"ms/tick",12}");
+        for (int p = 0; p < times.Length; p++)
+            output.WriteLine($"{ContentionModel.Phases[p],-22} {1000.0 * times[p] / Stopwatch.Frequency / scenario.Ticks,12:0.000}");
         using var self = Process.GetCurrentProcess();
         output.WriteLine($"peak working set {self.PeakWorkingSet64 / 1048576.0:0} MiB");
     }

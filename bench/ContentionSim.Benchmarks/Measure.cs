@@ -19,7 +19,7 @@ internal static class Measure
     {
         var clock = Stopwatch.StartNew();
         var options = new RunOptions { Threads = threads, KeepSeries = false, OnTick = onTick };
-        var runner = new SimulationRunner(Simulator.Describe(options), new SimulationContext(scenario, threads));
+        var runner = new ContentionModel(scenario, options);
         double startup = clock.Elapsed.TotalSeconds;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         clock.Restart();

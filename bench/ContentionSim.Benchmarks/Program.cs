@@ -42,7 +42,7 @@ switch (command)
     case "ab":
     {
         var values = args[3].Split(',').Select(int.Parse).ToArray();
-        var variants = values.Select(v => ($"simd ties {v != 0}", (Action)(() => ContentionSim.Core.Activists.ActivistRules.UseSimdTies = v != 0))).ToList();
+        var variants = values.Select(v => ($"simd ties {v != 0}", (Action)(() => ContentionSim.Core.Activists.ActivistKernel.UseSimdTies = v != 0))).ToList();
         AbTest.Run(Japan(Arg(1, 1_000_000), 100_000, 4), Arg(2, 1), variants, rounds: 10, ticksPerBlock: 3, Console.Out);
         return 0;
     }

@@ -27,7 +27,9 @@ public static class ScenarioReference
         Line();
         Line("A scenario is a YAML file that sets the parameters of one run. Every key has a default, so a");
         Line("scenario only states what differs. This page lists every key with its meaning, type, default");
-        Line("and valid range; the loader enforces exactly these ranges.");
+        Line("and valid range; the loader enforces exactly these ranges. *Source* says where a default comes from:");
+        Line("a citation, a calibration record, or \"assumed\" with what the value was chosen for (the model is not");
+        Line("calibrated; `docs/ODD.md` §8 explains the defaults).");
         Line();
         Line("Contents:");
         Line();
@@ -76,8 +78,9 @@ public static class ScenarioReference
                 Line(intro);
                 Line();
             }
-            Line("| Key | Type | Default | Range | Unit | Meaning |");
-            Line("|-----|------|---------|-------|------|---------|");
+            bool sourced = HasSources(type);
+            Line(sourced ? "| Key | Type | Default | Range | Unit | Meaning | Source |" : "| Key | Type | Default | Range | Unit | Meaning |");
+            Line(sourced ? "|-----|------|---------|-------|------|---------|--------|" : "|-----|------|---------|-------|------|---------|");
             foreach (var property in ParameterPath.PropertiesOf(type))
             {
                 var param = Schema.ParamOf(property)!;
@@ -90,7 +93,8 @@ public static class ScenarioReference
                     Shape.List when Schema.ShapeOf(ParameterPath.ElementType(property.PropertyType)!) == Shape.Record => $"list, see {Link(child + "[]")}",
                     _ => Schema.TypeName(property.PropertyType),
                 };
-                Line($"| `{key}` | {typeName} | {Escape(Default(property.GetValue(defaults), shape, key))} | {Schema.RangeShort(param)} | {Escape(param.Unit)} | {Escape(param.Description)} |");
+                Line($"| `{key}` | {typeName} | {Escape(Default(property.GetValue(defaults), shape, key))} | {Schema.RangeShort(param)} | {Escape(param.Unit)} | {Escape(param.Description)} |" +
+                     (sourced ? $" {Escape(param.Source)} |" : ""));
             }
             Line();
         }
@@ -312,7 +316,10 @@ public static class ScenarioReference
         md.Append("```yaml\n").Append(yaml.Replace("\r\n", "\n").TrimEnd('\n')).Append("\n```\n\n");
     }
 
-    private static void CollectSections(Type type, object defaults, string path, string intro, List<(string, Type, object, string)> sections)
+    /// <summary>Whether a section's keys carry a <see cref="ParamAttribute.Source"/> (the model's parameters do; events and distributions do not).</summary>
+    internal static bool HasSources(Type type) => ParameterPath.PropertiesOf(type).Any(p => Schema.ParamOf(p)!.Source.Length > 0);
+
+    internal static void CollectSections(Type type, object defaults, string path, string intro, List<(string, Type, object, string)> sections)
     {
         sections.Add((path, type, defaults, intro));
         foreach (var property in ParameterPath.PropertiesOf(type))
@@ -328,7 +335,7 @@ public static class ScenarioReference
         }
     }
 
-    private static string Default(object? value, Shape shape, string key) => value switch
+    internal static string Default(object? value, Shape shape, string key) => value switch
     {
         null => "(none)",
         string s => s.Length == 0 ? "(empty)" : $"`{s}`",
@@ -339,15 +346,15 @@ public static class ScenarioReference
         System.Collections.ICollection { Count: 0 } => "`[]`",
         System.Collections.ICollection c when shape == Shape.List => key == "movements" && c.Count == 1
             ? "one movement with the defaults below"
-            : $"{c.Count} items",
+            : c.Count == 1 ? "1 item" : $"{c.Count} items",
         _ => "see below",
     };
 
-    private static string Heading(string path) => path.Length == 0 ? "Top level" : $"`{path}`";
+    internal static string Heading(string path) => path.Length == 0 ? "Top level" : $"`{path}`";
 
     private static string Link(string path) => $"[{Heading(path)}](#{Slug(Heading(path))})";
 
-    private static string Escape(string text) => text.Replace("|", "\\|").Replace("\n", " ");
+    internal static string Escape(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 
     /// <summary>GitHub's heading anchor: lower case, punctuation dropped, spaces to '-'.</summary>
     private static string Slug(string heading)

@@ -16,6 +16,7 @@ public sealed class CtrlCTests(ITestOutputHelper log) : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
+    [Trait("Category", "Process")]
     [Fact]
     public void Ctrl_c_during_a_run_stops_it_promptly_and_writes_nothing()
     {
@@ -47,6 +48,7 @@ public sealed class CtrlCTests(ITestOutputHelper log) : IDisposable
           state.openness: [0.2, 0.8]
         """;
 
+    [Trait("Category", "Process")]
     [Fact]
     public void Ctrl_c_during_a_sweep_stops_it_promptly_keeps_every_finished_run_and_resume_completes_it_identically()
     {
@@ -74,7 +76,7 @@ public sealed class CtrlCTests(ITestOutputHelper log) : IDisposable
             Assert.DoesNotContain("   at ", child.Error);
             said = child.Error;
         }
-        var (_, kept) = Reporting.Sweeps.SweepRunLog.Read(runsCsv);
+        var (_, kept) = Experiments.Sweeps.SweepRunLog.Read(runsCsv);
         Assert.InRange(kept.Count, atSignal, 23); // every run finished before the signal is kept
         Assert.Contains($"interrupted: {kept.Count} of 24 runs are recorded in {runsCsv}", said);
         Assert.Equal("interrupted", CliHarness.ReadJson(Path.Combine(folder, "manifest.json")).GetProperty("state").GetProperty("state").GetString());

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ContentionSim.Reporting.Sweeps;
+using ContentionSim.Experiments.Sweeps;
 
 namespace ContentionSim.Cli.Tests;
 

@@ -1,4 +1,4 @@
-using ContentionSim.Reporting.Sweeps;
+using ContentionSim.Experiments.Sweeps;
 using Xunit.Abstractions;
 
 namespace ContentionSim.Cli.Tests;
@@ -17,13 +17,12 @@ public sealed class OutputSafetyTests(ITestOutputHelper log) : IDisposable
     /// <summary>The small scenario for long enough that its outputs (about 450 kB with figures) outgrow the disk.</summary>
     private string LongScenario() => _cli.Write("long.yaml", CliHarness.SmallScenario.Replace("ticks: 60", "ticks: 1500"));
 
-    [Theory]
+    [SkippableTheory, Trait("Category", "Root")]
     [InlineData("64k")]   // full at the first file
     [InlineData("320k")]  // full part-way: some files of the run are complete in the staging folder
     public void A_run_on_a_full_disk_fails_with_exit_3_and_leaves_nothing(string size)
     {
         using var disk = Tmpfs.Mount(size, log);
-        if (disk is null) return;
         string outDir = Path.Combine(disk.Path, "run");
 
         var (code, output, error) = _cli.Run("run", LongScenario(), "--out", outDir);
@@ -38,11 +37,10 @@ public sealed class OutputSafetyTests(ITestOutputHelper log) : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(disk.Path)); // no folder, no .partial-*, no temporary file
     }
 
-    [Fact]
+    [SkippableFact, Trait("Category", "Root")]
     public void New_on_a_full_disk_fails_with_exit_3_and_leaves_no_truncated_scenario()
     {
         using var disk = Tmpfs.Mount("4k", log); // the starter scenario is larger than this
-        if (disk is null) return;
 
         var (code, output, error) = _cli.Run("new", "lesson", "--dir", disk.Path);
 
@@ -53,11 +51,10 @@ public sealed class OutputSafetyTests(ITestOutputHelper log) : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(disk.Path)); // no lesson.yaml cut short, no temporary file
     }
 
-    [Fact]
+    [SkippableFact, Trait("Category", "Root")]
     public void A_run_on_a_read_only_disk_fails_with_exit_3_and_a_clear_message()
     {
         using var disk = Tmpfs.Mount("64k", log, readOnly: true);
-        if (disk is null) return;
         string outDir = Path.Combine(disk.Path, "run");
 
         var (code, output, error) = _cli.Run("run", _cli.Write("small.yaml", CliHarness.SmallScenario), "--out", outDir, "--no-plots");
@@ -93,11 +90,10 @@ public sealed class OutputSafetyTests(ITestOutputHelper log) : IDisposable
         Assert.Equal("not a folder", File.ReadAllText(_cli.PathOf("blocker")));
     }
 
-    [Fact]
+    [SkippableFact, Trait("Category", "Root")]
     public void A_sweep_into_a_read_only_disk_fails_with_exit_3_before_running()
     {
         using var disk = Tmpfs.Mount("64k", log, readOnly: true);
-        if (disk is null) return;
 
         var (code, output, error) = _cli.Run("sweep", SweepTestFiles.WriteSmall(_cli), "--out", Path.Combine(disk.Path, "sweep"), "--no-plots");
 
@@ -120,11 +116,10 @@ public sealed class OutputSafetyTests(ITestOutputHelper log) : IDisposable
           transnational.alliance_probability: [0, 0.5]
         """;
 
-    [Fact]
+    [SkippableFact, Trait("Category", "Root")]
     public void A_sweep_whose_disk_fills_up_stops_with_exit_3_keeps_its_rows_and_resumes_to_the_uninterrupted_result()
     {
         using var disk = Tmpfs.Mount("256k", log);
-        if (disk is null) return;
         var sweep = SweepTestFiles.WriteSmall(_cli, FillingSweep);
         string folder = Path.Combine(disk.Path, "sweep");
         string runsCsv = Path.Combine(folder, "runs.csv");

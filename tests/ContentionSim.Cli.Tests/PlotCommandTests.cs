@@ -7,6 +7,7 @@ public sealed class PlotCommandTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Plot_rebuilds_summary_and_figures_of_a_sweep_folder()
     {
@@ -27,6 +28,7 @@ public sealed class PlotCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(outDir, "plots", "stage-trace.svg")));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Plot_of_a_shard_folder_counts_the_shards_runs_not_the_whole_sweeps()
     {

@@ -117,6 +117,7 @@ public sealed class SensitivityCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_cli.Root, "runs")));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Every_shipped_scenario_can_be_analysed_without_gaps()
     {

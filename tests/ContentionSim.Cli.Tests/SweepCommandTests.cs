@@ -4,7 +4,7 @@ using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Randomness;
 using ContentionSim.Core.Simulation;
-using ContentionSim.Reporting.Sweeps;
+using ContentionSim.Experiments.Sweeps;
 
 namespace ContentionSim.Cli.Tests;
 
@@ -26,6 +26,7 @@ public sealed class SweepCommandTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void A_sweep_writes_runs_summary_manifest_and_figures()
     {

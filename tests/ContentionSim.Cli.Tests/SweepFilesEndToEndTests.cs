@@ -24,6 +24,7 @@ public sealed class SweepFilesEndToEndTests : IDisposable
         Assert.Contains("quick.yaml", names);
     }
 
+    [Trait("Category", "Slow")]
     [Theory]
     [MemberData(nameof(SweepFiles))]
     public void Sweep_runs_end_to_end_in_reduced_form(string relativePath)

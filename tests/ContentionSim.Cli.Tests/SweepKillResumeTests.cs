@@ -22,6 +22,7 @@ public sealed class SweepKillResumeTests : IDisposable
           state.openness: {from: 0.05, to: 0.95, count: 10}
         """;
 
+    [Trait("Category", "Process")]
     [Fact]
     public void A_killed_sweep_resumes_without_losing_or_duplicating_a_run()
     {

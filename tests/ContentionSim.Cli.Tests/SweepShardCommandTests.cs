@@ -168,6 +168,7 @@ public sealed class SweepShardCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, _cli.Run("slurm", sweep).Code); // --shards is required
     }
 
+    [Trait("Category", "Process")]
     [Fact]
     public void The_generated_scripts_run_as_a_job_array_would_and_merge_into_the_single_machine_sweep()
     {

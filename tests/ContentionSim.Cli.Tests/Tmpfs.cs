@@ -6,7 +6,7 @@ namespace ContentionSim.Cli.Tests;
 /// <summary>
 /// A small tmpfs mounted for a test (a disk that fills up, or a read-only one even for root), unmounted
 /// on dispose. Mounting needs root on Linux: where it cannot be done the test fails in CI (CI=true) and
-/// is skipped with a message elsewhere.
+/// is reported as skipped, with the reason, elsewhere (the tests are [SkippableFact]s in the "Root" category).
 /// </summary>
 internal sealed class Tmpfs : IDisposable
 {
@@ -14,8 +14,11 @@ internal sealed class Tmpfs : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Mounts a tmpfs of <paramref name="size"/> (e.g. "256k") at a new folder; null (with the reason logged) if this machine cannot.</summary>
-    public static Tmpfs? Mount(string size, ITestOutputHelper log, bool readOnly = false)
+    /// <summary>
+    /// Mounts a tmpfs of <paramref name="size"/> (e.g. "256k") at a new folder. If this machine cannot, the
+    /// test is skipped with the reason (it throws xunit's SkipException), or fails in CI.
+    /// </summary>
+    public static Tmpfs Mount(string size, ITestOutputHelper log, bool readOnly = false)
     {
         string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "contentionsim-tmpfs-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
@@ -32,7 +35,7 @@ internal sealed class Tmpfs : IDisposable
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             Assert.Fail($"cannot test on a small disk in CI: {why} (the CI runs the tests as root on Linux)");
         log.WriteLine($"SKIPPED: {why}; this test needs root on Linux (it runs in CI)");
-        return null;
+        throw new SkipException($"{why}; this test needs root on Linux (it runs in CI, as root)");
     }
 
     public void Dispose()

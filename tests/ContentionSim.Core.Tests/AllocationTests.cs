@@ -1,10 +1,7 @@
-using ContentionSim.Core.Activists;
-using ContentionSim.Core.Engine;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Simulation;
 using ContentionSim.Core.Tests.Support;
-using ContentionSim.Core.Transnational;
 using Xunit.Abstractions;
 
 namespace ContentionSim.Core.Tests;
@@ -19,21 +16,17 @@ namespace ContentionSim.Core.Tests;
 [Collection(MeasurementCollection.Name)]
 public class AllocationTests(ITestOutputHelper output)
 {
-    private static SimulationRunner Runner(Scenario scenario, int threads, bool keepSeries = false, Action<TickObservation>? onTick = null)
-    {
-        var options = new RunOptions { Threads = threads, KeepSeries = keepSeries, OnTick = onTick };
-        return new SimulationRunner(Simulator.Describe(options), new SimulationContext(scenario, threads));
-    }
+    private static ContentionModel Runner(Scenario scenario, int threads, bool keepSeries = false, Action<TickObservation>? onTick = null) =>
+        new(scenario, new RunOptions { Threads = threads, KeepSeries = keepSeries, OnTick = onTick });
 
     /// <summary>Things a tick may record (and so allocate for): stage entries, cycles, alliances, applied events.</summary>
-    private static int Records(SimulationRunner runner)
+    private static int Records(ContentionModel model)
     {
-        var ctx = runner.Context;
-        var obs = ctx.GetLayer<ObservationLayer>();
+        var obs = model.Observation;
         return obs.Wave.Entries.Count + obs.Wave.Cycles.Count
                + obs.Movements.Sum(m => m.Entries.Count + m.Cycles.Count)
-               + ctx.GetLayer<TransnationalLayer>().Alliances.Count
-               + ctx.GetLayer<EventLayer>().Applied.Count;
+               + model.Allies.Alliances.Count
+               + model.Events.Applied.Count;
     }
 
     [Fact]
@@ -41,13 +34,11 @@ public class AllocationTests(ITestOutputHelper output)
     {
         var runner = Runner(BenchLikeScenarios.JapanLike(20_000, 1000), threads: 1);
         runner.Run(40); // past first-call work (tiering, static constructors)
-        var activists = runner.Context.GetLayer<ActivistLayer>();
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int t = 0; t < 300; t++)
         {
-            activists.Tick();
-            activists.PostTick();
+            runner.RepeatActivistStep();
         }
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
@@ -91,7 +82,6 @@ public class AllocationTests(ITestOutputHelper output)
         const int updates = 100, limit = 1024;
         var runner = Runner(BenchLikeScenarios.JapanLike(60_000, 10_000), threads: 2);
         runner.Run(40);
-        var activists = runner.Context.GetLayer<ActivistLayer>();
 
         long quietest = long.MaxValue;
         var rounds = new List<long>();
@@ -100,8 +90,7 @@ public class AllocationTests(ITestOutputHelper output)
             long before = GC.GetTotalAllocatedBytes(precise: true);
             for (int t = 0; t < updates; t++)
             {
-                activists.Tick();
-                activists.PostTick();
+                runner.RepeatActivistStep();
             }
             long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             rounds.Add(allocated);

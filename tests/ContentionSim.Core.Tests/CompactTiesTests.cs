@@ -135,14 +135,14 @@ public class CompactTiesTests
         RunResult scalar;
         lock (ActivistRulesSwitch.Gate)
         {
-            ActivistRules.UseSimdTies = false;
+            ActivistKernel.UseSimdTies = false;
             try
             {
                 scalar = Simulator.Run(scenario, new RunOptions { Threads = 2 });
             }
             finally
             {
-                ActivistRules.UseSimdTies = true;
+                ActivistKernel.UseSimdTies = true;
             }
         }
         var vectorized = Simulator.Run(scenario, new RunOptions { Threads = 2 });

@@ -1,4 +1,3 @@
-using ContentionSim.Core.Engine;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Simulation;
@@ -10,25 +9,24 @@ public class EventLayerTests
 {
     private sealed class Harness
     {
-        private readonly SimulationRunner _runner;
+        private int _tick;
 
         public Harness(params ScheduledEvent[] events)
         {
-            Layer = new EventLayer();
-            var scenario = new Scenario { Events = events, State = new StateParameters { Openness = 0.5 } };
-            _runner = new SimulationRunner(new ModelDescription().AddLayer(Layer), new SimulationContext(scenario, 1));
+            Scenario = new Scenario { Events = events, State = new StateParameters { Openness = 0.5 } };
+            Layer = new EventLayer(Scenario);
         }
 
         public EventLayer Layer { get; }
-        public Scenario Scenario => _runner.Context.Scenario;
+        public Scenario Scenario { get; private set; }
 
         /// <summary>Steps to <paramref name="tick"/> and returns the scenario in force during each tick.</summary>
         public List<Scenario> StepTo(int tick)
         {
             var seen = new List<Scenario>();
-            while (_runner.Context.CurrentTick < tick)
+            while (_tick < tick)
             {
-                _runner.Step();
+                Scenario = Layer.Apply(++_tick, Scenario);
                 seen.Add(Scenario);
             }
             return seen;

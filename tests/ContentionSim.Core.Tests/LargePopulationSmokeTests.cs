@@ -48,9 +48,8 @@ public class LargePopulationSmokeTests
     [Fact]
     public void TheNetworkAtThisSizeHasTheTargetDegree()
     {
-        var runner = new SimulationRunner(Simulator.Describe(new RunOptions { KeepSeries = false }),
-            new SimulationContext(BenchLikeScenarios.JapanLike(Activists, 1), 0));
-        var net = runner.Context.GetLayer<ActivistLayer>().Network;
+        var model = new ContentionModel(BenchLikeScenarios.JapanLike(Activists, 1), new RunOptions { KeepSeries = false });
+        var net = model.Activists.Network;
 
         Assert.Equal(Activists, net.NodeCount);
         // 800,000 lattice ties; only pairs that chose each other when rewiring lose a tie.

@@ -95,14 +95,14 @@ public class ParallelDeterminismTests
         RunResult scalar;
         lock (ActivistRulesSwitch.Gate)
         {
-            ActivistRules.UseSimdTies = false;
+            ActivistKernel.UseSimdTies = false;
             try
             {
                 scalar = Simulator.Run(ThreeMovements(21) with { Ticks = 60 }, new RunOptions { Threads = 2 });
             }
             finally
             {
-                ActivistRules.UseSimdTies = true;
+                ActivistKernel.UseSimdTies = true;
             }
         }
         var vectorized = Simulator.Run(ThreeMovements(21) with { Ticks = 60 }, new RunOptions { Threads = 2 });

@@ -1,6 +1,5 @@
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Stages;
-using ContentionSim.Core.Sweeps;
 
 namespace ContentionSim.Core.Tests;
 

@@ -94,6 +94,7 @@ public sealed class ComparePageTests : IClassFixture<ChromiumFixture>, IDisposab
         Assert.Equal("[]", flat["events"]);
     }
 
+    [Trait("Category", "Browser")]
     [BrowserFact]
     public void In_a_browser_the_comparison_loads_cleanly_offline_on_a_projector_and_a_phone()
     {

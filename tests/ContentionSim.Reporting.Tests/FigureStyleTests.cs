@@ -50,6 +50,7 @@ public class FigureStyleTests
     [InlineData("century", "centuries")]
     public void Time_units_are_pluralized(string unit, string plural) => Assert.Equal(plural, FigureStyle.Plural(unit));
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Very_long_runs_give_figures_of_bounded_size()
     {

@@ -39,6 +39,7 @@ public sealed partial class RunReportTests : IClassFixture<ChromiumFixture>, IDi
         Assert.Contains("width=\"1600\" height=\"900\"", html);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void The_narrative_lists_every_stage_entry_of_stages_csv_in_order()
     {
@@ -155,6 +156,7 @@ public sealed partial class RunReportTests : IClassFixture<ChromiumFixture>, IDi
 
     // ---- in a real browser ----------------------------------------------------------------------
 
+    [Trait("Category", "Browser")]
     [BrowserFact]
     public void In_a_browser_the_report_loads_cleanly_offline_and_lists_every_stage_entry()
     {
@@ -174,6 +176,7 @@ public sealed partial class RunReportTests : IClassFixture<ChromiumFixture>, IDi
         Assert.True(check.ScrollWidth <= check.InnerWidth, $"page is {check.ScrollWidth}px wide in a {check.InnerWidth}px window");
     }
 
+    [Trait("Category", "Browser")]
     [BrowserFact]
     public void At_phone_width_the_report_has_no_horizontal_overflow()
     {
@@ -190,6 +193,7 @@ public sealed partial class RunReportTests : IClassFixture<ChromiumFixture>, IDi
         Assert.All(check.Images, i => Assert.True(i.NaturalWidth > 0 && i.RenderedWidth > 0, $"image '{i.Alt}' did not render"));
     }
 
+    [Trait("Category", "Browser")]
     [BrowserFact]
     public void In_a_browser_hostile_text_from_the_files_runs_nothing_and_fetches_nothing()
     {

@@ -84,6 +84,7 @@ public sealed class SweepPageTests : IClassFixture<ChromiumFixture>, IDisposable
         Assert.Contains("summary.csv", e.Message);
     }
 
+    [Trait("Category", "Browser")]
     [BrowserFact]
     public void In_a_browser_the_sweep_report_loads_cleanly_and_every_plot_renders()
     {

@@ -1,4 +1,4 @@
-using ContentionSim.Core.Sweeps;
+using ContentionSim.Core.Observation;
 using ContentionSim.Scenarios.Sweeps;
 
 namespace ContentionSim.Scenarios.Tests;
@@ -427,25 +427,5 @@ public sealed class SweepLoaderTests : IDisposable
         var varied = Problem(QuickSweep.Replace("    ticks: 260", "    state.openness: 0.5"));
         Assert.Contains("both varied and fixed", varied.Message);
         Assert.Contains("quick.set", varied.Message);
-    }
-
-    [Fact]
-    public void Every_experiment_file_loads_full_and_quick_and_states_its_claim()
-    {
-        var dir = Path.Combine(Support.RepoRoot(), "scenarios", "experiments");
-        ScenarioLoader.LoadFile(Path.Combine(dir, "base-classroom.yaml"));
-        foreach (var experiment in ContentionSim.Core.Validation.Experiments.All)
-        {
-            var file = Path.Combine(dir, experiment.FileName);
-            var full = SweepLoader.LoadFile(file);
-            var quick = SweepLoader.LoadFile(file, new SweepLoadOptions { Quick = true });
-            Assert.True(quick.QuickApplied, file);
-            Assert.True(quick.Plan.Grid.Replications >= 30, file);
-            Assert.True(full.Plan.Grid.Replications >= quick.Plan.Grid.Replications, file);
-            var header = File.ReadAllLines(file).TakeWhile(l => l.StartsWith('#')).ToArray();
-            foreach (var field in new[] { "Claim:", "Source:", "Varies:", "Measures:", "Run:" })
-                Assert.True(header.Any(l => l.Contains(field, StringComparison.Ordinal)), $"{file}: no '{field}' in the header comment");
-        }
-        Assert.Equal(ContentionSim.Core.Validation.Experiments.All.Count + 1, Directory.GetFiles(dir, "*.yaml").Length);
     }
 }

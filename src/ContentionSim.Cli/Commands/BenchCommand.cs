@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
-using ContentionSim.Core.Engine;
 using ContentionSim.Core.Simulation;
 using ContentionSim.Scenarios;
 
@@ -101,13 +100,13 @@ internal static class BenchCommand
         int rounds = (s.Ticks + block - 1) / block - 1;
         console.Out.WriteLine($"bench '{s.Name}': {s.TotalActivists:N0} activists × {s.Ticks} ticks, one run per thread count side by side, taking turns every {block} tick(s): " +
                               $"{rounds} timed block rounds after a warm-up block, {Environment.ProcessorCount} cores.");
-        var runners = new SimulationRunner[threadCounts.Length];
+        var runners = new ContentionModel[threadCounts.Length];
         var startups = new double[threadCounts.Length];
         for (int c = 0; c < threadCounts.Length; c++)
         {
             var clock = Stopwatch.StartNew();
             var options = new RunOptions { Threads = threadCounts[c], KeepSeries = false, Cancellation = console.Cancellation };
-            runners[c] = new SimulationRunner(Simulator.Describe(options), new SimulationContext(s, threadCounts[c], console.Cancellation));
+            runners[c] = new ContentionModel(s, options);
             startups[c] = clock.Elapsed.TotalSeconds;
         }
         var timed = new List<BenchRound>();
@@ -179,9 +178,9 @@ internal static class BenchCommand
     }
 
     /// <summary>SHA-256 of the population's state at the end of a run (outside the timings).</summary>
-    private static string FinalState(SimulationRunner runner)
+    private static string FinalState(ContentionModel model)
     {
-        var pop = runner.Context.GetLayer<Core.Activists.ActivistLayer>().Population;
+        var pop = model.Activists.Population;
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         hash.AppendData(pop.State);
         hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(pop.Energy.AsSpan()));
@@ -199,7 +198,7 @@ internal static class BenchCommand
         GC.WaitForPendingFinalizers();
         var options = new RunOptions { Threads = threads, KeepSeries = false, Cancellation = cancellation };
         var clock = Stopwatch.StartNew();
-        var runner = new SimulationRunner(Simulator.Describe(options), new SimulationContext(s, threads, cancellation));
+        var runner = new ContentionModel(s, options);
         double startup = clock.Elapsed.TotalSeconds;
         using var self = Process.GetCurrentProcess();
         var cpu = self.TotalProcessorTime;

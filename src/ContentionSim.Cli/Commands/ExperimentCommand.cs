@@ -4,9 +4,8 @@ using System.Globalization;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Simulation;
-using ContentionSim.Core.Validation;
+using ContentionSim.Experiments.Validation;
 using ContentionSim.Reporting;
-using ContentionSim.Reporting.Validation;
 using ContentionSim.Scenarios;
 using ContentionSim.Scenarios.Sweeps;
 using Spectre.Console;
@@ -28,7 +27,7 @@ internal static class ExperimentCommand
     {
         var id = new Argument<string>("id")
         {
-            Description = $"Which experiment: {string.Join(", ", Experiments.Ids)}, or all (the default).",
+            Description = $"Which experiment: {string.Join(", ", ExperimentCatalog.Ids)}, or all (the default).",
             DefaultValueFactory = _ => "all",
         };
         var quick = new Option<bool>("--quick") { Description = "Run at the reduced size of each experiment file's 'quick:' block (what the CI tests run)." };
@@ -45,11 +44,11 @@ internal static class ExperimentCommand
         {
             string which = parse.GetValue(id)!.Trim();
             var selected = which.Equals("all", StringComparison.OrdinalIgnoreCase)
-                ? Experiments.All
-                : Experiments.Find(which) is Experiment one ? [one] : null;
+                ? ExperimentCatalog.All
+                : ExperimentCatalog.Find(which) is Experiment one ? [one] : null;
             if (selected is null)
             {
-                console.Error.WriteLine($"error: there is no experiment '{which}'. Valid: {string.Join(", ", Experiments.Ids)}, all.");
+                console.Error.WriteLine($"error: there is no experiment '{which}'. Valid: {string.Join(", ", ExperimentCatalog.Ids)}, all.");
                 return ExitCodes.BadInput;
             }
             int workers = parse.GetValue(parallel);
@@ -59,7 +58,7 @@ internal static class ExperimentCommand
                 return ExitCodes.BadInput;
             }
             string? docsDir = parse.GetValue(docs);
-            if (docsDir is not null && selected.Count != Experiments.All.Count)
+            if (docsDir is not null && selected.Count != ExperimentCatalog.All.Count)
             {
                 console.Error.WriteLine("error: --docs regenerates the whole validation page; run 'contentionsim experiment all --docs DIR'.");
                 return ExitCodes.BadInput;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ContentionSim.Reporting;
-using ContentionSim.Reporting.Sweeps;
+using ContentionSim.Experiments.Sweeps;
 
 namespace ContentionSim.Cli.Commands;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using ContentionSim.Core.Parameters;
-using ContentionSim.Core.Sweeps;
+using ContentionSim.Core.Observation;
+using ContentionSim.Scenarios.Sweeps;
+using ContentionSim.Experiments.Sweeps;
 using ContentionSim.Reporting;
-using ContentionSim.Reporting.Sweeps;
 
 namespace ContentionSim.Cli.Commands;
 

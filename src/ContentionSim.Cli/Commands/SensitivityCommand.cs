@@ -3,11 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
-using ContentionSim.Core.Sensitivity;
+using ContentionSim.Experiments.Sensitivity;
 using ContentionSim.Core.Simulation;
 using ContentionSim.Reporting;
-using ContentionSim.Reporting.Sensitivity;
-using ContentionSim.Reporting.Sweeps;
+using ContentionSim.Experiments.Sweeps;
 using ContentionSim.Scenarios;
 using Spectre.Console;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ContentionSim.Reporting;
-using ContentionSim.Reporting.Sweeps;
+using ContentionSim.Experiments.Sweeps;
 using ContentionSim.Scenarios;
 using ContentionSim.Scenarios.Sweeps;
 
@@ -41,9 +41,9 @@ internal static class SlurmCommand
             string file = parse.GetValue(sweep)!;
             int n = parse.GetValue(shards);
             int c = parse.GetValue(cpus);
-            if (n < 1 || n > Core.Sweeps.SweepShard.MaxCount)
+            if (n < 1 || n > Experiments.Sweeps.SweepShard.MaxCount)
             {
-                console.Error.WriteLine($"error: --shards must be 1 – {Core.Sweeps.SweepShard.MaxCount:N0}, not {n}.");
+                console.Error.WriteLine($"error: --shards must be 1 – {Experiments.Sweeps.SweepShard.MaxCount:N0}, not {n}.");
                 return ExitCodes.BadInput;
             }
             if (c < 1)

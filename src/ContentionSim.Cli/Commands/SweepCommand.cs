@@ -4,11 +4,10 @@ using System.Globalization;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Simulation;
-using ContentionSim.Core.Sweeps;
-using ContentionSim.Reporting;
-using ContentionSim.Reporting.Sweeps;
-using ContentionSim.Scenarios;
 using ContentionSim.Scenarios.Sweeps;
+using ContentionSim.Experiments.Sweeps;
+using ContentionSim.Reporting;
+using ContentionSim.Scenarios;
 using Spectre.Console;
 
 namespace ContentionSim.Cli.Commands;

@@ -7,62 +7,39 @@ using ContentionSim.Core.Randomness;
 namespace ContentionSim.Core.Activists;
 
 /// <summary>
-/// Owns the activist population and its social network. Each tick every activist
-/// applies the rules of <see cref="ActivistRules"/> to the state the population had at the
-/// end of the last tick (double buffering), so the update is order-free: it is split
-/// into fixed chunks run on any number of threads with identical results.
+/// Owns the activist population and its social network. Each tick (<see cref="Step"/>) every
+/// activist applies the rule of <see cref="ActivistRules"/> to the state the population had at the
+/// end of the last tick (double buffering), so the update is order-free: it is split into fixed
+/// chunks run on any number of threads with identical results. Then the new states become current,
+/// the chunks' tallies are summed in chunk order and each movement's momentum moves.
 /// </summary>
-public sealed class ActivistLayer : ISteppedLayer, IChunkWork
+public sealed class ActivistLayer : IChunkWork
 {
     /// <summary>Activists per work item. Fixed, so chunk sums do not depend on the thread count.</summary>
     public const int ChunkSize = 1024;
 
-    private SimulationContext _ctx = null!;
-    private MovementTally[] _chunkTallies = [];
-    private ActivistRules[] _rules = [];
-    private ParallelChunks _parallel = null!;
-    private ulong _decisionKey;
-    private int _tick;
+    /// <summary>Weight of the newest tick in the fast average of participation behind momentum.</summary>
+    public const double FastTrend = 0.3;
+    /// <summary>Weight of the newest tick in the slow average of participation behind momentum.</summary>
+    public const double SlowTrend = 0.05;
+    /// <summary>Smallest slow average momentum is measured against, so noise near zero is not read as a surge.</summary>
+    public const double MomentumFloor = 0.05;
 
-    public ActivistPopulation Population { get; private set; } = null!;
-    public SocialNetwork Network { get; private set; } = null!;
-
-    /// <summary>Signals to each movement: state and allies write theirs in PreTick; momentum and sympathy come from the last PostTick.</summary>
-    public MovementSignals[] Signals { get; private set; } = [];
-
-    /// <summary>This tick's tallies per movement (valid after PostTick).</summary>
-    public MovementTally[] Tallies { get; private set; } = [];
-
-    /// <summary>Whether an organization called its members out this tick (indexed by organization).</summary>
-    public bool[] OrganizationCalling { get; set; } = [];
-
-    /// <summary>Relief the service of each organization gives its members this tick, applied to their grievance before they decide.</summary>
-    internal double[] OrganizationRelief { get; private set; } = [];
-
-    /// <summary>
-    /// Active members of each organization after this tick (valid after PostTick), counted in the
-    /// update; null when counting per chunk would cost more than going through the member lists.
-    /// </summary>
-    internal int[]? ActiveMembers { get; private set; }
-
+    private readonly MovementTally[] _chunkTallies;
+    private readonly MovementRule[] _rules;
+    private readonly ParallelChunks _parallel;
+    private readonly ulong _decisionKey;
+    private readonly MovementTally[] _tallies;
+    private readonly double[] _fastParticipation, _slowParticipation, _momentum;
+    private ActivistKernel.TickInputs _inputs;
+    private bool[] _calling = [];
+    private double[] _relief = [];
     private int[] _chunkActiveMembers = [];
     private int _organizations;
 
-    /// <summary>Called by the organizations once they have members: the relief they give and whether to count active members.</summary>
-    internal void AttachOrganizations(double[] relief, long members)
+    /// <summary>Draws the activists of every movement and builds their network.</summary>
+    public ActivistLayer(SimulationContext context)
     {
-        OrganizationRelief = relief;
-        _organizations = relief.Length;
-        if (_organizations > 0 && (long)ChunkCount * _organizations <= members)
-        {
-            _chunkActiveMembers = new int[ChunkCount * _organizations];
-            ActiveMembers = new int[_organizations];
-        }
-    }
-
-    public void InitLayer(SimulationContext context)
-    {
-        _ctx = context;
         var scenario = context.Scenario;
         var movements = scenario.Movements;
         var starts = new int[movements.Count + 1];
@@ -72,10 +49,12 @@ public sealed class ActivistLayer : ISteppedLayer, IChunkWork
         Network = SocialNetwork.Build(scenario.Network, starts, context.Random.For("network"), context.Threads);
         Population = new ActivistPopulation(starts[^1], starts);
         Network.CheckShape(Population.Count);
-        Signals = movements.Select(_ => new MovementSignals()).ToArray();
-        Tallies = new MovementTally[movements.Count];
+        _tallies = new MovementTally[movements.Count];
         _chunkTallies = new MovementTally[ChunkCount * movements.Count];
-        _rules = new ActivistRules[movements.Count];
+        _rules = new MovementRule[movements.Count];
+        _fastParticipation = new double[movements.Count];
+        _slowParticipation = new double[movements.Count];
+        _momentum = new double[movements.Count];
         _parallel = new ParallelChunks(context.Threads);
         _decisionKey = context.Random.Key("activist-decisions");
 
@@ -88,6 +67,104 @@ public sealed class ActivistLayer : ISteppedLayer, IChunkWork
         }
         Population.RebuildTieView();
         Recount();
+        _inputs = new ActivistKernel.TickInputs(Population, Network, _calling, _relief);
+    }
+
+    public ActivistPopulation Population { get; }
+    public SocialNetwork Network { get; }
+
+    /// <summary>What each movement's activists did in the last step (at the start: all inactive).</summary>
+    public ReadOnlySpan<MovementTally> Tallies => _tallies;
+
+    /// <summary>Each movement's momentum as the last step left it (0 at the start).</summary>
+    public ReadOnlySpan<double> Momentum => _momentum;
+
+    /// <summary>
+    /// Active members of each organization after the last step, counted in the update; null when
+    /// counting per chunk would cost more than going through the member lists.
+    /// </summary>
+    public int[]? ActiveMembers { get; private set; }
+
+    /// <summary>Tells the layer how many organizations there are and how many members they have in all.</summary>
+    public void AttachOrganizations(int organizations, long members)
+    {
+        _organizations = organizations;
+        _calling = new bool[organizations];
+        _relief = new double[organizations];
+        _inputs = new ActivistKernel.TickInputs(Population, Network, _calling, _relief);
+        if (organizations > 0 && (long)ChunkCount * organizations <= members)
+        {
+            _chunkActiveMembers = new int[ChunkCount * organizations];
+            ActiveMembers = new int[organizations];
+        }
+    }
+
+    /// <summary>
+    /// The activists' step of tick <paramref name="tick"/>: every activist decides on the last tick's
+    /// states; then the new states become current and each movement's momentum moves.
+    /// </summary>
+    /// <param name="signals">What each movement's activists hear this tick.</param>
+    /// <param name="calling">Whether each organization calls its members out this tick.</param>
+    /// <param name="relief">Relief each organization's service gives its members this tick.</param>
+    /// <returns>What each movement's activists did this tick.</returns>
+    public ReadOnlySpan<MovementTally> Step(Scenario scenario, int tick, ReadOnlySpan<MovementSignals> signals,
+        ReadOnlySpan<bool> calling, ReadOnlySpan<double> relief)
+    {
+        for (int m = 0; m < _rules.Length; m++)
+            _rules[m] = new MovementRule(scenario, m, signals[m], _decisionKey, tick);
+        calling.CopyTo(_calling);
+        relief.CopyTo(_relief);
+        Array.Clear(_chunkTallies);
+        Array.Clear(_chunkActiveMembers);
+        _parallel.Run(this, ChunkCount);
+
+        Population.Swap();
+        Array.Clear(_tallies);
+        int movements = _tallies.Length;
+        for (int c = 0; c < ChunkCount; c++)
+            for (int m = 0; m < movements; m++)
+                _tallies[m].Add(_chunkTallies[c * movements + m]);
+        if (ActiveMembers is { } active)
+        {
+            Array.Clear(active);
+            for (int c = 0; c < ChunkCount; c++)
+            {
+                var chunk = _chunkActiveMembers.AsSpan(c * _organizations, _organizations);
+                for (int o = 0; o < chunk.Length; o++) active[o] += chunk[o];
+            }
+        }
+        for (int m = 0; m < movements; m++)
+        {
+            double participation = _tallies[m].Total > 0 ? (double)_tallies[m].Active / _tallies[m].Total : 0;
+            _fastParticipation[m] += FastTrend * (participation - _fastParticipation[m]);
+            _slowParticipation[m] += SlowTrend * (participation - _slowParticipation[m]);
+            _momentum[m] = Math.Clamp((_fastParticipation[m] - _slowParticipation[m]) / Math.Max(_slowParticipation[m], MomentumFloor), -1, 1);
+        }
+        return _tallies;
+    }
+
+    /// <summary>Updates the activists of chunks <c>[fromChunk, toChunk)</c>, each chunk's movements into its own tallies.</summary>
+    void IChunkWork.Run(int fromChunk, int toChunk)
+    {
+        var pop = Population;
+        var starts = pop.MovementStarts;
+        int movements = _rules.Length;
+        for (int chunk = fromChunk; chunk < toChunk; chunk++)
+        {
+            var activeMembers = ActiveMembers is null ? default : _chunkActiveMembers.AsSpan(chunk * _organizations, _organizations);
+            int from = chunk * ChunkSize;
+            int to = Math.Min(pop.Count, from + ChunkSize);
+            // The chunk's activists, movement by movement (movements hold contiguous rows).
+            int m = pop.Movement[from];
+            while (from < to)
+            {
+                while (starts[m + 1] <= from) m++;
+                int segmentEnd = Math.Min(to, starts[m + 1]);
+                ActivistKernel.UpdateSegment(_inputs, _rules[m], starts[m], starts[m + 1], from, segmentEnd,
+                    ref _chunkTallies[chunk * movements + m], activeMembers);
+                from = segmentEnd;
+            }
+        }
     }
 
     private int ChunkCount => (Population.Count + ChunkSize - 1) / ChunkSize;
@@ -110,86 +187,13 @@ public sealed class ActivistLayer : ISteppedLayer, IChunkWork
         }
     }
 
-    public void PreTick() { }
-
-    public void Tick()
-    {
-        var scenario = _ctx.Scenario;
-        for (int m = 0; m < _rules.Length; m++)
-            _rules[m].Set(scenario, m, Signals[m]);
-        Array.Clear(_chunkTallies);
-        Array.Clear(_chunkActiveMembers);
-        _tick = _ctx.CurrentTick;
-        _parallel.Run(this, ChunkCount);
-    }
-
-    /// <summary>Updates the activists of chunks <c>[fromChunk, toChunk)</c>, each chunk's movements into its own tallies.</summary>
-    void IChunkWork.Run(int fromChunk, int toChunk)
-    {
-        var pop = Population;
-        var starts = pop.MovementStarts;
-        int movements = _rules.Length;
-        var inputs = new ActivistRules.Inputs(pop, Network, OrganizationCalling, OrganizationRelief, _decisionKey, _tick);
-        for (int chunk = fromChunk; chunk < toChunk; chunk++)
-        {
-            var activeMembers = ActiveMembers is null ? default : _chunkActiveMembers.AsSpan(chunk * _organizations, _organizations);
-            int from = chunk * ChunkSize;
-            int to = Math.Min(pop.Count, from + ChunkSize);
-            // The chunk's activists, movement by movement (movements hold contiguous rows).
-            int m = pop.Movement[from];
-            while (from < to)
-            {
-                while (starts[m + 1] <= from) m++;
-                int segmentEnd = Math.Min(to, starts[m + 1]);
-                _rules[m].UpdateSegment(inputs, starts[m], starts[m + 1], from, segmentEnd,
-                    ref _chunkTallies[chunk * movements + m], activeMembers);
-                from = segmentEnd;
-            }
-        }
-    }
-
-    public void PostTick()
-    {
-        Population.Swap();
-        Array.Clear(Tallies);
-        int movements = Tallies.Length;
-        for (int c = 0; c < ChunkCount; c++)
-            for (int m = 0; m < movements; m++)
-                Tallies[m].Add(_chunkTallies[c * movements + m]);
-        if (ActiveMembers is { } active)
-        {
-            Array.Clear(active);
-            for (int c = 0; c < ChunkCount; c++)
-            {
-                var chunk = _chunkActiveMembers.AsSpan(c * _organizations, _organizations);
-                for (int o = 0; o < chunk.Length; o++) active[o] += chunk[o];
-            }
-        }
-        for (int m = 0; m < movements; m++)
-        {
-            var s = Signals[m];
-            double participation = Tallies[m].Total > 0 ? (double)Tallies[m].Active / Tallies[m].Total : 0;
-            s.FastParticipation += FastTrend * (participation - s.FastParticipation);
-            s.SlowParticipation += SlowTrend * (participation - s.SlowParticipation);
-            s.Momentum = Math.Clamp((s.FastParticipation - s.SlowParticipation) / Math.Max(s.SlowParticipation, MomentumFloor), -1, 1);
-        }
-    }
-
-    /// <summary>Weight of the newest tick in the fast average of participation behind momentum.</summary>
-    public const double FastTrend = 0.3;
-    /// <summary>Weight of the newest tick in the slow average of participation behind momentum.</summary>
-    public const double SlowTrend = 0.05;
-    /// <summary>Smallest slow average momentum is measured against, so noise near zero is not read as a surge.</summary>
-    public const double MomentumFloor = 0.05;
-
     /// <summary>Fills <see cref="Tallies"/> from the current state (used at initialisation).</summary>
     private void Recount()
     {
-        Array.Clear(Tallies);
         var pop = Population;
         for (int i = 0; i < pop.Count; i++)
         {
-            ref var t = ref Tallies[pop.Movement[i]];
+            ref var t = ref _tallies[pop.Movement[i]];
             t.Inactive++;
             if (pop.IsFramed(i)) t.Framed++;
             t.GrievanceSum += pop.Grievance[i];

@@ -3,7 +3,6 @@ using ContentionSim.Core.Engine;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Randomness;
-using ContentionSim.Core.Transnational;
 
 namespace ContentionSim.Core.Organizations;
 
@@ -61,19 +60,15 @@ public sealed class Organization : IAgent<OrganizationLayer>
     public bool PublicInformationThisTick { get; private set; }
     /// <summary>National contacts made this tick (state–movement interactions).</summary>
     public int NationalContactsThisTick { get; private set; }
-    /// <summary>Alliances it currently keeps abroad.</summary>
-    public int StandingAlliances { get; internal set; }
-
     internal void SetMembers(int[] members) => _members = members;
 
     public void Init(OrganizationLayer layer) => _layer = layer;
 
     public void Tick()
     {
-        var ctx = _layer.Context;
-        var rng = Rng.For(_layer.DecisionKey, Id, ctx.CurrentTick);
-        var activists = _layer.Activists;
-        var pop = activists.Population;
+        int tick = _layer.CurrentTick;
+        var rng = Rng.For(_layer.DecisionKey, Id, tick);
+        var pop = _layer.Population;
         var g = Group;
         AdvocatedThisTick = false;
         PublicInformationThisTick = false;
@@ -99,13 +94,12 @@ public sealed class Organization : IAgent<OrganizationLayer>
 
         // Framing: information politics. Public information reaches the whole movement,
         // members-only information reaches members; outside attention amplifies it.
-        var signals = activists.Signals[Movement];
         if (rng.Chance(g.Framing))
         {
             Framing++;
             AdvocatedThisTick = true;
             PublicInformationThisTick = g.PublicInformation;
-            int reach = (int)Math.Ceiling(g.FramingReach * Capacity * signals.FrameBoost);
+            int reach = (int)Math.Ceiling(g.FramingReach * Capacity * _layer.LastFrameBoost);
             int start = pop.MovementStarts[Movement], size = pop.MovementStarts[Movement + 1] - start;
             // The frame resonates with those who feel the grievance: adoption chance = grievance.
             if (g.PublicInformation ? size > 0 : _members.Length > 0)
@@ -117,7 +111,7 @@ public sealed class Organization : IAgent<OrganizationLayer>
                         pop.SetFramed(target);
                 }
             }
-            if (StandingAlliances > 0) ContactsAbroad++;
+            if (_layer.StandingAlliances(Id) > 0) ContactsAbroad++;
         }
 
         // Mobilization calls ride the wave: their chance grows with the movement's participation.
@@ -137,7 +131,7 @@ public sealed class Organization : IAgent<OrganizationLayer>
             if (rng.Chance(Volunteers / (Volunteers + OrganizationLayer.VolunteerHalfCapacity)))
                 ContactsLocal++;
             double professional = SalariedStaff / (SalariedStaff + OrganizationLayer.StaffHalfCapacity);
-            double openness = _layer.EffectiveOpenness;
+            double openness = _layer.LastEffectiveOpenness;
             if (rng.Chance(OrganizationLayer.NationalBaseAttempt + (1 - OrganizationLayer.NationalBaseAttempt) * openness * professional))
             {
                 if (rng.Chance(openness))
@@ -148,17 +142,18 @@ public sealed class Organization : IAgent<OrganizationLayer>
                 else
                 {
                     Blocked++;
-                    var tn = ctx.Scenario.Transnational;
+                    var tn = _layer.Scenario.Transnational;
                     if (tn.Enabled && rng.Chance(tn.AllianceProbability))
                     {
                         bool international = rng.Chance(tn.InternationalShare);
                         if (international) ContactsInternational++; else ContactsAbroad++;
                         AlliancesFormed++;
-                        _layer.Allies.Form(this, international, ctx.CurrentTick);
+                        _layer.Ally(Id, international);
                     }
                 }
             }
         }
+        _layer.Advocated[Id] = AdvocatedThisTick;
     }
 
     /// <summary>This organization as a record for output.</summary>

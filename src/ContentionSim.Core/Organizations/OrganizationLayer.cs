@@ -3,16 +3,18 @@ using ContentionSim.Core.Engine;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Randomness;
-using ContentionSim.Core.State;
 using ContentionSim.Core.Transnational;
 
 namespace ContentionSim.Core.Organizations;
 
 /// <summary>
-/// Owns the organizations of all movements, gives them members, and ticks them before
-/// the activists decide (their service, framing and calls shape this tick's decisions).
+/// Owns the organizations of all movements and gives them members. Each tick the organizations
+/// act before the state and the activists (their service, framing and calls shape this tick's
+/// decisions, their lobbying meets the state): <see cref="Act"/>. After the activists have
+/// decided, <see cref="CountEngaged"/> counts the kinds of organization whose members took part.
+/// See docs/ODD.md 7.2 and 7.7.
 /// </summary>
-public sealed class OrganizationLayer : ISteppedLayer
+public sealed class OrganizationLayer
 {
     /// <summary>Participation at which an organization's call chance is at its full mobilization effort.</summary>
     public const double CallSaturation = 0.05;
@@ -26,65 +28,35 @@ public sealed class OrganizationLayer : ISteppedLayer
     public const double EngagedShare = 0.1;
 
     private readonly List<Organization> _organizations = [];
-    private double[] _lastParticipation = [];
-    private double[] _relief = [];
     /// <summary>Organizations of movement m are <c>[_firstOf[m], _firstOf[m+1])</c> (ids are given movement by movement).</summary>
-    private int[] _firstOf = [0];
-    private StateLayer _state = null!;
+    private readonly int[] _firstOf;
+    private readonly ActivistPopulation _population;
 
-    public SimulationContext Context { get; private set; } = null!;
-    public ActivistLayer Activists { get; private set; } = null!;
-    public TransnationalLayer Allies { get; private set; } = null!;
-    public IReadOnlyList<Organization> Organizations => _organizations;
-    public bool[] Calling { get; private set; } = [];
+    // This tick's inputs, set by Act for the organizations' Tick.
+    private Scenario _scenario = null!;
+    private int _tick;
+    private readonly double[] _lastParticipation;
+    private readonly int[] _standing;
 
-    /// <summary>Kinds of organization engaged per movement this tick (valid after PostTick).</summary>
-    public int[] SectorsEngaged { get; private set; } = [];
-    /// <summary>Kinds engaged over all movements this tick.</summary>
-    public int SectorsEngagedOverall { get; private set; }
+    // This tick's outputs.
+    private readonly bool[] _calling;
+    private readonly double[] _relief;
+    private readonly bool[] _advocated;
+    private readonly int[] _nationalContacts;
+    private readonly double[] _publicInformation;
+    private readonly List<AllianceFormed> _formed = [];
+    private readonly int[] _sectorsEngaged;
 
-    /// <summary>Effective openness in force this tick (from the state).</summary>
-    public double EffectiveOpenness => _state.EffectiveOpenness;
-
-    /// <summary>Key of the stream "organizations" (each organization draws from <c>Rng.For(key, id, tick)</c>).</summary>
-    internal ulong DecisionKey { get; private set; }
-
-    /// <summary>Relief each organization's service gives its members this tick (0 if none); applied in the activist update.</summary>
-    internal double[] Relief => _relief;
-
-    /// <summary>
-    /// Grievance of activist <paramref name="i"/> as eased by the service of organizations up to
-    /// <paramref name="upTo"/> this tick (organizations tick in id order; an activist belongs to one at most).
-    /// </summary>
-    internal float GrievanceAfterService(int i, int upTo)
+    /// <summary>Creates the organizations of every movement and gives them members among <paramref name="population"/>.</summary>
+    public OrganizationLayer(SimulationContext context, ActivistPopulation population)
     {
-        var pop = Activists.Population;
-        float g = pop.Grievance[i];
-        int o = pop.Organization[i];
-        if (o >= 0 && o <= upTo)
-        {
-            double relief = _relief[o];
-            if (relief > 0) g -= (float)(relief * g);
-        }
-        return g;
-    }
-
-    public double LastParticipation(int movement) => _lastParticipation[movement];
-
-    public void InitLayer(SimulationContext context)
-    {
-        Context = context;
-        Activists = context.GetLayer<ActivistLayer>();
-        _state = context.GetLayer<StateLayer>();
+        _population = population;
         DecisionKey = context.Random.Key("organizations");
-        Allies = context.GetLayer<TransnationalLayer>();
         var scenario = context.Scenario;
-        var pop = Activists.Population;
         _firstOf = new int[scenario.Movements.Count + 1];
         for (int m = 0; m < scenario.Movements.Count; m++)
         {
             _firstOf[m] = _organizations.Count;
-            int groupIndex = 0;
             foreach (var group in scenario.Movements[m].Organizations)
             {
                 for (int k = 0; k < group.Count; k++)
@@ -95,20 +67,64 @@ public sealed class OrganizationLayer : ISteppedLayer
                     var means = DrawMeans(group, context.Random.For("organization-means", _organizations.Count, 0));
                     _organizations.Add(new Organization(_organizations.Count, m, group, volunteers, staff, means));
                 }
-                groupIndex++;
             }
-            AssignMembers(m, scenario.Movements[m].Activists.Membership, pop, context.Random, context.Threads);
+            AssignMembers(m, scenario.Movements[m].Activists.Membership, population, context.Random, context.Threads);
         }
         _firstOf[^1] = _organizations.Count;
-        Calling = new bool[_organizations.Count];
-        _relief = new double[_organizations.Count];
-        Activists.OrganizationCalling = Calling;
-        Activists.AttachOrganizations(_relief, _organizations.Sum(o => (long)o.Members.Length));
+        int n = _organizations.Count, movements = scenario.Movements.Count;
         foreach (var o in _organizations)
             if ((int)o.Kind is < 0 or >= 64) throw new ArgumentOutOfRangeException(nameof(context), o.Kind, "organization kinds are counted in a 64-bit mask");
-        _lastParticipation = new double[scenario.Movements.Count];
-        SectorsEngaged = new int[scenario.Movements.Count];
+        _calling = new bool[n];
+        _relief = new double[n];
+        _advocated = new bool[n];
+        _standing = new int[n];
+        _lastParticipation = new double[movements];
+        _nationalContacts = new int[movements];
+        _publicInformation = new double[movements];
+        _sectorsEngaged = new int[movements];
         foreach (var o in _organizations) o.Init(this);
+    }
+
+    public IReadOnlyList<Organization> Organizations => _organizations;
+
+    /// <summary>Members of all organizations together.</summary>
+    public long MemberCount => _organizations.Sum(o => (long)o.Members.Length);
+
+    /// <summary>Key of the stream "organizations" (each organization draws from <c>Rng.For(key, id, tick)</c>).</summary>
+    internal ulong DecisionKey { get; }
+
+    // What the organizations read while they tick (set by Act).
+    internal Scenario Scenario => _scenario;
+    internal int CurrentTick => _tick;
+    internal ActivistPopulation Population => _population;
+    /// <summary>The state's effective openness as its last decision set it (lobbying meets it).</summary>
+    internal double LastEffectiveOpenness { get; private set; }
+    /// <summary>The allies' frame boost as their last step set it (framing reach).</summary>
+    internal double LastFrameBoost { get; private set; }
+    internal double LastParticipation(int movement) => _lastParticipation[movement];
+    internal int StandingAlliances(int organization) => _standing[organization];
+
+    // Where the organizations write what they do (read by Act's caller through its result).
+    internal bool[] Calling => _calling;
+    internal double[] Relief => _relief;
+    internal bool[] Advocated => _advocated;
+    internal int[] NationalContactsOut => _nationalContacts;
+    internal void Ally(int organization, bool international) => _formed.Add(new AllianceFormed(organization, international));
+
+    /// <summary>
+    /// Grievance of activist <paramref name="i"/> as eased by the service of organizations up to
+    /// <paramref name="upTo"/> this tick (organizations tick in id order; an activist belongs to one at most).
+    /// </summary>
+    internal float GrievanceAfterService(int i, int upTo)
+    {
+        float g = _population.Grievance[i];
+        int o = _population.Organization[i];
+        if (o >= 0 && o <= upTo)
+        {
+            double relief = _relief[o];
+            if (relief > 0) g -= (float)(relief * g);
+        }
+        return g;
     }
 
     /// <summary>Which means an organization uses: one draw per means from its group's shares, in a fixed order.</summary>
@@ -162,23 +178,52 @@ public sealed class OrganizationLayer : ISteppedLayer
         for (int k = 0; k < orgs.Length; k++) orgs[k].SetMembers(members[k]);
     }
 
-    public void PreTick()
+    /// <summary>
+    /// The organizations' step of tick <paramref name="tick"/>: each, in id order, gives its service,
+    /// networks, frames (writing the frame into the population's state), may call its members out
+    /// and lobbies; blocked ones may ally abroad.
+    /// </summary>
+    /// <param name="lastTallies">What each movement's activists did last tick (calls ride the wave).</param>
+    /// <param name="lastEffectiveOpenness">The state's effective openness of the last tick (this tick's is decided after the organizations act).</param>
+    /// <param name="lastFrameBoost">The allies' frame boost of the last tick (likewise).</param>
+    /// <param name="standingAlliances">Alliances each organization keeps abroad, as the allies' last step left them.</param>
+    public OrganizationsActed Act(Scenario scenario, int tick, ReadOnlySpan<MovementTally> lastTallies,
+        double lastEffectiveOpenness, double lastFrameBoost, ReadOnlySpan<int> standingAlliances)
     {
-        var tallies = Activists.Tallies;
-        for (int m = 0; m < tallies.Length; m++)
-            _lastParticipation[m] = tallies[m].Total > 0 ? (double)tallies[m].Active / tallies[m].Total : 0;
+        _scenario = scenario;
+        _tick = tick;
+        LastEffectiveOpenness = lastEffectiveOpenness;
+        LastFrameBoost = lastFrameBoost;
+        standingAlliances.CopyTo(_standing);
+        for (int m = 0; m < lastTallies.Length; m++)
+            _lastParticipation[m] = lastTallies[m].Total > 0 ? (double)lastTallies[m].Active / lastTallies[m].Total : 0;
+        _formed.Clear();
         foreach (var o in _organizations) o.Tick();
+        for (int m = 0; m < _nationalContacts.Length; m++)
+        {
+            int contacts = 0, n = 0, info = 0;
+            for (int id = _firstOf[m]; id < _firstOf[m + 1]; id++)
+            {
+                contacts += _organizations[id].NationalContactsThisTick;
+                n++;
+                if (_organizations[id].PublicInformationThisTick) info++;
+            }
+            _nationalContacts[m] = contacts;
+            _publicInformation[m] = n == 0 ? 0 : (double)info / n;
+        }
+        return new OrganizationsActed(_calling, _relief, _advocated, _nationalContacts, _publicInformation, _formed);
     }
 
-    public void Tick() { }
-
-    public void PostTick()
+    /// <summary>
+    /// Kinds of organization engaged per movement after the activists' update: at least
+    /// <see cref="EngagedShare"/> of some organization's members active.
+    /// </summary>
+    /// <param name="activeMembers">Active members of each organization, counted in the activists' update; null to count them here from the population.</param>
+    public SectorsEngaged CountEngaged(int[]? activeMembers)
     {
-        // Kinds engaged: at least EngagedShare of some organization's members active.
-        var pop = Activists.Population;
-        var counted = Activists.ActiveMembers;
+        var pop = _population;
         ulong overall = 0;
-        for (int m = 0; m < SectorsEngaged.Length; m++)
+        for (int m = 0; m < _sectorsEngaged.Length; m++)
         {
             ulong kinds = 0;
             for (int id = _firstOf[m]; id < _firstOf[m + 1]; id++)
@@ -187,38 +232,41 @@ public sealed class OrganizationLayer : ISteppedLayer
                 var members = o.Members;
                 if (members.Length == 0) continue;
                 int active = 0;
-                if (counted is not null)
-                    active = counted[id];
+                if (activeMembers is not null)
+                    active = activeMembers[id];
                 else
                     foreach (int i in members)
                         if ((pop.State[i] & ActivistPopulation.StatusMask) == (int)ActivistStatus.Active) active++;
                 if (active > 0 && active >= EngagedShare * members.Length)
                     kinds |= 1UL << (int)o.Kind;
             }
-            SectorsEngaged[m] = System.Numerics.BitOperations.PopCount(kinds);
+            _sectorsEngaged[m] = System.Numerics.BitOperations.PopCount(kinds);
             overall |= kinds;
         }
-        SectorsEngagedOverall = System.Numerics.BitOperations.PopCount(overall);
+        return new SectorsEngaged(_sectorsEngaged, System.Numerics.BitOperations.PopCount(overall));
     }
+}
 
-    /// <summary>National contacts made this tick by organizations of <paramref name="movement"/>.</summary>
-    public int NationalContacts(int movement)
-    {
-        int sum = 0;
-        for (int id = _firstOf[movement]; id < _firstOf[movement + 1]; id++)
-            sum += _organizations[id].NationalContactsThisTick;
-        return sum;
-    }
+/// <summary>What the organizations did in their step of a tick (arrays owned by the layer, valid until its next step).</summary>
+public readonly struct OrganizationsActed(bool[] calling, double[] relief, bool[] advocated, int[] nationalContacts, double[] publicInformation, List<AllianceFormed> formed)
+{
+    /// <summary>Whether each organization calls its members out this tick.</summary>
+    public ReadOnlySpan<bool> Calling => calling;
+    /// <summary>Relief each organization's service gives its members this tick (0 if none), applied in their update.</summary>
+    public ReadOnlySpan<double> Relief => relief;
+    /// <summary>Whether each organization advocated this tick (framing, a call or lobbying): keeps its alliances up.</summary>
+    public ReadOnlySpan<bool> Advocated => advocated;
+    /// <summary>National contacts made this tick by each movement's organizations (state–movement interactions).</summary>
+    public ReadOnlySpan<int> NationalContacts => nationalContacts;
+    /// <summary>Share of each movement's organizations that spread public information this tick.</summary>
+    public ReadOnlySpan<double> PublicInformation => publicInformation;
+    /// <summary>Alliances abroad formed this tick, in the order formed.</summary>
+    public ReadOnlySpan<AllianceFormed> Formed => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(formed);
+}
 
-    /// <summary>Share of <paramref name="movement"/>'s organizations that spread public information this tick.</summary>
-    public double PublicInformationShare(int movement)
-    {
-        int n = 0, info = 0;
-        for (int id = _firstOf[movement]; id < _firstOf[movement + 1]; id++)
-        {
-            n++;
-            if (_organizations[id].PublicInformationThisTick) info++;
-        }
-        return n == 0 ? 0 : (double)info / n;
-    }
+/// <summary>Kinds of organization engaged this tick, per movement and over all movements.</summary>
+public readonly struct SectorsEngaged(int[] perMovement, int overall)
+{
+    public ReadOnlySpan<int> PerMovement => perMovement;
+    public int Overall { get; } = overall;
 }

@@ -19,4 +19,14 @@ public sealed class ParamAttribute(string description) : Attribute
 
     /// <summary>Unit or scale of the value, e.g. "share", "ticks", "people".</summary>
     public string Unit { get; init; } = "";
+
+    /// <summary>
+    /// Where the default value comes from, in a phrase: a citation ("Epstein (2002): …"), a calibration
+    /// record ("calibrated: …", naming the run), or the word "assumed" with what the value was chosen for.
+    /// A value tuned by hand to make a check pass says so: "assumed (hand-tuned in &lt;commit&gt; to …; to be
+    /// calibrated)"; a citation that supports only the effect says "value assumed". Labels and switches say
+    /// "not a model quantity". Shown in <c>docs/scenarios.md</c> and the parameter tables of <c>docs/ODD.md</c> §8;
+    /// required on every parameter that is not a section (a test checks it).
+    /// </summary>
+    public string Source { get; init; } = "";
 }

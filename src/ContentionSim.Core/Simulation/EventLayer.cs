@@ -1,4 +1,3 @@
-using ContentionSim.Core.Engine;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 
@@ -9,25 +8,29 @@ namespace ContentionSim.Core.Simulation;
 /// acts: a shock sets a parameter at its tick; a ramp moves it linearly from its value at
 /// the start tick to the target at the end tick.
 /// </summary>
-public sealed class EventLayer : ISteppedLayer
+public sealed class EventLayer
 {
-    private SimulationContext _ctx = null!;
-    private ScheduledEvent[] _events = [];
-    private double[] _rampStart = [];
+    private readonly ScheduledEvent[] _events;
+    private readonly double[] _rampStart;
     private readonly List<AppliedEvent> _applied = [];
 
-    public IReadOnlyList<AppliedEvent> Applied => _applied;
-
-    public void InitLayer(SimulationContext context)
+    /// <summary>Takes the schedule of <paramref name="scenario"/> (events sorted by tick, ties in file order).</summary>
+    public EventLayer(Scenario scenario)
     {
-        _ctx = context;
-        _events = context.Scenario.Events.OrderBy(e => e.At).ToArray();
+        _events = scenario.Events.OrderBy(e => e.At).ToArray();
         _rampStart = new double[_events.Length];
     }
 
-    public void PreTick()
+    /// <summary>The events as applied so far (tick, key, value, label).</summary>
+    public IReadOnlyList<AppliedEvent> Applied => _applied;
+
+    /// <summary>
+    /// The parameters in force during tick <paramref name="tick"/>: <paramref name="inForce"/> (those
+    /// of the tick before) with the events due at this tick applied.
+    /// </summary>
+    public Scenario Apply(int tick, Scenario inForce)
     {
-        int tick = _ctx.CurrentTick;
+        var scenario = inForce;
         for (int k = 0; k < _events.Length; k++)
         {
             var e = _events[k];
@@ -39,29 +42,27 @@ public sealed class EventLayer : ISteppedLayer
                 if (tick > until) continue;
                 if (tick == at)
                 {
-                    _rampStart[k] = System.Convert.ToDouble(ParameterPath.Get(_ctx.Scenario, e.Set), System.Globalization.CultureInfo.InvariantCulture);
+                    _rampStart[k] = System.Convert.ToDouble(ParameterPath.Get(scenario, e.Set), System.Globalization.CultureInfo.InvariantCulture);
                     _applied.Add(new AppliedEvent(tick, e.Set, e.Value, e.Label));
                 }
                 double value = _rampStart[k] + (e.Value - _rampStart[k]) * (tick - at) / (until - at);
-                Set(e.Set, value);
+                scenario = Set(scenario, e.Set, value);
             }
             else if (tick == at)
             {
-                Set(e.Set, e.Value);
+                scenario = Set(scenario, e.Set, e.Value);
                 _applied.Add(new AppliedEvent(tick, e.Set, e.Value, e.Label));
             }
         }
+        return scenario;
     }
 
-    private void Set(string path, double value)
+    private static Scenario Set(Scenario scenario, string path, double value)
     {
-        var type = Nullable.GetUnderlyingType(ParameterPath.TypeAt(_ctx.Scenario, path)) ?? ParameterPath.TypeAt(_ctx.Scenario, path);
+        var type = Nullable.GetUnderlyingType(ParameterPath.TypeAt(scenario, path)) ?? ParameterPath.TypeAt(scenario, path);
         object boxed = type == typeof(int) ? (int)Math.Round(value)
             : type == typeof(bool) ? value != 0
             : value;
-        _ctx.Scenario = ParameterPath.With(_ctx.Scenario, path, boxed);
+        return ParameterPath.With(scenario, path, boxed);
     }
-
-    public void Tick() { }
-    public void PostTick() { }
 }

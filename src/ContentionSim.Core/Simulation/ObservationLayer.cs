@@ -1,7 +1,6 @@
 using ContentionSim.Core.Activists;
-using ContentionSim.Core.Engine;
 using ContentionSim.Core.Observation;
-using ContentionSim.Core.Opinion;
+using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Organizations;
 using ContentionSim.Core.Stages;
 using ContentionSim.Core.State;
@@ -11,29 +10,27 @@ namespace ContentionSim.Core.Simulation;
 
 /// <summary>
 /// Measures each tick what the agents did, for each movement and for the wave, and
-/// feeds the stage classifiers. Registered last, so it sees every layer's PostTick.
+/// feeds the stage classifiers. The last step of a tick: it sees what every submodel did.
 /// </summary>
-public sealed class ObservationLayer : ISteppedLayer
+public sealed class ObservationLayer
 {
-    private SimulationContext _ctx = null!;
     private readonly List<TickObservation> _series = [];
     private StageClassifier _wave = null!;
     private StageClassifier[] _movements = [];
     private readonly bool _keepSeries;
     private readonly Action<TickObservation>? _onWave;
-    private ActivistLayer _activists = null!;
-    private OrganizationLayer _organizations = null!;
-    private StateLayer _state = null!;
-    private TransnationalLayer _allies = null!;
-    private PublicOpinionLayer _opinion = null!;
-    private Observed[] _perMovement = [];
+    private readonly Observed[] _perMovement;
 
+    /// <param name="scenario">The scenario at the start (its movements and classifier).</param>
     /// <param name="keepSeries">Keep every tick's observations (off for sweeps that need only headlines).</param>
     /// <param name="onWave">Called with the wave's observation every tick (progress, live display).</param>
-    public ObservationLayer(bool keepSeries = true, Action<TickObservation>? onWave = null)
+    public ObservationLayer(Scenario scenario, bool keepSeries = true, Action<TickObservation>? onWave = null)
     {
         _keepSeries = keepSeries;
         _onWave = onWave;
+        _wave = new StageClassifier(TickObservation.WaveId, scenario.Classifier);
+        _movements = scenario.Movements.Select(m => new StageClassifier(m.Id, scenario.Classifier)).ToArray();
+        _perMovement = new Observed[scenario.Movements.Count];
     }
 
     public IReadOnlyList<TickObservation> Series => _series;
@@ -54,30 +51,17 @@ public sealed class ObservationLayer : ISteppedLayer
     public long ViolenceTotal { get; private set; }
     public long ViolenceLate { get; private set; }
 
-    public void InitLayer(SimulationContext context)
+    /// <summary>Observes tick <paramref name="tick"/>: what every submodel did in it.</summary>
+    /// <param name="tallies">What each movement's activists did.</param>
+    /// <param name="state">The state after its decision.</param>
+    /// <param name="nationalContacts">National contacts made by each movement's organizations.</param>
+    /// <param name="sectors">Kinds of organization engaged.</param>
+    /// <param name="sympathy">Public sympathy for each movement after this tick's update.</param>
+    /// <param name="allies">The allies after their step.</param>
+    public void Observe(Scenario scenario, int tick, ReadOnlySpan<MovementTally> tallies, StateLayer state,
+        ReadOnlySpan<int> nationalContacts, in SectorsEngaged sectors, ReadOnlySpan<double> sympathy, in AlliesStep allies)
     {
-        _ctx = context;
-        var scenario = context.Scenario;
-        _wave = new StageClassifier(TickObservation.WaveId, scenario.Classifier);
-        _movements = scenario.Movements.Select(m => new StageClassifier(m.Id, scenario.Classifier)).ToArray();
-        _perMovement = new Observed[scenario.Movements.Count];
-        _activists = context.GetLayer<ActivistLayer>();
-        _organizations = context.GetLayer<OrganizationLayer>();
-        _state = context.GetLayer<StateLayer>();
-        _allies = context.GetLayer<TransnationalLayer>();
-        _opinion = context.GetLayer<PublicOpinionLayer>();
-    }
-
-    public void PreTick() { }
-    public void Tick() { }
-
-    public void PostTick()
-    {
-        var scenario = _ctx.Scenario;
-        int tick = _ctx.CurrentTick;
         int n = scenario.Movements.Count;
-        var tallies = _activists.Tallies;
-        var state = _state;
         var wave = new MovementTally();
         int waveInteractions = 0, waveFacilitation = 0, waveConcessions = 0;
         double sympathyWeighted = 0, repressionWeighted = 0, facilitationWeighted = 0;
@@ -86,19 +70,19 @@ public sealed class ObservationLayer : ISteppedLayer
         {
             var t = tallies[m];
             wave.Add(t);
-            int interactions = t.Arrests + t.Cooptations + state.FacilitationEvents[m] + _organizations.NationalContacts(m);
+            int interactions = t.Arrests + t.Cooptations + state.FacilitationEvents[m] + nationalContacts[m];
             waveInteractions += interactions;
             waveFacilitation += state.FacilitationEvents[m];
             waveConcessions += state.Concessions[m];
-            sympathyWeighted += _opinion.Sympathy[m] * t.Total;
+            sympathyWeighted += sympathy[m] * t.Total;
             repressionWeighted += state.RepressionStance[m] * t.Total;
             facilitationWeighted += state.FacilitationStance[m] * t.Total;
-            perMovement[m] = Observe(tick, t, _organizations.SectorsEngaged[m], interactions,
-                state.FacilitationEvents[m], state.Concessions[m], state.EffectiveOpenness, _allies, _opinion.Sympathy[m],
+            perMovement[m] = Observe(tick, t, sectors.PerMovement[m], interactions,
+                state.FacilitationEvents[m], state.Concessions[m], state.EffectiveOpenness, allies, sympathy[m],
                 state.RepressionStance[m], state.FacilitationStance[m]);
         }
-        var waveObs = Observe(tick, wave, _organizations.SectorsEngagedOverall, waveInteractions,
-            waveFacilitation, waveConcessions, state.EffectiveOpenness, _allies, wave.Total > 0 ? sympathyWeighted / wave.Total : 0,
+        var waveObs = Observe(tick, wave, sectors.Overall, waveInteractions,
+            waveFacilitation, waveConcessions, state.EffectiveOpenness, allies, wave.Total > 0 ? sympathyWeighted / wave.Total : 0,
             wave.Total > 0 ? repressionWeighted / wave.Total : 0, wave.Total > 0 ? facilitationWeighted / wave.Total : 0);
 
         bool turnover = state.TurnoverNow;
@@ -162,7 +146,7 @@ public sealed class ObservationLayer : ISteppedLayer
     }
 
     private static Observed Observe(int tick, in MovementTally t, int sectors, int interactions,
-        int facilitation, int concessions, double openness, TransnationalLayer allies, double sympathy,
+        int facilitation, int concessions, double openness, in AlliesStep allies, double sympathy,
         double repressionLevel, double facilitationLevel)
     {
         int total = t.Total;

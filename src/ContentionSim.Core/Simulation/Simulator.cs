@@ -1,12 +1,6 @@
-using ContentionSim.Core.Activists;
-using ContentionSim.Core.Engine;
 using ContentionSim.Core.Observation;
-using ContentionSim.Core.Opinion;
-using ContentionSim.Core.Organizations;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Stages;
-using ContentionSim.Core.State;
-using ContentionSim.Core.Transnational;
 
 namespace ContentionSim.Core.Simulation;
 
@@ -22,39 +16,23 @@ public sealed record RunOptions
     public CancellationToken Cancellation { get; init; }
 }
 
-/// <summary>
-/// Builds the ContentionSim model (the <see cref="ModelDescription"/> of its layers) and
-/// runs it: parameters in, observations out.
-/// </summary>
+/// <summary>Runs the ContentionSim model (<see cref="ContentionModel"/>): parameters in, observations out.</summary>
 public static class Simulator
 {
-    /// <summary>The layers of the model, in the order they are initialised and stepped.</summary>
-    public static ModelDescription Describe(RunOptions options) => new ModelDescription()
-        .AddLayer(new EventLayer())
-        .AddLayer(new ActivistLayer())
-        .AddLayer(new OrganizationLayer())
-        .AddLayer(new TransnationalLayer())
-        .AddLayer(new StateLayer())
-        .AddLayer(new PublicOpinionLayer())
-        .AddLayer(new ObservationLayer(options.KeepSeries, options.OnTick));
-
     /// <summary>Runs <paramref name="scenario"/> for its number of ticks.</summary>
     public static RunResult Run(Scenario scenario, RunOptions? options = null)
     {
-        options ??= new RunOptions();
-        var context = new SimulationContext(scenario, options.Threads, options.Cancellation);
-        var runner = new SimulationRunner(Describe(options), context);
-        int ticks = runner.Run(scenario.Ticks);
-        return Collect(scenario, runner, ticks);
+        var model = new ContentionModel(scenario, options);
+        int ticks = model.Run(scenario.Ticks);
+        return Collect(scenario, model, ticks);
     }
 
-    private static RunResult Collect(Scenario scenario, SimulationRunner runner, int ticks)
+    private static RunResult Collect(Scenario scenario, ContentionModel model, int ticks)
     {
-        var ctx = runner.Context;
-        var obs = ctx.GetLayer<ObservationLayer>();
+        var obs = model.Observation;
         obs.Wave.Finish(ticks);
         foreach (var m in obs.Movements) m.Finish(ticks);
-        var orgs = ctx.GetLayer<OrganizationLayer>();
+        var orgs = model.Organizations;
         var entries = new List<StageEntry>(obs.Wave.Entries);
         var cycles = new List<CycleRecord>(obs.Wave.Cycles);
         if (scenario.Movements.Count > 1)
@@ -86,7 +64,7 @@ public static class Simulator
             LateViolenceShare = obs.ViolenceTotal > 0 ? (double)obs.ViolenceLate / obs.ViolenceTotal : 0,
             MeanOutsidePressure = obs.Ticks > 0 ? obs.PressureSum / obs.Ticks : 0,
             MaxOutsidePressure = obs.MaxPressure,
-            AlliancesFormed = ctx.GetLayer<TransnationalLayer>().Alliances.Count,
+            AlliancesFormed = model.Allies.Alliances.Count,
             MeanParticipation = obs.Ticks > 0 ? obs.ParticipationSum / obs.Ticks : 0,
         };
         return new RunResult
@@ -99,7 +77,7 @@ public static class Simulator
             StageEntries = entries,
             Cycles = cycles,
             Organizations = orgs.Organizations.Select(o => o.ToRecord(scenario.Movements[o.Movement].Id)).ToArray(),
-            Events = ctx.GetLayer<EventLayer>().Applied,
+            Events = model.Events.Applied,
             Headline = headline,
         };
     }

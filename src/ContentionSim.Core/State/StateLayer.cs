@@ -1,17 +1,15 @@
 using ContentionSim.Core.Activists;
-using ContentionSim.Core.Engine;
-using ContentionSim.Core.Opinion;
-using ContentionSim.Core.Organizations;
+using ContentionSim.Core.Parameters;
+using ContentionSim.Core.Randomness;
 using ContentionSim.Core.Transnational;
 
 namespace ContentionSim.Core.State;
 
 /// <summary>
 /// The state: watches each movement's size and violence and the pressure from outside,
-/// and each tick sets how hard it represses and how far it facilitates. See docs/ODD.md,
-/// "Submodels: state".
+/// and each tick sets how hard it represses and how far it facilitates. See docs/ODD.md 7.4.
 /// </summary>
-public sealed class StateLayer : ISteppedLayer
+public sealed class StateLayer
 {
     /// <summary>Share of full facilitation at which a concession is granted per tick.</summary>
     public const double ConcessionRate = 0.1;
@@ -21,53 +19,74 @@ public sealed class StateLayer : ISteppedLayer
     public const double AnticipationWeight = 0.5;
     /// <summary>Ticks participation must stay above the turnover threshold to overwhelm the state.</summary>
     public const int TurnoverDwell = 3;
+    /// <summary>Threat added per violent act per 1,000 activists.</summary>
+    public const double ViolenceThreat = 0.5;
+    /// <summary>Share of repression a full cost of repression takes away.</summary>
+    public const double CostRestraint = 0.5;
+    /// <summary>Relief granted to every movement when mobilization overwhelms the state.</summary>
+    public const double TurnoverRelief = 0.5;
 
-    private SimulationContext _ctx = null!;
+    private readonly ulong _key;
     private int _aboveTurnover;
+    private readonly double[] _experiencedRepression;
+    private readonly StatePolicy[] _policy;
+    private readonly int[] _facilitationEvents, _concessions;
+    private readonly double[] _repressionStance, _facilitationStance;
 
+    /// <param name="scenario">The scenario at the start (its movements and openness).</param>
+    /// <param name="random">The run's random streams (the state draws from "state").</param>
+    public StateLayer(Scenario scenario, RandomStreams random)
+    {
+        int n = scenario.Movements.Count;
+        _key = random.Key("state");
+        _facilitationEvents = new int[n];
+        _concessions = new int[n];
+        _repressionStance = new double[n];
+        _facilitationStance = new double[n];
+        _experiencedRepression = new double[n];
+        _policy = new StatePolicy[n];
+        EffectiveOpenness = scenario.State.Openness;
+    }
+
+    /// <summary>Openness of the POS after outside leverage, as the last decision set it (the scenario's openness before the first).</summary>
     public double EffectiveOpenness { get; private set; }
-    /// <summary>Per movement: talks and concessions this tick.</summary>
-    public int[] FacilitationEvents { get; private set; } = [];
-    public int[] Concessions { get; private set; } = [];
+    /// <summary>Per movement: its policy towards the movement this tick (what its activists face).</summary>
+    public ReadOnlySpan<StatePolicy> Policy => _policy;
+    /// <summary>Per movement: talks and concessions this tick (a concession counts as a talk too).</summary>
+    public ReadOnlySpan<int> FacilitationEvents => _facilitationEvents;
+    /// <summary>Per movement: concessions this tick (including the turnover concession).</summary>
+    public ReadOnlySpan<int> Concessions => _concessions;
     /// <summary>Per movement: the state's repressive stance this tick (propensity × closure × cost × threat, 0–1).</summary>
-    public double[] RepressionStance { get; private set; } = [];
+    public ReadOnlySpan<double> RepressionStance => _repressionStance;
     /// <summary>Per movement: the state's facilitative stance this tick (responsiveness × openness × threat, 0–1).</summary>
-    public double[] FacilitationStance { get; private set; } = [];
+    public ReadOnlySpan<double> FacilitationStance => _facilitationStance;
     /// <summary>Tick at which mobilization overwhelmed the state, or null.</summary>
     public int? TurnoverTick { get; private set; }
     /// <summary>Whether turnover happened this tick.</summary>
     public bool TurnoverNow { get; private set; }
 
-    public void InitLayer(SimulationContext context)
+    /// <summary>
+    /// The state's decision of tick <paramref name="tick"/>, per movement: repression, facilitation,
+    /// absorption, talks, concessions and relief (<see cref="Policy"/> and the per-movement arrays).
+    /// </summary>
+    /// <param name="pressure">Outside pressure after this tick's allies' step.</param>
+    /// <param name="lastTallies">What each movement's activists did last tick.</param>
+    /// <param name="lastSympathy">Public sympathy for each movement as the last tick left it.</param>
+    /// <param name="nationalContacts">National contacts made this tick by each movement's organizations.</param>
+    public void Decide(Scenario scenario, int tick, double pressure, ReadOnlySpan<MovementTally> lastTallies,
+        ReadOnlySpan<double> lastSympathy, ReadOnlySpan<int> nationalContacts)
     {
-        _ctx = context;
-        int n = context.Scenario.Movements.Count;
-        FacilitationEvents = new int[n];
-        Concessions = new int[n];
-        RepressionStance = new double[n];
-        FacilitationStance = new double[n];
-        EffectiveOpenness = context.Scenario.State.Openness;
-    }
-
-    /// <summary>Runs after organizations and allies: decides this tick's repression and facilitation.</summary>
-    public void PreTick()
-    {
-        var scenario = _ctx.Scenario;
         var p = scenario.State;
-        var activists = _ctx.GetLayer<ActivistLayer>();
-        var allies = _ctx.GetLayer<TransnationalLayer>();
-        var opinion = _ctx.GetLayer<PublicOpinionLayer>();
-        var orgs = _ctx.GetLayer<OrganizationLayer>();
-        var rng = _ctx.Random.For("state", 0, _ctx.CurrentTick);
-        double leverage = p.Vulnerability * TransnationalLayer.Saturated(allies.Pressure);
+        var rng = Rng.For(_key, 0, tick);
+        double leverage = p.Vulnerability * TransnationalLayer.Saturated(pressure);
         double openness = TurnoverTick is null ? p.Openness : 1.0;
         EffectiveOpenness = openness + (1 - openness) * leverage;
-        Array.Clear(FacilitationEvents);
-        Array.Clear(Concessions);
+        Array.Clear(_facilitationEvents);
+        Array.Clear(_concessions);
         TurnoverNow = false;
 
         long activeAll = 0, totalAll = 0;
-        foreach (var t in activists.Tallies) { activeAll += t.Active; totalAll += t.Total; }
+        foreach (var t in lastTallies) { activeAll += t.Active; totalAll += t.Total; }
         double waveParticipation = totalAll > 0 ? (double)activeAll / totalAll : 0;
         // Only a state that leans on repression can be overthrown: an open state that
         // facilitates absorbs even mass mobilization (it negotiates instead).
@@ -77,21 +96,18 @@ public sealed class StateLayer : ISteppedLayer
             _aboveTurnover = repressive && waveParticipation >= p.TurnoverThreshold ? _aboveTurnover + 1 : 0;
             if (_aboveTurnover >= TurnoverDwell)
             {
-                TurnoverTick = _ctx.CurrentTick;
+                TurnoverTick = tick;
                 TurnoverNow = true;
             }
         }
 
-        for (int m = 0; m < activists.Signals.Length; m++)
+        for (int m = 0; m < _policy.Length; m++)
         {
-            var s = activists.Signals[m];
-            var tally = activists.Tallies[m];
-            s.Relief = 0;
-            RepressionStance[m] = FacilitationStance[m] = 0;
+            var tally = lastTallies[m];
+            _repressionStance[m] = _facilitationStance[m] = 0;
             if (!p.Enabled)
             {
-                s.ArrestProbability = s.PerceivedRepression = s.Facilitation = s.CooptProbability = s.Absorption = 0;
-                s.Opportunity = 1;
+                _policy[m] = StatePolicy.None;
                 continue;
             }
             int total = Math.Max(1, tally.Total);
@@ -103,44 +119,44 @@ public sealed class StateLayer : ISteppedLayer
             double tolerated = p.Tolerance * EffectiveOpenness;
             double tolerance = Math.Max(tolerated, 1e-6);
             double threat = Math.Clamp((participation - tolerated) / tolerance, 0, 1);
-            threat = Math.Min(1, threat + 0.5 * violencePerThousand);
+            threat = Math.Min(1, threat + ViolenceThreat * violencePerThousand);
             // Repression is costly when the public sympathizes and the world watches.
-            double cost = Math.Clamp(leverage + Math.Max(0, opinion.Sympathy[m] - scenario.Public.InitialSympathy), 0, 1);
-            double repression = p.RepressionPropensity * (1 - EffectiveOpenness) * (1 - 0.5 * cost);
+            double cost = Math.Clamp(leverage + Math.Max(0, lastSympathy[m] - scenario.Public.InitialSympathy), 0, 1);
+            double repression = p.RepressionPropensity * (1 - EffectiveOpenness) * (1 - CostRestraint * cost);
             double facilitation = p.Responsiveness * EffectiveOpenness;
-            s.ArrestProbability = p.RepressionCapacity * repression * threat;
-            s.Absorption = p.Absorption * EffectiveOpenness;
-            s.Opportunity = EffectiveOpenness;
-            RepressionStance[m] = repression * threat;
-            FacilitationStance[m] = facilitation * threat;
+            _repressionStance[m] = repression * threat;
+            _facilitationStance[m] = facilitation * threat;
             double seen = tally.Active + tally.Arrests > 0 && p.RepressionCapacity > 0
                 ? Math.Min(1, (double)tally.Arrests / (tally.Active + tally.Arrests) / p.RepressionCapacity)
                 : 0;
             // Activists know the regime: they anticipate its repressive stance before any arrest
             // (as in Epstein's model), and learn from the arrests they see.
-            s.ExperiencedRepression += PerceptionSmoothing * (seen - s.ExperiencedRepression);
-            s.PerceivedRepression = Math.Max(s.ExperiencedRepression, AnticipationWeight * repression);
-            s.Facilitation = facilitation * threat;
-            s.CooptProbability = p.Cooptation * facilitation * threat;
+            _experiencedRepression[m] += PerceptionSmoothing * (seen - _experiencedRepression[m]);
+            double relief = 0;
             if (threat > 0 && rng.Chance(facilitation * threat))
-                FacilitationEvents[m]++; // talks
+                _facilitationEvents[m]++; // talks
             if (threat > 0 && rng.Chance(ConcessionRate * facilitation * threat))
             {
-                Concessions[m]++;
-                FacilitationEvents[m]++;
-                s.Relief = p.ConcessionSize;
+                _concessions[m]++;
+                _facilitationEvents[m]++;
+                relief = p.ConcessionSize;
             }
             // Claims that get through institutions ease the movement's grievance.
-            int contacts = orgs.NationalContacts(m);
-            if (contacts > 0) s.Relief = Math.Min(1, s.Relief + p.InstitutionalRelief * contacts);
+            int contacts = nationalContacts[m];
+            if (contacts > 0) relief = Math.Min(1, relief + p.InstitutionalRelief * contacts);
             if (TurnoverNow)
             {
-                Concessions[m]++;
-                s.Relief = Math.Max(s.Relief, 0.5);
+                _concessions[m]++;
+                relief = Math.Max(relief, TurnoverRelief);
             }
+            _policy[m] = new StatePolicy(
+                ArrestProbability: p.RepressionCapacity * repression * threat,
+                PerceivedRepression: Math.Max(_experiencedRepression[m], AnticipationWeight * repression),
+                Facilitation: facilitation * threat,
+                CooptProbability: p.Cooptation * facilitation * threat,
+                Absorption: p.Absorption * EffectiveOpenness,
+                Opportunity: EffectiveOpenness,
+                Relief: relief);
         }
     }
-
-    public void Tick() { }
-    public void PostTick() { }
 }

@@ -1,81 +1,103 @@
 using ContentionSim.Core.Activists;
-using ContentionSim.Core.Engine;
-using ContentionSim.Core.Organizations;
+using ContentionSim.Core.Parameters;
+using ContentionSim.Core.Randomness;
 
 namespace ContentionSim.Core.Transnational;
 
 /// <summary>An alliance of a domestic organization with NGOs abroad or an international organization.</summary>
-public sealed class Alliance(Organization organization, bool international, int formedTick)
+public sealed class Alliance(int organization, bool international, int formedTick)
 {
-    public Organization Organization { get; } = organization;
+    /// <summary>Id of the domestic organization that formed it.</summary>
+    public int Organization { get; } = organization;
     public bool International { get; } = international;
     public int FormedTick { get; } = formedTick;
     public int? LapsedTick { get; internal set; }
     public bool Standing => LapsedTick is null;
 }
 
+/// <summary>An alliance abroad formed this tick by a blocked organization (the organizations' output, the allies' input).</summary>
+/// <param name="Organization">Id of the organization.</param>
+/// <param name="International">With an international organization (else with NGOs abroad).</param>
+public readonly record struct AllianceFormed(int Organization, bool International);
+
+/// <summary>The allies after their step of a tick.</summary>
+/// <param name="Pressure">Outside pressure on the state (0 and up; its effect saturates).</param>
+/// <param name="StandingAlliances">Alliances standing at the end of the step.</param>
+/// <param name="Outside">The attention every movement's activists get from abroad this tick.</param>
+public readonly record struct AlliesStep(double Pressure, int StandingAlliances, OutsideAttention Outside);
+
 /// <summary>
 /// Transnational allies (Keck &amp; Sikkink's boomerang): alliances formed by blocked
 /// organizations put pressure on the state from outside. Pressure accumulates while
 /// alliances stand, amplified by the movement's activity (information politics), and
-/// fades unless kept up.
+/// fades unless kept up. See docs/ODD.md 7.3.
 /// </summary>
-public sealed class TransnationalLayer : ISteppedLayer
+public sealed class TransnationalLayer
 {
     private readonly List<Alliance> _alliances = [];
-    private SimulationContext _ctx = null!;
+    private readonly int[] _standingOf;
+    private readonly ulong _key;
 
-    public IReadOnlyList<Alliance> Alliances => _alliances;
-    /// <summary>Outside pressure on the state (0 and up; its effect saturates, see the state).</summary>
-    public double Pressure { get; private set; }
-    public int StandingAlliances { get; private set; }
-
-    public void InitLayer(SimulationContext context) => _ctx = context;
-
-    internal void Form(Organization organization, bool international, int tick)
+    /// <param name="organizations">How many organizations there are (ids <c>0 … organizations − 1</c>).</param>
+    /// <param name="random">The run's random streams (this layer draws from "transnational").</param>
+    public TransnationalLayer(int organizations, RandomStreams random)
     {
-        _alliances.Add(new Alliance(organization, international, tick));
-        organization.StandingAlliances++;
-        StandingAlliances++;
+        _standingOf = new int[organizations];
+        _key = random.Key("transnational");
     }
 
-    /// <summary>Runs after the organizations (registered after them): alliances lapse or stand, pressure moves.</summary>
-    public void PreTick()
+    public IReadOnlyList<Alliance> Alliances => _alliances;
+
+    /// <summary>Alliances each organization keeps abroad (indexed by organization id), as the last step left them.</summary>
+    public ReadOnlySpan<int> StandingByOrganization => _standingOf;
+
+    /// <summary>The allies as their last step left them (before the first tick: no pressure, no attention).</summary>
+    public AlliesStep Now { get; private set; } = new(0, 0, OutsideAttention.None);
+
+    /// <summary>
+    /// The allies' step of tick <paramref name="tick"/>: this tick's new alliances stand; alliances of
+    /// organizations that did not advocate this tick may lapse; pressure moves with the standing
+    /// alliances and the wave's participation of the last tick.
+    /// </summary>
+    /// <param name="formed">Alliances formed this tick by blocked organizations, in the order formed.</param>
+    /// <param name="advocated">Whether each organization advocated this tick (framing, a call or lobbying).</param>
+    /// <param name="lastTallies">What each movement's activists did last tick.</param>
+    public AlliesStep Step(TransnationalParameters p, int tick, ReadOnlySpan<AllianceFormed> formed,
+        ReadOnlySpan<bool> advocated, ReadOnlySpan<MovementTally> lastTallies)
     {
-        var p = _ctx.Scenario.Transnational;
-        var rng = _ctx.Random.For("transnational", 0, _ctx.CurrentTick);
+        int standing = Now.StandingAlliances;
+        foreach (var f in formed)
+        {
+            _alliances.Add(new Alliance(f.Organization, f.International, tick));
+            _standingOf[f.Organization]++;
+            standing++;
+        }
         if (!p.Enabled)
         {
-            Pressure = 0;
-            return;
+            // No pressure; the attention last given stays (it matters only if allies are switched off mid-run).
+            Now = Now with { Pressure = 0, StandingAlliances = standing };
+            return Now;
         }
+        var rng = Rng.For(_key, 0, tick);
         foreach (var a in _alliances)
         {
-            if (!a.Standing || a.Organization.AdvocatedThisTick) continue;
+            if (!a.Standing || advocated[a.Organization]) continue;
             if (rng.Chance(p.AllianceLapse))
             {
-                a.LapsedTick = _ctx.CurrentTick;
-                a.Organization.StandingAlliances--;
-                StandingAlliances--;
+                a.LapsedTick = tick;
+                _standingOf[a.Organization]--;
+                standing--;
             }
         }
-        var activists = _ctx.GetLayer<ActivistLayer>();
-        var tallies = activists.Tallies;
         long active = 0, total = 0;
-        foreach (var t in tallies) { active += t.Active; total += t.Total; }
+        foreach (var t in lastTallies) { active += t.Active; total += t.Total; }
         double participation = total > 0 ? (double)active / total : 0;
-        Pressure = Pressure * (1 - p.PressureDecay) + p.PressurePerAlliance * StandingAlliances * (1 + participation);
-        double boost = 1 + p.InformationAmplification * Saturated(Pressure);
-        foreach (var s in activists.Signals)
-        {
-            s.FrameBoost = boost;
-            s.Attention = Saturated(Pressure);
-        }
+        double pressure = Now.Pressure * (1 - p.PressureDecay) + p.PressurePerAlliance * standing * (1 + participation);
+        double attention = Saturated(pressure);
+        Now = new AlliesStep(pressure, standing, new OutsideAttention(1 + p.InformationAmplification * attention, attention));
+        return Now;
     }
 
     /// <summary>The saturating effect of pressure, 1 − e^(−pressure), in [0, 1).</summary>
     public static double Saturated(double pressure) => 1 - Math.Exp(-pressure);
-
-    public void Tick() { }
-    public void PostTick() { }
 }

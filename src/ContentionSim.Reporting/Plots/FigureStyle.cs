@@ -4,7 +4,7 @@ using ScottPlot;
 namespace ContentionSim.Reporting.Plots;
 
 /// <summary>Shared look of the figures: large fonts for projectors, legend outside the data.</summary>
-internal static class FigureStyle
+public static class FigureStyle
 {
     public const float TitleSize = 30, LabelSize = 24, TickSize = 20, LegendSize = 20, AnnotationSize = 20;
 

@@ -62,5 +62,5 @@ public static class Palette
     /// <summary>Line colour of movement number <paramref name="index"/> (0-based, cycled).</summary>
     public static string Movement(int index) => Movements[((index % Movements.Count) + Movements.Count) % Movements.Count];
 
-    internal static ScottPlot.Color ToColor(string hex) => ScottPlot.Color.FromHex(hex);
+    public static ScottPlot.Color ToColor(string hex) => ScottPlot.Color.FromHex(hex);
 }

@@ -1,5 +1,5 @@
 using ContentionSim.Core.Parameters;
-using ContentionSim.Core.Sweeps;
+using ContentionSim.Core.Observation;
 
 namespace ContentionSim.Scenarios.Sweeps;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ContentionSim.Core.Parameters;
-using ContentionSim.Core.Sweeps;
+using ContentionSim.Core.Observation;
 using ContentionSim.Scenarios.Internal;
 
 namespace ContentionSim.Scenarios.Sweeps;

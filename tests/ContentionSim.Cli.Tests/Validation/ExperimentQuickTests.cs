@@ -1,4 +1,4 @@
-using ContentionSim.Core.Validation;
+using ContentionSim.Experiments.Validation;
 using ContentionSim.Scenarios.Sweeps;
 using Xunit.Abstractions;
 
@@ -12,11 +12,12 @@ namespace ContentionSim.Cli.Tests.Validation;
 /// A check marked as a known failure (documented in docs/ODD.md) must still fail, so the documents stay true.
 /// </summary>
 [Collection(ExperimentCollection.Name)]
+[Trait("Category", "Slow")] // 80 s together at quick size; CI runs them
 public sealed class ExperimentQuickTests(ITestOutputHelper output)
 {
     private void AssertPasses(string id)
     {
-        var experiment = Experiments.Find(id)!;
+        var experiment = ExperimentCatalog.Find(id)!;
         var file = Path.Combine(CliHarness.RepoRoot, "scenarios", "experiments", experiment.FileName);
         var definition = SweepLoader.LoadFile(file, new SweepLoadOptions { Quick = true });
         Assert.True(definition.QuickApplied);

@@ -1,0 +1,117 @@
+using ContentionSim.Reporting;
+
+namespace ContentionSim.Experiments.Sensitivity;
+
+/// <summary>
+/// Writes a sensitivity folder: <c>sensitivity.csv</c>, a tornado figure per outcome
+/// (<c>tornado-&lt;outcome&gt;.png</c> and <c>.svg</c>), <c>sensitivity.md</c> and <c>manifest.json</c>.
+/// As for a run's folder (see <see cref="RunOutputWriter"/>), everything goes into a sibling staging
+/// folder <c>&lt;out&gt;.partial-&lt;pid&gt;</c>, each file atomically, which is renamed to
+/// <c>&lt;out&gt;</c> only when complete; on failure it is removed and an existing folder is left as it was.
+/// </summary>
+public static class SensitivityOutputWriter
+{
+    /// <summary>File name of the tornado figure of <paramref name="outcome"/>, without extension.</summary>
+    public static string FigureName(SensitivityOutcome outcome) => "tornado-" + outcome.Name.Replace('_', '-');
+
+    /// <summary>The files <see cref="Write"/> writes, in order (the manifest first).</summary>
+    public static IReadOnlyList<OutputFile> Files(SensitivitySetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var files = new List<OutputFile>
+        {
+            new(SensitivityManifest.FileName, "This manifest: tool version, scenario and its hash, delta, replications and seeds, parameters varied and skipped with reasons."),
+            new(SensitivityCsv.FileName, "A row per parameter and outcome: low, base and high value, mean outcome at each, paired differences with 95% CIs, swing."),
+            new(SensitivityMarkdown.FileName, "Summary: the base scenario's outcomes and the top drivers of each outcome."),
+        };
+        if (setup.Plots)
+            foreach (var o in SensitivityOutcomes.All)
+            {
+                files.Add(new(FigureName(o) + ".png", $"Tornado plot of {o.Label.ToLowerInvariant()}: the top {setup.Rows} parameters by swing."));
+                files.Add(new(FigureName(o) + ".svg", $"Vector version of {FigureName(o)}.png."));
+            }
+        return files;
+    }
+
+    /// <exception cref="OutputException">The folder exists and is not empty (without <see cref="SensitivitySetup.Force"/>, or not a sensitivity folder), or could not be written.</exception>
+    public static RunOutput Write(SensitivityAnalysis analysis, SensitivitySetup setup, string outDir)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        string target;
+        try
+        {
+            target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new OutputException(outDir, $"'{outDir}' is not a valid folder path; choose another --out.", ex);
+        }
+        string parent = Path.GetDirectoryName(target) ?? throw new OutputException(target, $"Cannot write into '{target}'; choose a folder inside it with --out.");
+        string name = Path.GetFileName(target);
+        CheckTarget(target, setup.Force);
+        var files = Files(setup);
+
+        string staging = Path.Combine(parent, $"{name}.partial-{Environment.ProcessId}");
+        string current = target;
+        try
+        {
+            Directory.CreateDirectory(parent);
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            Directory.CreateDirectory(staging);
+            current = Path.Combine(target, SensitivityCsv.FileName);
+            AtomicFile.WriteText(Path.Combine(staging, SensitivityCsv.FileName), w => SensitivityCsv.Write(analysis, w));
+            current = Path.Combine(target, SensitivityMarkdown.FileName);
+            AtomicFile.WriteText(Path.Combine(staging, SensitivityMarkdown.FileName), w => w.Write(SensitivityMarkdown.Create(analysis, setup)));
+            if (setup.Plots)
+                foreach (var outcome in SensitivityOutcomes.All)
+                {
+                    string figure = FigureName(outcome);
+                    current = Path.Combine(target, figure + ".png");
+                    var (png, svg) = TornadoPlot.Render(analysis, outcome, TornadoPlot.Title(analysis, outcome), setup.Rows);
+                    AtomicFile.WriteAllBytes(Path.Combine(staging, figure + ".png"), png);
+                    AtomicFile.WriteAllText(Path.Combine(staging, figure + ".svg"), svg);
+                }
+            current = Path.Combine(target, SensitivityManifest.FileName);
+            AtomicFile.WriteAllBytes(Path.Combine(staging, SensitivityManifest.FileName), SensitivityManifest.Create(analysis, setup, files));
+            current = target;
+            Commit(staging, target, setup.Force);
+        }
+        catch (Exception ex)
+        {
+            AtomicFolder.TryDelete(staging);
+            var oe = ex as OutputException ?? OutputException.From(current, ex);
+            throw oe.Message.Contains(staging, StringComparison.Ordinal)
+                ? new OutputException(current, oe.Message.Replace(staging, target, StringComparison.Ordinal), oe.InnerException)
+                : oe;
+        }
+        return new RunOutput(target, files);
+    }
+
+    private static void CheckTarget(string target, bool force)
+    {
+        if (File.Exists(target)) throw new OutputException(target, $"'{target}' exists and is a file; choose another --out.");
+        if (!Directory.Exists(target)) return;
+        bool empty;
+        try
+        {
+            empty = !Directory.EnumerateFileSystemEntries(target).Any();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw OutputException.From(target, ex);
+        }
+        if (empty) return;
+        if (!force) throw new OutputException(target, $"'{target}' exists and is not empty; use --force to replace it or choose another --out.");
+        string manifest = Path.Combine(target, SensitivityManifest.FileName);
+        if (!File.Exists(manifest) || !File.ReadAllText(manifest).Contains(SensitivityManifest.Format, StringComparison.Ordinal))
+            throw new OutputException(target, $"'{target}' is not empty and is not a sensitivity folder (it has no sensitivity {SensitivityManifest.FileName}), so --force will not replace it; choose another --out.");
+    }
+
+    private static void Commit(string staging, string target, bool force)
+    {
+        if (Directory.Exists(target)) CheckTarget(target, force); // again: it may have filled while we ran
+        AtomicFolder.Replace(staging, target);
+    }
+}

@@ -1,0 +1,469 @@
+using ContentionSim.Reporting;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ContentionSim.Core.Observation;
+using ContentionSim.Scenarios.Sweeps;
+
+namespace ContentionSim.Experiments.Sweeps;
+
+/// <summary>How <see cref="SweepMerge.Merge"/> writes its result.</summary>
+public sealed record SweepMergeOptions
+{
+    /// <summary>Draw the figures (as a single-machine sweep does).</summary>
+    public bool Plots { get; init; } = true;
+
+    /// <summary>
+    /// Replace an output folder that holds another sweep. Without it, a non-empty output folder is
+    /// replaced only when it holds this same sweep (same fingerprint), e.g. an earlier merge.
+    /// </summary>
+    public bool Force { get; init; }
+}
+
+/// <summary>What a merge wrote.</summary>
+public sealed record SweepMergeResult
+{
+    public required string Folder { get; init; }
+    public required string Name { get; init; }
+    /// <summary>Number of shards merged (N).</summary>
+    public int ShardCount { get; init; }
+    /// <summary>Runs in the merged sweep (all of them: a merge needs every shard complete).</summary>
+    public long Runs { get; init; }
+    /// <summary>Of these, runs that failed (recorded with their error).</summary>
+    public long Failed { get; init; }
+    public IReadOnlyList<OutputFile> Files { get; init; } = [];
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
+
+/// <summary>The shard folders cannot be merged: every problem found, each with how to fix it.</summary>
+public sealed class SweepMergeException(IReadOnlyList<string> problems)
+    : Exception(string.Join("\n", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+/// <summary>
+/// Merges the folders of the N shards of a sweep (<c>sweep --shard I/N</c>) into one sweep folder that
+/// is what a single-machine sweep writes: it checks that the shards are of the same sweep (the same
+/// manifest fingerprint, the same N, the same series and figure settings), that each shard 0 … N−1 is
+/// there exactly once and complete (each names its missing runs and the command that resumes it), then
+/// writes runs.csv (every shard's rows, as recorded, sorted by run index), the kept series, and
+/// summary.csv and the figures through <see cref="SweepReport"/>, the code a single-machine sweep uses.
+/// runs.csv is then identical to a single-machine sweep's except the wall-clock <c>elapsed_ms</c>
+/// column; summary.csv, the figures and the series files are identical byte for byte. The manifest is
+/// the first shard's with the state of the whole sweep and, instead of <c>shard</c>, <c>merged_from</c>
+/// (each shard's folder, git commit, runtime and counts). Everything is written into a staging folder
+/// that is renamed into place when complete.
+/// </summary>
+public static class SweepMerge
+{
+    /// <summary>The manifest key that lists the merged shards.</summary>
+    public const string MergedFromKey = "merged_from";
+
+    private sealed record ShardFolder(string Folder, SweepManifestData Manifest, byte[] ManifestBytes);
+
+    /// <summary>
+    /// The shard folders named by <paramref name="paths"/>: a folder holding manifest.json is one; a
+    /// folder without one is searched for subfolders named <c>shard-I-of-N</c> (what <c>sweep --shard</c>
+    /// creates inside <c>--out</c>). The same folder named twice counts once.
+    /// </summary>
+    /// <exception cref="SweepMergeException">A path is neither.</exception>
+    public static IReadOnlyList<string> ShardFolders(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var problems = new List<string>();
+        var folders = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(Path.Combine(path, SweepManifest.FileName)))
+            {
+                folders.Add(path);
+                continue;
+            }
+            if (!Directory.Exists(path))
+            {
+                problems.Add($"'{path}' does not exist: give the folders of the shards (or the --out folder that holds their shard-I-of-N folders)");
+                continue;
+            }
+            var shards = Directory.EnumerateDirectories(path)
+                .Select(d => (Dir: d, Shard: SweepShard.FromFolderName(Path.GetFileName(d))))
+                .Where(d => d.Shard is not null)
+                .OrderBy(d => d.Shard!.Count).ThenBy(d => d.Shard!.Index)
+                .Select(d => d.Dir)
+                .ToList();
+            if (shards.Count == 0)
+                problems.Add($"'{path}' is neither a shard folder (it has no {SweepManifest.FileName}) nor a folder holding shard-I-of-N folders");
+            folders.AddRange(shards);
+        }
+        if (problems.Count > 0) throw new SweepMergeException(problems);
+        return folders.DistinctBy(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))).ToList();
+    }
+
+    /// <summary>Checks the shard folders and writes the merged sweep into <paramref name="outDir"/>.</summary>
+    /// <param name="paths">Shard folders, or folders holding them (see <see cref="ShardFolders"/>).</param>
+    /// <exception cref="SweepMergeException">The shards do not make one complete sweep; nothing is written.</exception>
+    /// <exception cref="OutputException">The output cannot be written (or exists and holds something else).</exception>
+    public static SweepMergeResult Merge(IReadOnlyList<string> paths, string outDir, SweepMergeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        options ??= new SweepMergeOptions();
+        var shards = ReadShards(ShardFolders(paths));
+        var reference = shards.OrderBy(s => s.Manifest.Shard!.Index).First();
+        var grid = reference.Manifest.Grid;
+        var order = new SweepOrder(grid);
+        int count = reference.Manifest.Shard!.Count;
+        var keys = grid.Factors.Select(f => f.Key).ToArray();
+        string header = SweepRunsCsv.HeaderLine(keys);
+
+        // Every shard's rows, as recorded; each shard complete and holding only its own runs.
+        var problems = new List<string>();
+        var rows = new List<(long Run, string Line)>();
+        var failed = 0L;
+        foreach (var shard in shards.OrderBy(s => s.Manifest.Shard!.Index))
+        {
+            var s = shard.Manifest.Shard!;
+            var (lines, rowProblems) = ReadRows(shard.Folder, header, keys.Length);
+            problems.AddRange(rowProblems);
+            if (rowProblems.Count > 0) continue;
+            var foreign = lines.Where(l => !s.Contains(order, l.Run)).Select(l => l.Run).ToList();
+            if (foreign.Count > 0)
+                problems.Add($"'{shard.Folder}' records run(s) {List(foreign)}, which do not belong to shard {s} (was the folder renamed or copied?)");
+            var have = lines.Select(l => l.Run).ToHashSet();
+            var missing = s.Runs(order).Where(r => !have.Contains(r)).Order().ToList();
+            if (missing.Count > 0)
+                problems.Add($"shard {s} in '{shard.Folder}' is incomplete: {missing.Count:N0} of its {s.RunCount(grid.RunCount):N0} runs are not recorded " +
+                             $"(run{(missing.Count == 1 ? "" : "s")} {List(missing)}); resume it with: {ResumeCommand(shard.Manifest, s, Parent(shard.Folder), resume: true)}");
+            rows.AddRange(lines.Select(l => (l.Run, l.Line)));
+            failed += lines.Count(l => l.Failed);
+        }
+        if (problems.Count > 0) throw new SweepMergeException(problems);
+        rows.Sort((a, b) => a.Run.CompareTo(b.Run));
+        for (int i = 1; i < rows.Count; i++)
+            if (rows[i].Run == rows[i - 1].Run)
+                throw new SweepMergeException([$"run {rows[i].Run} is recorded by two shards; the shard folders are not of one split of the sweep"]);
+
+        var notes = new List<string>();
+        string target = Full(outDir);
+        foreach (var shard in shards)
+            if (OutputGuard.IsInside(OutputGuard.Resolve(target), OutputGuard.Resolve(shard.Folder)))
+                throw new OutputException(target, $"'{outDir}' is {(OutputGuard.Resolve(target) == OutputGuard.Resolve(shard.Folder) ? "" : "inside ")}the shard folder '{shard.Folder}', one of the inputs; " +
+                                                  "the merged sweep goes in a folder of its own. Choose another --out, e.g. the shards' parent folder's sibling.");
+        Litter.Clean(target);
+        bool replacing = CheckTarget(target, reference.Manifest.Fingerprint, options.Force, notes);
+        string parent = Path.GetDirectoryName(target) ?? throw new OutputException(target, $"Cannot write a sweep into '{target}'; choose a folder inside it with --out.");
+        string name = Path.GetFileName(target);
+        string staging = Path.Combine(parent, $"{name}.partial-{Environment.ProcessId}");
+        var files = new List<OutputFile>();
+        string? current = staging;
+        try
+        {
+            Directory.CreateDirectory(parent);
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            Directory.CreateDirectory(staging);
+
+            current = Path.Combine(target, SweepManifest.FileName);
+            AtomicFile.WriteAllBytes(Path.Combine(staging, SweepManifest.FileName), MergedManifest(shards, reference, grid.RunCount, failed));
+
+            current = Path.Combine(target, SweepRunsCsv.FileName);
+            var runs = new StringBuilder(header, header.Length + rows.Sum(r => r.Line.Length + 1));
+            foreach (var (_, line) in rows) runs.Append(line).Append('\n');
+            AtomicFile.WriteAllText(Path.Combine(staging, SweepRunsCsv.FileName), runs.ToString());
+            files.Add(new OutputFile(SweepRunsCsv.FileName, "a row per run: point, replication, seed, status, varied values, headline metrics, outcomes, error"));
+
+            current = Path.Combine(target, SweepSeries.FolderName);
+            if (reference.Manifest.Series != SeriesMode.None)
+            {
+                string series = Path.Combine(staging, SweepSeries.FolderName);
+                Directory.CreateDirectory(series);
+                int copied = 0;
+                foreach (var shard in shards)
+                {
+                    string from = Path.Combine(shard.Folder, SweepSeries.FolderName);
+                    if (!Directory.Exists(from)) continue;
+                    foreach (var file in Directory.EnumerateFiles(from).Order(StringComparer.Ordinal))
+                    {
+                        if (SweepSeries.RunOf(file) is not long run || !shard.Manifest.Shard!.Contains(order, run)) continue; // temporary or stray files
+                        File.Copy(file, Path.Combine(series, Path.GetFileName(file)));
+                        copied++;
+                    }
+                }
+                files.Add(new OutputFile(SweepSeries.FolderName + "/",
+                    $"compact per-tick series (gzip CSV) of {(reference.Manifest.Series == SeriesMode.All ? "every run" : "the runs at the lowest and highest x")} ({copied:N0} files)"));
+            }
+
+            current = Path.Combine(target, SweepSummary.FileName);
+            files.AddRange(SweepReport.Write(staging, null, options.Plots));
+            files.Add(new OutputFile(SweepManifest.FileName, "the sweep's manifest (from shard 0), its state as a whole and the shards it was merged from"));
+
+            current = target;
+            Commit(staging, target, replacing);
+        }
+        catch (Exception e)
+        {
+            AtomicFolder.TryDelete(staging);
+            throw e is OutputException or SweepFolderException ? e : OutputException.From(current ?? target, e);
+        }
+        return new SweepMergeResult
+        {
+            Folder = target,
+            Name = reference.Manifest.Name,
+            ShardCount = count,
+            Runs = rows.Count,
+            Failed = failed,
+            Files = files,
+            Notes = notes,
+        };
+    }
+
+    /// <summary>The command that runs (or, with <paramref name="resume"/>, resumes) shard <paramref name="shard"/> of the sweep of <paramref name="manifest"/>.</summary>
+    public static string ResumeCommand(SweepManifestData manifest, SweepShard shard, string outRoot, bool resume)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(shard);
+        var parts = new List<string> { "contentionsim", "sweep", Quote(manifest.SweepFile.Length > 0 ? manifest.SweepFile : "SWEEP_FILE"), "--shard", shard.ToString(), "--out", Quote(outRoot) };
+        if (manifest.ReplicationsOverride is int r) parts.AddRange(["--replications", r.ToString(CultureInfo.InvariantCulture)]);
+        if (manifest.TicksOverride is int t) parts.AddRange(["--ticks", t.ToString(CultureInfo.InvariantCulture)]);
+        foreach (var s in manifest.SetOverrides) parts.AddRange(["--set", Quote(s)]);
+        if (manifest.Series != SeriesMode.Extremes) parts.AddRange(["--series", SweepManifest.SeriesKey(manifest.Series)]);
+        if (resume) parts.Add("--resume");
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>A word for a POSIX shell: as is when it has no special characters (glob brackets included), else in single quotes.</summary>
+    public static string Quote(string s) =>
+        s.Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ':' or ',' or '+' or '@')
+            ? s
+            : "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static List<ShardFolder> ReadShards(IReadOnlyList<string> folders)
+    {
+        var problems = new List<string>();
+        var shards = new List<ShardFolder>();
+        foreach (var folder in folders)
+        {
+            string path = Path.Combine(folder, SweepManifest.FileName);
+            try
+            {
+                var manifest = SweepManifest.Read(path);
+                if (manifest.Shard is null)
+                {
+                    problems.Add($"'{folder}' holds a whole sweep, not a shard (it was not run with --shard I/N); a merge takes the shard folders of one sweep");
+                    continue;
+                }
+                shards.Add(new ShardFolder(folder, manifest, File.ReadAllBytes(path)));
+            }
+            catch (SweepFolderException e)
+            {
+                problems.Add(e.Message);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add($"'{path}' cannot be read ({e.Message})");
+            }
+        }
+        if (problems.Count == 0 && shards.Count == 0) problems.Add("no shard folders were given");
+        if (problems.Count > 0) throw new SweepMergeException(problems);
+
+        var reference = shards.OrderBy(s => s.Manifest.Shard!.Index).ThenBy(s => s.Folder, StringComparer.Ordinal).First();
+        var m = reference.Manifest;
+        foreach (var s in shards.Where(s => s.Manifest.Fingerprint != m.Fingerprint))
+            problems.Add($"'{s.Folder}' is not a shard of the same sweep as '{reference.Folder}' (manifest fingerprints {Short(s.Manifest.Fingerprint)} and {Short(m.Fingerprint)}): " +
+                         Differences(s.Manifest, m));
+        if (problems.Count > 0) throw new SweepMergeException(problems);
+
+        foreach (var group in shards.GroupBy(s => s.Manifest.Shard!.Count).Where(g => g.Key != m.Shard!.Count))
+            problems.Add($"{string.Join(", ", group.Select(s => $"'{s.Folder}'"))} split the sweep into {group.Key} shards, but '{reference.Folder}' into {m.Shard!.Count}; " +
+                         "merge the shards of one split (the same --shard …/N)");
+        foreach (var s in shards.Where(s => s.Manifest.Series != m.Series))
+            problems.Add($"'{s.Folder}' kept series '{SweepManifest.SeriesKey(s.Manifest.Series)}', '{reference.Folder}' '{SweepManifest.SeriesKey(m.Series)}': run every shard with the same --series");
+        foreach (var s in shards.Where(s => s.Manifest.Plots != m.Plots))
+            problems.Add($"'{s.Folder}' and '{reference.Folder}' have different figure settings (plots: in the sweep file): run every shard with the same sweep file");
+        if (problems.Count > 0) throw new SweepMergeException(problems);
+
+        int count = m.Shard!.Count;
+        foreach (var group in shards.GroupBy(s => s.Manifest.Shard!.Index).Where(g => g.Count() > 1).OrderBy(g => g.Key))
+            problems.Add($"shard {group.Key}/{count} is given twice: {string.Join(" and ", group.Select(s => $"'{s.Folder}'"))}; keep one of them");
+        var present = shards.Select(s => s.Manifest.Shard!.Index).ToHashSet();
+        string root = Parent(reference.Folder);
+        for (int i = 0; i < count; i++)
+        {
+            if (present.Contains(i)) continue;
+            var missing = new SweepShard(i, count);
+            problems.Add($"shard {missing} is missing ({missing.RunCount(m.Grid.RunCount):N0} runs); run it with: {ResumeCommand(m, missing, root, resume: true)}");
+        }
+        if (problems.Count > 0) throw new SweepMergeException(problems);
+        return shards;
+    }
+
+    /// <summary>The rows of a shard's runs.csv as written (a torn last line ignored), with their run index and status.</summary>
+    private static (List<(long Run, string Line, bool Failed)> Rows, List<string> Problems) ReadRows(string folder, string header, int factorCount)
+    {
+        var rows = new List<(long, string, bool)>();
+        var problems = new List<string>();
+        string path = Path.Combine(folder, SweepRunsCsv.FileName);
+        if (!File.Exists(path))
+        {
+            problems.Add($"'{path}' does not exist: the shard recorded no run");
+            return (rows, problems);
+        }
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"'{path}' cannot be read ({e.Message})");
+            return (rows, problems);
+        }
+        if (!text.StartsWith(header, StringComparison.Ordinal))
+        {
+            problems.Add($"'{path}' does not start with the header of this sweep's runs.csv");
+            return (rows, problems);
+        }
+        var seen = new HashSet<long>();
+        int pos = header.Length, lineNumber = 1;
+        while (pos < text.Length)
+        {
+            int end = text.IndexOf('\n', pos);
+            if (end < 0) break; // a torn last line: that run counts as not recorded
+            lineNumber++;
+            string line = text[pos..end];
+            pos = end + 1;
+            if (line.Length == 0) continue;
+            try
+            {
+                var record = SweepRunsCsv.Parse(line, factorCount);
+                if (seen.Add(record.Run)) rows.Add((record.Run, line, record.Failed));
+            }
+            catch (Exception e) when (e is FormatException or OverflowException)
+            {
+                problems.Add($"'{path}' line {lineNumber} cannot be read ({e.Message})");
+            }
+        }
+        return (rows, problems);
+    }
+
+    /// <summary>The merged manifest: the reference shard's, its state that of the whole sweep, <c>shard</c> replaced by <c>merged_from</c>.</summary>
+    private static byte[] MergedManifest(IReadOnlyList<ShardFolder> shards, ShardFolder reference, long runs, long failed)
+    {
+        var root = JsonNode.Parse(reference.ManifestBytes)!.AsObject();
+        root["state"] = new JsonObject
+        {
+            ["state"] = SweepManifest.Complete,
+            ["runs_recorded"] = runs,
+            ["runs_failed"] = failed,
+            ["runs_planned"] = runs,
+        };
+        var from = new JsonArray();
+        foreach (var s in shards.OrderBy(s => s.Manifest.Shard!.Index))
+        {
+            var m = JsonNode.Parse(s.ManifestBytes)!.AsObject();
+            from.Add(new JsonObject
+            {
+                ["shard"] = s.Manifest.Shard!.ToString(),
+                ["folder"] = Path.GetFullPath(s.Folder),
+                ["runs"] = s.Manifest.Shard!.RunCount(s.Manifest.Grid.RunCount),
+                ["runs_failed"] = s.Manifest.RunsFailed,
+                ["git_commit"] = m["tool"]?["git_commit"]?.DeepClone(),
+                ["runtime"] = m["runtime"]?.DeepClone(),
+            });
+        }
+        int at = root.IndexOf("shard");
+        root.Remove("shard");
+        var merged = new JsonObject
+        {
+            ["count"] = shards.Count,
+            ["selection"] = SweepManifest.ShardSelection,
+            ["shards"] = from,
+        };
+        if (at >= 0) root.Insert(at, MergedFromKey, merged);
+        else root[MergedFromKey] = merged;
+
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            root.WriteTo(w);
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    private static string Differences(SweepManifestData a, SweepManifestData b)
+    {
+        var reasons = new List<string>();
+        if (a.SweepSha256 != b.SweepSha256) reasons.Add("the sweep files differ");
+        if (a.BaseSha256 != b.BaseSha256) reasons.Add("the base scenarios differ");
+        if (a.Grid.Replications != b.Grid.Replications) reasons.Add($"replications differ ({a.Grid.Replications} and {b.Grid.Replications})");
+        if (!a.FixedSettings.SequenceEqual(b.FixedSettings))
+            reasons.Add($"fixed settings differ ({string.Join(", ", a.FixedSettings)}; {string.Join(", ", b.FixedSettings)})");
+        if (a.MasterSeed != b.MasterSeed) reasons.Add("the master seeds differ");
+        if (reasons.Count == 0) reasons.Add("the tool versions or the resolved parameters differ");
+        return string.Join("; ", reasons) + ". Run every shard with the same sweep file, options and contentionsim version";
+    }
+
+    /// <summary>Whether <paramref name="target"/> exists with content to replace; throws when it may not be replaced.</summary>
+    private static bool CheckTarget(string target, string fingerprint, bool force, List<string> notes)
+    {
+        var kind = Shared.FileKinds.Of(target);
+        if (kind is not (Shared.FileKind.Missing or Shared.FileKind.Directory))
+            throw new OutputException(target, $"'{target}' exists and is {Shared.FileKinds.Describe(kind)}; choose another --out.");
+        if (!Directory.Exists(target) || !Directory.EnumerateFileSystemEntries(target).Any()) return false;
+        if (OutputGuard.IsShardFolder(target))
+            throw new OutputException(target, $"'{target}' is a shard of a sweep; merging into it would replace the shard's runs. Choose another --out.");
+        string manifest = Path.Combine(target, SweepManifest.FileName);
+        if (!File.Exists(manifest))
+            throw new OutputException(target, $"'{target}' exists, is not empty and is not a sweep folder (it has no {SweepManifest.FileName}); choose another --out.");
+        string? existing;
+        try
+        {
+            existing = SweepManifest.Read(manifest).Fingerprint;
+        }
+        catch (SweepFolderException)
+        {
+            existing = null;
+        }
+        if (existing == fingerprint)
+        {
+            notes.Add($"replaced the earlier result of this same sweep in {target}");
+            return true;
+        }
+        if (!force)
+            throw new OutputException(target, $"'{target}' holds another sweep; use --force to replace it, or choose another --out.");
+        notes.Add($"replaced the other sweep that was in {target} (--force)");
+        return true;
+    }
+
+    private static void Commit(string staging, string target, bool replacing)
+    {
+        if (!replacing && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+            throw new OutputException(target, $"'{target}' was filled while the merge was writing; choose another --out.");
+        AtomicFolder.Replace(staging, target);
+    }
+
+    private static string Full(string path)
+    {
+        try
+        {
+            return Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new OutputException(path, $"'{path}' is not a valid folder path; choose another --out.", ex);
+        }
+    }
+
+    /// <summary>The folder holding a shard folder (the <c>--out</c> its sweep was given).</summary>
+    private static string Parent(string folder)
+    {
+        string trimmed = Path.TrimEndingDirectorySeparator(folder);
+        string? parent = Path.GetDirectoryName(trimmed);
+        return string.IsNullOrEmpty(parent) ? "." : parent;
+    }
+
+    private static string Short(string fingerprint) => fingerprint.Length > 12 ? fingerprint[..12] : fingerprint;
+
+    private static string List(IReadOnlyList<long> runs) =>
+        string.Join(", ", runs.Take(8).Select(r => r.ToString(CultureInfo.InvariantCulture))) + (runs.Count > 8 ? $", … ({runs.Count - 8:N0} more)" : "");
+}

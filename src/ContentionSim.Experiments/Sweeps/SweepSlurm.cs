@@ -1,0 +1,392 @@
+using ContentionSim.Reporting;
+using System.Globalization;
+using System.Text;
+
+namespace ContentionSim.Experiments.Sweeps;
+
+/// <summary>What a sweep's Slurm job array is to run, and where (the input of <see cref="SweepSlurm.Write"/>).</summary>
+public sealed record SlurmJobSettings
+{
+    /// <summary>Name of the sweep as a file-name-safe slug (job names, script names).</summary>
+    public required string Name { get; init; }
+    /// <summary>The sweep file, as the tasks find it from <see cref="WorkDir"/>.</summary>
+    public required string SweepFile { get; init; }
+    /// <summary>Absolute folder the jobs run in (<c>--chdir</c> and <c>cd</c>); relative paths are relative to it.</summary>
+    public required string WorkDir { get; init; }
+    /// <summary>The --out of the shards (they write into its shard-I-of-N folders); the scripts and logs/ go here too.</summary>
+    public required string ShardRoot { get; init; }
+    /// <summary>The --out of the merge.</summary>
+    public required string MergedFolder { get; init; }
+    /// <summary>How to start contentionsim, as shell words, e.g. <c>dotnet /opt/contentionsim/contentionsim.dll</c>.</summary>
+    public required string Command { get; init; }
+    public required int Shards { get; init; }
+    public int CpusPerTask { get; init; } = 1;
+    public string? Partition { get; init; }
+    public string? Account { get; init; }
+    /// <summary><c>--time</c> instead of the estimate (Slurm's format, e.g. <c>02:00:00</c>).</summary>
+    public string? Time { get; init; }
+    /// <summary><c>--mem</c> instead of the estimate (e.g. <c>4G</c>).</summary>
+    public string? Memory { get; init; }
+    /// <summary>Options passed on to every <c>contentionsim sweep</c> (e.g. <c>--replications 20</c>, <c>--set k=v</c>), as words.</summary>
+    public IReadOnlyList<string> SweepOptions { get; init; } = [];
+    /// <summary>The size of the sweep, for the estimates.</summary>
+    public required long Runs { get; init; }
+    public required long Activists { get; init; }
+    public required int Ticks { get; init; }
+    public string ToolVersion { get; init; } = RunManifest.ToolVersion;
+}
+
+/// <summary>An estimate of a Slurm job's needs, with the reasoning in words (written into the script).</summary>
+public sealed record SlurmEstimate(TimeSpan Time, long MemoryMiB, string TimeReason, string MemoryReason)
+{
+    /// <summary>The time as Slurm's <c>--time</c> takes it: <c>HH:MM:SS</c>, or <c>D-HH:MM:SS</c> from a day on.</summary>
+    public string SlurmTime => SweepSlurm.FormatTime(Time);
+
+    /// <summary>The memory as <c>--mem</c> takes it, in MiB (<c>1536M</c>).</summary>
+    public string SlurmMemory => MemoryMiB.ToString(CultureInfo.InvariantCulture) + "M";
+}
+
+/// <summary>The scripts written for a sweep, by name, with their text.</summary>
+public sealed record SlurmScripts(string ArrayFile, string ArrayScript, string MergeFile, string MergeScript, string SubmitFile, string SubmitScript,
+    SlurmEstimate TaskEstimate, SlurmEstimate MergeEstimate);
+
+/// <summary>
+/// Writes the Slurm scripts of a sweep split into N shards: a job array (<c>--array=0-(N-1)</c>) whose
+/// task I runs <c>contentionsim sweep … --resume</c> (the shard comes from <c>SLURM_ARRAY_TASK_ID</c>),
+/// a merge job, and <c>submit.sh</c>, which submits the array and then the merge with
+/// <c>--dependency=afterok:&lt;array job&gt;</c>. Time and memory per task are estimated from the sweep's
+/// size (runs × activists × ticks) with the assumptions stated in <see cref="Throughput"/> and the
+/// constants beside it, and written into the script with their reasoning so that a user can adjust them.
+/// </summary>
+public static class SweepSlurm
+{
+    /// <summary>Assumed speed of the model: activist-ticks per CPU-second (about half of what it does on the project's 2-core machine at 20,000 activists).</summary>
+    public const double Throughput = 10_000_000;
+    /// <summary>Assumed cost of a tick apart from the activists (organizations, the state, observation), in seconds.</summary>
+    public const double TickSeconds = 0.0002;
+    /// <summary>Assumed cost of setting up a run (network, organizations), in seconds.</summary>
+    public const double RunSeconds = 0.05;
+    /// <summary>Factor on the estimated compute time, for slower nodes and busy file systems.</summary>
+    public const double TimeHeadroom = 2;
+    /// <summary>Added to every job's time: start-up of the runtime, reading and writing files.</summary>
+    public static readonly TimeSpan StartUp = TimeSpan.FromMinutes(2);
+    /// <summary>Shortest time asked for.</summary>
+    public static readonly TimeSpan MinimumTime = TimeSpan.FromMinutes(10);
+    /// <summary>Memory of the process without runs (runtime, sweep, records), MiB.</summary>
+    public const long BaseMiB = 150;
+    /// <summary>Memory per activist of a run under way, KiB.</summary>
+    public const long KiBPerActivist = 1;
+    /// <summary>Memory per tick of a run under way (its observations and series), KiB.</summary>
+    public const long KiBPerTick = 4;
+    /// <summary>Factor on the estimated memory.</summary>
+    public const double MemoryHeadroom = 1.5;
+    /// <summary>Least memory asked for, MiB.</summary>
+    public const long MinimumMiB = 512;
+    /// <summary>Memory per run held by the merge (its runs.csv row, parsed), KiB.</summary>
+    public const long MergeKiBPerRun = 4;
+    /// <summary>Time per run of the merge (reading, sorting, summarizing), seconds; plus <see cref="MergePlotSeconds"/> for the figures.</summary>
+    public const double MergeSecondsPerRun = 0.002;
+    public const double MergePlotSeconds = 60;
+
+    /// <summary>The estimate for one task of the array: its share of the runs, spread over its CPUs.</summary>
+    public static SlurmEstimate EstimateTask(long runs, long activists, int ticks, int shards, int cpus)
+    {
+        if (shards < 1) throw new ArgumentOutOfRangeException(nameof(shards));
+        if (cpus < 1) throw new ArgumentOutOfRangeException(nameof(cpus));
+        long perTask = (runs + shards - 1) / shards;
+        long rounds = (perTask + cpus - 1) / cpus;
+        double run = (double)activists * ticks / Throughput + ticks * TickSeconds + RunSeconds;
+        double compute = rounds * run;
+        var time = RoundUp(Max(MinimumTime, TimeSpan.FromSeconds(TimeHeadroom * compute) + StartUp));
+        string timeReason =
+            $"≤ {perTask:N0} runs, {cpus} at a time, each {activists:N0} activists × {ticks:N0} ticks ≈ {Seconds(run)} " +
+            $"(at the assumed {Throughput / 1e6:0.#} M activist-ticks per CPU-second + {TickSeconds * 1000:0.#} ms a tick + {RunSeconds:0.##} s a run) " +
+            $"→ {Seconds(compute)}; × {TimeHeadroom:0.#} headroom + {StartUp.TotalMinutes:0} min start-up, at least {MinimumTime.TotalMinutes:0} min, rounded up to 5 min";
+        long perRunKiB = activists * KiBPerActivist + (long)ticks * KiBPerTick;
+        double mib = (BaseMiB + cpus * perRunKiB / 1024.0) * MemoryHeadroom;
+        long memory = Math.Max(MinimumMiB, RoundUp(mib, 256));
+        string memoryReason =
+            $"{BaseMiB} MiB + {cpus} run(s) at a time × ({activists:N0} activists × {KiBPerActivist} KiB + {ticks:N0} ticks × {KiBPerTick} KiB), " +
+            $"× {MemoryHeadroom:0.#} headroom, rounded up to 256 MiB, at least {MinimumMiB} MiB";
+        return new SlurmEstimate(time, memory, timeReason, memoryReason);
+    }
+
+    /// <summary>The estimate for the merge job: reading every shard's rows, the summary and the figures.</summary>
+    public static SlurmEstimate EstimateMerge(long runs)
+    {
+        double compute = runs * MergeSecondsPerRun + MergePlotSeconds;
+        var time = RoundUp(Max(MinimumTime, TimeSpan.FromSeconds(TimeHeadroom * compute) + StartUp));
+        double mib = (BaseMiB + runs * MergeKiBPerRun / 1024.0) * MemoryHeadroom;
+        long memory = Math.Max(MinimumMiB, RoundUp(mib, 256));
+        return new SlurmEstimate(time, memory,
+            $"{runs:N0} runs × {MergeSecondsPerRun * 1000:0.#} ms + {MergePlotSeconds:0} s for the figures → {Seconds(compute)}; × {TimeHeadroom:0.#} + {StartUp.TotalMinutes:0} min, at least {MinimumTime.TotalMinutes:0} min",
+            $"{BaseMiB} MiB + {runs:N0} runs × {MergeKiBPerRun} KiB, × {MemoryHeadroom:0.#}, rounded up to 256 MiB, at least {MinimumMiB} MiB");
+    }
+
+    /// <summary>The three scripts' names and texts.</summary>
+    /// <summary>
+    /// What in <paramref name="settings"/> cannot be put into a script safely: control characters (a line break in a
+    /// comment or an <c>#SBATCH</c> line would start a command), quotes, backslashes or <c>%</c> in what goes into
+    /// <c>#SBATCH</c> lines, and a <c>--contentionsim</c> command that is not plain words (no <c>$</c>, backquotes,
+    /// <c>;</c>, <c>|</c>, <c>&amp;</c>, redirections or parentheses outside single quotes). Empty when all is well.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(SlurmJobSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var problems = new List<string>();
+        void NoControls(string what, string? value)
+        {
+            if (value is not null && value.Any(c => char.IsControl(c) || Terminal.IsUnsafe(c)))
+                problems.Add($"{what} '{Terminal.Safe(value)}' holds a control character (such as a line break); a script cannot hold it safely. Rename it");
+        }
+        void Directive(string what, string? value)
+        {
+            if (value is null) return;
+            NoControls(what, value);
+            if (value.IndexOfAny(['"', '\'', '\\', '%']) >= 0)
+                problems.Add($"{what} '{Terminal.Safe(value)}' holds a quote, a backslash or '%', which an #SBATCH line cannot hold safely. Choose a path or value without them");
+        }
+        NoControls("the sweep's name", settings.Name);
+        NoControls("the sweep file", settings.SweepFile);
+        NoControls("--out", settings.ShardRoot);
+        NoControls("--merged", settings.MergedFolder);
+        foreach (var o in settings.SweepOptions) NoControls("the option", o);
+        Directive("the sweep's name", settings.Name);
+        Directive("the working folder", settings.WorkDir);
+        Directive("the log folder", Path.GetFullPath(Path.Combine(settings.WorkDir, settings.ShardRoot, "logs")));
+        Directive("--partition", settings.Partition);
+        Directive("--account", settings.Account);
+        Directive("--time", settings.Time);
+        Directive("--mem", settings.Memory);
+        foreach (var (what, value) in new[] { ("--partition", settings.Partition), ("--account", settings.Account), ("--time", settings.Time), ("--mem", settings.Memory) })
+            if (value is not null && value.Any(char.IsWhiteSpace))
+                problems.Add($"{what} '{Terminal.Safe(value)}' holds a space; Slurm takes it as one word");
+        if (CommandWords(settings.Command, out string? why) is null)
+            problems.Add($"--contentionsim '{Terminal.Safe(settings.Command)}' {why}");
+        return problems;
+    }
+
+    /// <summary>
+    /// The words of a <c>--contentionsim</c> command (e.g. <c>dotnet '/opt/contention sim/contentionsim.dll'</c>):
+    /// split at spaces, with single- and double-quoted parts; null (and why) when it holds anything a shell would
+    /// expand or run: <c>$</c>, backquotes, <c>;</c>, <c>|</c>, <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>, parentheses,
+    /// backslashes or globs outside single quotes, or control characters.
+    /// </summary>
+    public static IReadOnlyList<string>? CommandWords(string command, out string? why)
+    {
+        why = null;
+        if (string.IsNullOrWhiteSpace(command)) { why = "is empty: give the command that starts contentionsim on the cluster"; return null; }
+        if (command.Any(char.IsControl)) { why = "holds a control character (such as a line break)"; return null; }
+        var words = new List<string>();
+        var word = new StringBuilder();
+        bool inWord = false;
+        for (int i = 0; i < command.Length; i++)
+        {
+            char c = command[i];
+            if (c == '\'')
+            {
+                int end = command.IndexOf('\'', i + 1);
+                if (end < 0) { why = "has an unclosed single quote"; return null; }
+                word.Append(command, i + 1, end - i - 1);
+                inWord = true;
+                i = end;
+            }
+            else if (c == '"')
+            {
+                int end = command.IndexOf('"', i + 1);
+                if (end < 0) { why = "has an unclosed double quote"; return null; }
+                string inner = command[(i + 1)..end];
+                if (inner.IndexOfAny(['$', '`', '\\', '!']) >= 0) { why = "has '$', '`', '\\' or '!' inside double quotes, which the shell would expand; use single quotes"; return null; }
+                word.Append(inner);
+                inWord = true;
+                i = end;
+            }
+            else if (c == ' ')
+            {
+                if (inWord) words.Add(word.ToString());
+                word.Clear();
+                inWord = false;
+            }
+            else if ("$`;|&<>()\\*?[]{}~#!".Contains(c))
+            {
+                why = $"holds '{c}' outside single quotes, which the shell would run or expand; give only the program and its arguments (quote a path with spaces in single quotes)";
+                return null;
+            }
+            else
+            {
+                word.Append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) words.Add(word.ToString());
+        if (words.Count == 0) { why = "is empty: give the command that starts contentionsim on the cluster"; return null; }
+        return words;
+    }
+
+    /// <summary>An #SBATCH option's value: as is when it is one plain word, else in double quotes (which sbatch reads).</summary>
+    private static string Directive(string value) => value.Any(char.IsWhiteSpace) ? $"\"{value}\"" : value;
+
+    public static SlurmScripts Create(SlurmJobSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Shards < 1) throw new ArgumentOutOfRangeException(nameof(settings), "at least one shard");
+        var problems = Problems(settings);
+        if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(settings));
+        string commandWords = string.Join(' ', CommandWords(settings.Command, out _)!.Select(Quote));
+        var task = EstimateTask(settings.Runs, settings.Activists, settings.Ticks, settings.Shards, settings.CpusPerTask);
+        var merge = EstimateMerge(settings.Runs);
+        string arrayFile = settings.Name + ".sbatch", mergeFile = settings.Name + "-merge.sbatch";
+        string root = settings.ShardRoot;
+        string logs = Path.GetFullPath(Path.Combine(settings.WorkDir, root, "logs"));
+        string mergeExit = Join(root, "merge.exitcode");
+        int n = settings.Shards;
+        long perTaskMax = (settings.Runs + n - 1) / n, perTaskMin = settings.Runs / n;
+        string perTask = perTaskMax == perTaskMin ? $"{perTaskMax:N0}" : $"{perTaskMin:N0} or {perTaskMax:N0}";
+
+        var a = new StringBuilder();
+        a.Append("#!/bin/bash\n");
+        a.Append($"# Sweep '{settings.Name}' ({settings.SweepFile}) as a Slurm job array of {n} task{(n == 1 ? "" : "s")}: task I runs shard I/{n},\n");
+        a.Append($"# one run in {n} of the sweep, interleaved over its grid ({perTask} of its {settings.Runs:N0} runs),\n");
+        a.Append($"# into {Join(root, $"shard-I-of-{n}")}. Submit it together with the merge: bash {Join(root, "submit.sh")}\n");
+        a.Append("#\n");
+        a.Append($"# Written by `contentionsim slurm` (contentionsim {settings.ToolVersion}). Read it and adjust it to your cluster\n");
+        a.Append("# (partition, account, modules to load); the time and memory are estimates, reasoned here:\n");
+        AppendReason(a, "time per task", settings.Time is null ? task.TimeReason + $" → {task.SlurmTime}" : $"given: {settings.Time}");
+        AppendReason(a, "memory per task", settings.Memory is null ? task.MemoryReason + $" → {task.SlurmMemory}" : $"given: {settings.Memory}");
+        a.Append($"#SBATCH --job-name={settings.Name}\n");
+        a.Append($"#SBATCH --array=0-{n - 1}\n");
+        a.Append("#SBATCH --ntasks=1\n");
+        a.Append($"#SBATCH --cpus-per-task={settings.CpusPerTask}\n");
+        a.Append($"#SBATCH --mem={settings.Memory ?? task.SlurmMemory}\n");
+        a.Append($"#SBATCH --time={settings.Time ?? task.SlurmTime}\n");
+        a.Append($"#SBATCH --output={Directive($"{logs}/{settings.Name}-%A_%a.out")}\n");
+        a.Append($"#SBATCH --chdir={Directive(settings.WorkDir)}\n");
+        AppendOptional(a, "partition", settings.Partition);
+        AppendOptional(a, "account", settings.Account);
+        a.Append('\n');
+        a.Append($"cd {Quote(settings.WorkDir)} || exit 1\n");
+        a.Append($"contentionsim=({commandWords})\n");
+        a.Append('\n');
+        a.Append($"# contentionsim takes the task's shard from SLURM_ARRAY_TASK_ID, _MIN and _COUNT: task I of --array=0-{n - 1} runs\n");
+        a.Append($"# shard I/{n}. Resubmitting some shards (sbatch --array=1,3 this-file) runs those shards, as the array then has fewer\n");
+        a.Append($"# than --shards {n} tasks. --resume continues the shard folder that a failed, requeued or resubmitted task left\n");
+        a.Append("# behind: only its missing runs are run.\n");
+        var sweep = new List<string> { "\"${contentionsim[@]}\"", "sweep", Quote(settings.SweepFile), "--out", Quote(root), "--shards", n.ToString(CultureInfo.InvariantCulture),
+            "--parallel", "\"${SLURM_CPUS_PER_TASK:-1}\"" };
+        sweep.AddRange(settings.SweepOptions.Select(Quote));
+        sweep.Add("--resume");
+        a.Append(string.Join(' ', sweep)).Append('\n');
+        a.Append("code=$?\n");
+        a.Append("echo \"contentionsim sweep (array task ${SLURM_ARRAY_TASK_ID:-?}) exited with $code\"\n");
+        a.Append("# 4: some runs failed; each is recorded with its error and the merge reports them, so the task counts as done.\n");
+        a.Append("if [ \"$code\" -eq 4 ]; then exit 0; fi\n");
+        a.Append("exit \"$code\"\n");
+
+        var m = new StringBuilder();
+        m.Append("#!/bin/bash\n");
+        m.Append($"# Merge of the {n} shard{(n == 1 ? "" : "s")} of sweep '{settings.Name}' into {settings.MergedFolder}: runs.csv, summary.csv and figures\n");
+        m.Append("# as a single-machine sweep writes them. submit.sh submits it with --dependency=afterok on the job array, so it\n");
+        m.Append("# starts once every task has succeeded; it can also be run by hand (bash this-file) once the shards are complete.\n");
+        m.Append($"# Its exit code is written to {mergeExit} as well as to the log.\n");
+        AppendReason(m, "time", merge.TimeReason + $" → {merge.SlurmTime}");
+        AppendReason(m, "memory", merge.MemoryReason + $" → {merge.SlurmMemory}");
+        m.Append($"#SBATCH --job-name={settings.Name}-merge\n");
+        m.Append("#SBATCH --ntasks=1\n");
+        m.Append("#SBATCH --cpus-per-task=2\n");
+        m.Append($"#SBATCH --mem={merge.SlurmMemory}\n");
+        m.Append($"#SBATCH --time={merge.SlurmTime}\n");
+        m.Append($"#SBATCH --output={Directive($"{logs}/{settings.Name}-merge-%j.out")}\n");
+        m.Append($"#SBATCH --chdir={Directive(settings.WorkDir)}\n");
+        AppendOptional(m, "partition", settings.Partition);
+        AppendOptional(m, "account", settings.Account);
+        m.Append('\n');
+        m.Append($"cd {Quote(settings.WorkDir)} || exit 1\n");
+        m.Append($"contentionsim=({commandWords})\n");
+        m.Append('\n');
+        m.Append($"\"${{contentionsim[@]}}\" merge {Quote(root)} --out {Quote(settings.MergedFolder)}\n");
+        m.Append("code=$?\n");
+        m.Append($"echo \"$code\" > {Quote(mergeExit)}\n");
+        m.Append("echo \"contentionsim merge exited with $code\"\n");
+        m.Append("# 4: the merge is complete but some runs failed (runs.csv has their errors).\n");
+        m.Append("if [ \"$code\" -eq 4 ]; then exit 0; fi\n");
+        m.Append("exit \"$code\"\n");
+
+        var s = new StringBuilder();
+        s.Append("#!/bin/bash\n");
+        s.Append($"# Submits sweep '{settings.Name}': the job array of {n} shard{(n == 1 ? "" : "s")} ({arrayFile}) and the merge ({mergeFile}),\n");
+        s.Append("# which waits for the array (--dependency=afterok: it starts only if every task succeeded).\n");
+        s.Append("# If a task fails, the merge never starts: see its log, fix the cause, cancel the merge (scancel),\n");
+        s.Append($"# resubmit the failed tasks (sbatch --array=I,J {Join(root, arrayFile)}; they resume) and then the merge.\n");
+        s.Append("set -euo pipefail\n");
+        s.Append($"cd {Quote(settings.WorkDir)}\n");
+        s.Append($"array=$(sbatch --parsable {Quote(Join(root, arrayFile))})\n");
+        s.Append("array=${array%%;*}\n");
+        s.Append($"merge=$(sbatch --parsable --dependency=afterok:\"$array\" {Quote(Join(root, mergeFile))})\n");
+        s.Append("merge=${merge%%;*}\n");
+        s.Append("echo \"submitted: array=$array merge=$merge\"\n");
+        // The folders go in single quotes, outside the double-quoted text: nothing in them is expanded or run.
+        s.Append($"echo \"Watch them with: squeue -j $array,$merge   Logs: \"{Quote(logs + "/")}\"   Merged sweep: \"{Quote(settings.MergedFolder)}\n");
+        return new SlurmScripts(arrayFile, a.ToString(), mergeFile, m.ToString(), "submit.sh", s.ToString(), task, merge);
+    }
+
+    /// <summary>Writes the scripts into <see cref="SlurmJobSettings.ShardRoot"/> (and creates its logs/ folder, which Slurm needs to exist); returns their paths.</summary>
+    /// <exception cref="OutputException">A script exists (without <paramref name="force"/>) or cannot be written.</exception>
+    public static IReadOnlyList<string> Write(SlurmScripts scripts, string folder, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(scripts);
+        var files = new[] { (scripts.ArrayFile, scripts.ArrayScript), (scripts.MergeFile, scripts.MergeScript), (scripts.SubmitFile, scripts.SubmitScript) };
+        foreach (var (name, _) in files)
+        {
+            string path = Path.Combine(folder, name);
+            if (File.Exists(path) && !force)
+                throw new OutputException(path, $"'{path}' exists (perhaps adjusted by hand); add --force to overwrite it, or choose another --out.");
+        }
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "logs"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw OutputException.From(folder, e);
+        }
+        var written = new List<string>();
+        foreach (var (name, text) in files)
+        {
+            string path = Path.Combine(folder, name);
+            AtomicFile.WriteAllText(path, text);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                                           UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            written.Add(path);
+        }
+        return written;
+    }
+
+    /// <summary>Slurm's time format: <c>HH:MM:SS</c>, or <c>D-HH:MM:SS</c> from a day on.</summary>
+    public static string FormatTime(TimeSpan t)
+    {
+        long total = (long)Math.Ceiling(t.TotalSeconds);
+        long days = total / 86400, hours = total / 3600 % 24, minutes = total / 60 % 60, seconds = total % 60;
+        string hms = string.Create(CultureInfo.InvariantCulture, $"{hours:00}:{minutes:00}:{seconds:00}");
+        return days > 0 ? string.Create(CultureInfo.InvariantCulture, $"{days}-{hms}") : hms;
+    }
+
+    private static string Quote(string s) => SweepMerge.Quote(s);
+
+    private static string Join(string folder, string name) => folder.EndsWith('/') ? folder + name : folder + "/" + name;
+
+    private static void AppendReason(StringBuilder sb, string what, string reason) => sb.Append($"#   {what}: {reason}\n");
+
+    private static void AppendOptional(StringBuilder sb, string option, string? value) =>
+        sb.Append(value is null ? $"##SBATCH --{option}=...   (remove one '#' and fill in if your cluster needs it)\n" : $"#SBATCH --{option}={value}\n");
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan RoundUp(TimeSpan t) => TimeSpan.FromMinutes(Math.Ceiling(t.TotalMinutes / 5) * 5);
+
+    private static long RoundUp(double value, long step) => (long)Math.Ceiling(value / step) * step;
+
+    private static string Seconds(double s) => s < 120
+        ? s.ToString(s < 10 ? "0.##" : "0", CultureInfo.InvariantCulture) + " s"
+        : s < 7200 ? (s / 60).ToString("0.#", CultureInfo.InvariantCulture) + " min" : (s / 3600).ToString("0.#", CultureInfo.InvariantCulture) + " h";
+}

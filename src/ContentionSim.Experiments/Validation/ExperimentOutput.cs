@@ -1,0 +1,102 @@
+using ContentionSim.Reporting;
+using System.Globalization;
+using ContentionSim.Reporting.Csv;
+
+namespace ContentionSim.Experiments.Validation;
+
+/// <summary>
+/// Writes one experiment's folder: runs.csv (the per-run measures), checks.csv, figure.png and
+/// figure.svg, results.md. Everything goes into a sibling staging folder that replaces the
+/// experiment's folder only when every file is complete, so an interrupted or failed write never
+/// leaves a folder that looks complete. The files depend only on the runs and the analysis: the same
+/// runs give byte-identical files.
+/// </summary>
+public static class ExperimentOutput
+{
+    public const string RunsFile = "runs.csv";
+    public const string ChecksFile = "checks.csv";
+    public const string FigurePng = "figure.png";
+    public const string FigureSvg = "figure.svg";
+    public const string ResultsFile = "results.md";
+
+    /// <summary>The files of an experiment's folder with what each holds.</summary>
+    public static IReadOnlyList<OutputFile> Files { get; } =
+    [
+        new(RunsFile, "One row per run: its point, replication, seed, the varied values and the experiment's measures."),
+        new(ChecksFile, "One row per check: the estimate, its 95% interval, the criterion fixed beforehand, PASS or FAIL."),
+        new(FigurePng, "The experiment's figure."),
+        new(FigureSvg, "The figure as SVG."),
+        new(ResultsFile, "Claim, source, checks, further numbers and the figure, in Markdown."),
+    ];
+
+    /// <summary>Writes the folder <paramref name="folder"/> (replacing it if it exists).</summary>
+    /// <exception cref="OutputException">A file or the folder could not be written; nothing is left half-written.</exception>
+    public static void Write(string folder, ExperimentResult result, IReadOnlyList<ExperimentRun> runs, string size)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(runs);
+        string target = Path.GetFullPath(folder);
+        string parent = Path.GetDirectoryName(target) ?? throw new OutputException(target, $"Cannot write an experiment into '{target}'.");
+        string name = Path.GetFileName(target);
+        string staging = Path.Combine(parent, $"{name}.partial-{Environment.ProcessId}");
+        string current = target;
+        try
+        {
+            Directory.CreateDirectory(parent);
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            Directory.CreateDirectory(staging);
+            current = Path.Combine(target, RunsFile);
+            AtomicFile.WriteText(Path.Combine(staging, RunsFile), w => WriteRuns(w, result.Experiment, runs));
+            current = Path.Combine(target, ChecksFile);
+            AtomicFile.WriteText(Path.Combine(staging, ChecksFile), w => WriteChecks(w, result));
+            if (result.Figure is not null)
+            {
+                current = Path.Combine(target, FigurePng);
+                var (png, svg) = ExperimentPlot.Render(result.Figure);
+                AtomicFile.WriteAllBytes(Path.Combine(staging, FigurePng), png);
+                AtomicFile.WriteAllText(Path.Combine(staging, FigureSvg), svg);
+            }
+            current = Path.Combine(target, ResultsFile);
+            AtomicFile.WriteAllText(Path.Combine(staging, ResultsFile), ExperimentMarkdown.Section(result, FigurePng, size, level: 1));
+            current = target;
+            if (File.Exists(target)) throw new OutputException(target, $"'{target}' is a file; choose another --out.");
+            AtomicFolder.Replace(staging, target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OutputException)
+        {
+            AtomicFolder.TryDelete(staging);
+            throw ex as OutputException ?? OutputException.From(current, ex);
+        }
+    }
+
+    /// <summary>runs.csv: run, point, replication, seed, one column per varied parameter, one per measure.</summary>
+    public static void WriteRuns(TextWriter output, Experiment experiment, IReadOnlyList<ExperimentRun> runs)
+    {
+        var csv = new CsvWriter(output);
+        var keys = runs.Count > 0 ? runs[0].Levels.Select(l => l.Key).ToArray() : [];
+        csv.Header(["run", "point", "replication", "seed", .. keys, .. experiment.Measures]);
+        foreach (var r in runs)
+        {
+            csv.Field(r.Run).Field(r.Point).Field(r.Replication).Field(r.Seed);
+            foreach (var l in r.Levels) csv.Field(l.Text);
+            foreach (var m in experiment.Measures) csv.Field(r[m]);
+            csv.EndRow();
+        }
+    }
+
+    /// <summary>checks.csv: one row per check.</summary>
+    public static void WriteChecks(TextWriter output, ExperimentResult result)
+    {
+        var csv = new CsvWriter(output);
+        csv.Header(["experiment", "check", "estimate", "ci_low", "ci_high", "n", "criterion", "result", "note"]);
+        foreach (var c in result.Checks)
+            csv.Field(result.Experiment.Id).Field(c.Name).Field(c.Estimate.Value).Field(c.Estimate.Low).Field(c.Estimate.High)
+               .Field(c.Estimate.N).Field(c.Criterion).Field(ExperimentMarkdown.Verdict(c)).Field(c.Note).EndRow();
+    }
+
+
+
+    /// <summary>A size as words: "quick size (30 replications per point)" or "full size (100 replications per point)".</summary>
+    public static string Size(bool quick, int replications) =>
+        $"{(quick ? "quick" : "full")} size ({replications.ToString(CultureInfo.InvariantCulture)} replications per point)";
+}

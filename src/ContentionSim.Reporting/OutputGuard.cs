@@ -1,4 +1,4 @@
-using ContentionSim.Reporting.Sweeps;
+using System.Text.Json;
 using ContentionSim.Shared;
 
 namespace ContentionSim.Reporting;
@@ -35,16 +35,24 @@ public static class OutputGuard
                     $"'{output}' is inside '{dir}', a shard of a sweep; a shard holds only what 'sweep --shard' writes. Choose another {option}.");
     }
 
-    /// <summary>Whether <paramref name="dir"/> holds a sweep manifest that says it is one shard of a sweep.</summary>
+    /// <summary>The file names of a sweep folder (the sweep project's own; repeated here, where reports live, as they are on disk).</summary>
+    public const string SweepManifestFile = "manifest.json", SweepRunsFile = "runs.csv", SweepSummaryFile = "summary.csv";
+
+    /// <summary>Whether <paramref name="dir"/> holds a ContentionSim sweep manifest that says it is one shard of a sweep.</summary>
     public static bool IsShardFolder(string dir)
     {
-        string manifest = Path.Combine(dir, SweepManifest.FileName);
+        string manifest = Path.Combine(dir, SweepManifestFile);
         if (FileKinds.Of(manifest) != FileKind.Regular) return false;
         try
         {
-            return SweepManifest.Read(manifest).Shard is not null;
+            if (new FileInfo(manifest).Length > 256 * 1024 * 1024) return false;
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(manifest));
+            var root = doc.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String && (f.GetString() ?? "").StartsWith("contentionsim-sweep/", StringComparison.Ordinal)
+                && root.TryGetProperty("shard", out var shard) && shard.ValueKind == JsonValueKind.Object;
         }
-        catch (SweepFolderException)
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
             return false;
         }
@@ -81,10 +89,10 @@ public static class OutputGuard
             return owned.Contains(relative);
         }
         // A sweep folder: its manifest, data, figures and series.
-        if (FileKinds.Of(Path.Combine(dir, SweepManifest.FileName)) == FileKind.Regular)
-            return relative is SweepManifest.FileName or SweepRunsCsv.FileName or SweepSummary.FileName
-                || relative.StartsWith(SweepReport.PlotsFolder + "/", StringComparison.Ordinal)
-                || relative.StartsWith(SweepSeries.FolderName + "/", StringComparison.Ordinal)
+        if (FileKinds.Of(Path.Combine(dir, SweepManifestFile)) == FileKind.Regular)
+            return relative is SweepManifestFile or SweepRunsFile or SweepSummaryFile
+                || relative.StartsWith("plots/", StringComparison.Ordinal)
+                || relative.StartsWith("series/", StringComparison.Ordinal)
                 || relative.StartsWith("shard-", StringComparison.Ordinal);
         return false;
     }

@@ -137,6 +137,7 @@ public static class SweepSession
         if (!occupied) SweepManifest.Write(manifestPath, setup, SweepManifest.Running, 0, 0, commit, shard); // before any run is recorded
         using (var log = SweepRunLog.Open(runsPath, keys))
         {
+            SweepData.CheckAgainstGrid(runsPath, log.Recorded, plan.Grid);
             var recorded = log.Recorded.Where(r => r.Run >= 0 && r.Run < plan.Grid.RunCount && (shard is null || shard.Contains(plan.Order, r.Run))).ToList();
             already = recorded.Count;
             failedBefore = recorded.Count(r => r.Failed);

@@ -16,8 +16,8 @@ public static class SweepPage
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public const string ManifestFile = "manifest.json";
-    public const string SummaryFile = "summary.csv";
+    public const string ManifestFile = SweepFolderLayout.Manifest;
+    public const string SummaryFile = SweepFolderLayout.Summary;
 
     /// <summary>Most rows of summary.csv shown on the page.</summary>
     public const int MaxRows = 500;
@@ -34,6 +34,7 @@ public static class SweepPage
         string dir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sweepDir));
         string html = Build(dir);
         string path = Path.GetFullPath(outFile ?? Path.Combine(dir, RunReport.FileName));
+        OutputGuard.CheckFile(path, [dir]);
         HtmlPage.WriteFile(path, html);
         return path;
     }

@@ -78,11 +78,11 @@ public sealed class ContentionModel
         var allies = Allies.Step(scenario.Transnational, tick, organizations.Formed, organizations.Advocated, lastTallies);
         Lap(2, ref clock);
         // 4. The state sets its openness, repression and facilitation, and grants relief.
-        State.Decide(scenario, tick, allies.Pressure, lastTallies, lastSympathy, organizations.NationalContacts);
+        var policy = State.Decide(scenario, tick, allies.Pressure, lastTallies, lastSympathy, organizations.NationalContacts);
         Lap(3, ref clock);
         // 5. Every activist decides, on its ties' states of the last tick.
         for (int m = 0; m < _signals.Length; m++)
-            _signals[m] = new MovementSignals(State.Policy[m], allies.Outside, lastSympathy[m], lastMomentum[m]);
+            _signals[m] = new MovementSignals(policy[m], allies.Outside, lastSympathy[m], lastMomentum[m]);
         var tallies = Activists.Step(scenario, tick, _signals, organizations.Calling, organizations.Relief);
         Lap(4, ref clock);
         // 6. Kinds of organization whose members took part.

@@ -73,7 +73,8 @@ public sealed class StateLayer
     /// <param name="lastTallies">What each movement's activists did last tick.</param>
     /// <param name="lastSympathy">Public sympathy for each movement as the last tick left it.</param>
     /// <param name="nationalContacts">National contacts made this tick by each movement's organizations.</param>
-    public void Decide(Scenario scenario, int tick, double pressure, ReadOnlySpan<MovementTally> lastTallies,
+    /// <returns>Its policy towards each movement this tick (<see cref="Policy"/>).</returns>
+    public ReadOnlySpan<StatePolicy> Decide(Scenario scenario, int tick, double pressure, ReadOnlySpan<MovementTally> lastTallies,
         ReadOnlySpan<double> lastSympathy, ReadOnlySpan<int> nationalContacts)
     {
         var p = scenario.State;
@@ -158,5 +159,6 @@ public sealed class StateLayer
                 Opportunity: EffectiveOpenness,
                 Relief: relief);
         }
+        return _policy;
     }
 }

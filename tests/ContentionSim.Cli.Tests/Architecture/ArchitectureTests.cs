@@ -24,7 +24,9 @@ public sealed class ArchitectureTests
         ["Scenarios"] = (["Core"], ["YamlDotNet"]),
         ["Reporting"] = (["Core"], ["ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies"]),
         ["Experiments"] = (["Core", "Scenarios", "Reporting"], ["ScottPlot"]),
-        ["Cli"] = (["Core", "Scenarios", "Reporting", "Experiments"], ["System.CommandLine", "Spectre.Console"]),
+        // The classroom page runs the model in the browser: Core and the scenario loader, nothing that needs native code.
+        ["Classroom"] = (["Core", "Scenarios"], ["Microsoft.AspNetCore.Components.WebAssembly"]),
+        ["Cli"] = (["Core", "Scenarios", "Reporting", "Experiments", "Classroom"], ["System.CommandLine", "Spectre.Console"]),
     };
 
     public static TheoryData<string> SourceProjects()

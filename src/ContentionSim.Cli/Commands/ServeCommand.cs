@@ -78,6 +78,9 @@ internal static class ServeCommand
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
+            // the runtime also fetches .pdb and .dat files, which have no registered type
+            ServeUnknownFileTypes = true,
+            DefaultContentType = "application/octet-stream",
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
         });
         app.MapPost("/api/run-folder", RunFolder);

@@ -3,6 +3,7 @@ using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Simulation;
 using ContentionSim.Scenarios.Sweeps;
+using ContentionSim.Experiments.Batches;
 
 namespace ContentionSim.Experiments.Sweeps;
 
@@ -12,24 +13,14 @@ public sealed record SweepSessionOptions
     /// <summary>Continue the sweep recorded in the folder: skip its recorded runs.</summary>
     public bool Resume { get; init; }
 
-    /// <summary>Runs at once; 0 = one per core.</summary>
-    public int Parallel { get; init; }
-
     /// <summary>Draw the figures when the sweep is complete.</summary>
     public bool Plots { get; init; } = true;
-
-    public CancellationToken Cancellation { get; init; }
 
     /// <summary>Called once with the number of runs to do, before the first run starts.</summary>
     public Action<long>? Starting { get; init; }
 
-    public Action<SweepProgress>? Progress { get; init; }
-
-    /// <summary>Replaces <see cref="Simulator.Run"/> (tests).</summary>
-    public Func<Scenario, RunOptions, RunResult>? Simulate { get; init; }
-
-    /// <summary>Checks a run's scenario; problems make the run fail without running.</summary>
-    public Func<Scenario, IReadOnlyList<string>>? Check { get; init; }
+    /// <summary>How the runs are executed: parallelism, cancellation, progress, checks of each run's scenario (failures are always isolated).</summary>
+    public BatchOptions Execution { get; init; } = new();
 
     /// <summary>The git commit recorded in the manifest; null looks it up from the current folder.</summary>
     public string? GitCommit { get; init; }
@@ -40,6 +31,9 @@ public sealed record SweepSessionOptions
     /// series, but no summary or figures: <see cref="SweepMerge"/> writes those for the merged sweep.
     /// </summary>
     public SweepShard? Shard { get; init; }
+
+    /// <summary>The command line, recorded with the folder's lock so that a second writer can be told who holds it.</summary>
+    public string Command { get; init; } = "contentionsim sweep";
 }
 
 /// <summary>What a session did and where the sweep stands.</summary>
@@ -90,36 +84,39 @@ public static class SweepSession
         var notes = new List<string>();
         string manifestPath = Path.Combine(folder, SweepManifest.FileName);
         string runsPath = Path.Combine(folder, SweepRunsCsv.FileName);
-        bool occupied = Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any();
-        if (File.Exists(folder)) throw new SweepFolderException(folder, "is a file, not a folder; choose another --out");
-        if (occupied && !options.Resume)
-        {
-            throw new SweepFolderException(folder, File.Exists(runsPath)
-                ? "already holds a sweep; add --resume to continue it, or choose another --out"
-                : "exists and is not empty; choose another --out");
-        }
-        if (occupied)
-        {
-            if (!File.Exists(manifestPath))
-                throw new SweepFolderException(folder, "is not a sweep folder (it has no manifest.json); choose another --out");
-            var recordedManifest = SweepManifest.Read(manifestPath);
-            if (recordedManifest.Fingerprint != setup.Fingerprint())
-                throw new SweepMismatchException(Mismatch(recordedManifest, setup, folder));
-            if (recordedManifest.Shard != options.Shard)
-                throw new SweepMismatchException($"'{folder}' holds {Describe(recordedManifest.Shard)} of this sweep, not {Describe(options.Shard)}. " +
-                    $"Resume it with {(recordedManifest.Shard is null ? "no --shard" : $"--shard {recordedManifest.Shard}")}, or choose another --out");
-        }
-        else if (options.Resume)
-            notes.Add($"nothing to resume in {folder}: starting the sweep");
 
+        // One writer at a time: a second sweep, a resume started while this one runs, or a requeued Slurm task is
+        // refused at once instead of appending to runs.csv at its own offsets. The kernel releases the lock when
+        // this process ends in any way, so a dead writer's lock never blocks. A folder that has a lock file is a
+        // sweep's: its lock is taken first, so a writer at work is named before anything else is said. Any other
+        // folder is checked before it is touched (one that is not ours gets no lock file), and again under the lock.
+        FolderLock? taken = File.Exists(Path.Combine(folder, FolderLock.FileName)) ? FolderLock.Acquire(folder, options.Command) : null;
+        bool occupied;
         try
         {
-            Directory.CreateDirectory(folder);
+            if (taken is null)
+            {
+                CheckFolder(setup, folder, options);
+                try
+                {
+                    Directory.CreateDirectory(folder);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw OutputException.From(folder, e);
+                }
+            }
+            taken ??= FolderLock.Acquire(folder, options.Command);
+            occupied = CheckFolder(setup, folder, options);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch
         {
-            throw OutputException.From(folder, e);
+            taken?.Dispose();
+            throw;
         }
+        using var held = taken;
+        Litter.Clean(folder); // temporary files of killed writers
+        if (!occupied && options.Resume) notes.Add($"nothing to resume in {folder}: starting the sweep");
 
         string? commit = options.GitCommit ?? GitInfo.Commit(Environment.CurrentDirectory);
         var plan = setup.Plan;
@@ -127,10 +124,11 @@ public static class SweepSession
         var keys = plan.Grid.Factors.Select(f => f.Key).ToArray();
         long planned = (shard ?? SweepShard.Whole).RunCount(plan.Grid.RunCount);
         long already, failedBefore;
-        SweepExecutionResult execution;
+        BatchSummary execution;
         if (!occupied) SweepManifest.Write(manifestPath, setup, SweepManifest.Running, 0, 0, commit, shard); // before any run is recorded
         using (var log = SweepRunLog.Open(runsPath, keys))
         {
+            SweepData.CheckAgainstGrid(runsPath, log.Recorded, plan.Grid);
             var recorded = log.Recorded.Where(r => r.Run >= 0 && r.Run < plan.Grid.RunCount && (shard is null || shard.Contains(plan.Order, r.Run))).ToList();
             already = recorded.Count;
             failedBefore = recorded.Count(r => r.Failed);
@@ -142,17 +140,8 @@ public static class SweepSession
 
             var done = recorded.Select(r => r.Run).ToHashSet();
             options.Starting?.Invoke(planned - done.Count);
-            execution = SweepExecutor.Run(plan, log, Path.Combine(folder, SweepSeries.FolderName), done, new SweepExecutionOptions
-            {
-                Parallel = options.Parallel,
-                Series = setup.Series,
-                SeriesFactor = setup.Plots.X,
-                Cancellation = options.Cancellation,
-                Progress = options.Progress,
-                Simulate = options.Simulate,
-                Check = options.Check,
-                Shard = shard,
-            });
+            execution = SweepExecutor.Run(plan, log, new SweepSeriesChoice(Path.Combine(folder, SweepSeries.FolderName), setup.Series, setup.Plots.X),
+                done, options.Execution, shard);
         }
 
         long total = already + execution.Recorded;
@@ -182,6 +171,33 @@ public static class SweepSession
             Notes = notes,
             Files = files,
         };
+    }
+
+    /// <summary>Whether <paramref name="folder"/> holds something (its lock files aside); throws when this session may not write into it.</summary>
+    private static bool CheckFolder(SweepSetup setup, string folder, SweepSessionOptions options)
+    {
+        string manifestPath = Path.Combine(folder, SweepManifest.FileName);
+        string runsPath = Path.Combine(folder, SweepRunsCsv.FileName);
+        if (File.Exists(folder)) throw new SweepFolderException(folder, "is a file, not a folder; choose another --out");
+        bool occupied = Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => !FolderLock.IsLockFile(Path.GetFileName(e)));
+        if (occupied && !options.Resume)
+        {
+            throw new SweepFolderException(folder, File.Exists(runsPath)
+                ? "already holds a sweep; add --resume to continue it, or choose another --out"
+                : "exists and is not empty; choose another --out");
+        }
+        if (occupied)
+        {
+            if (!File.Exists(manifestPath))
+                throw new SweepFolderException(folder, "is not a sweep folder (it has no manifest.json); choose another --out");
+            var recordedManifest = SweepManifest.Read(manifestPath);
+            if (recordedManifest.Fingerprint != setup.Fingerprint())
+                throw new SweepMismatchException(Mismatch(recordedManifest, setup, folder));
+            if (recordedManifest.Shard != options.Shard)
+                throw new SweepMismatchException($"'{folder}' holds {Describe(recordedManifest.Shard)} of this sweep, not {Describe(options.Shard)}. " +
+                    $"Resume it with {(recordedManifest.Shard is null ? "no --shard" : $"--shard {recordedManifest.Shard}")}, or choose another --out");
+        }
+        return occupied;
     }
 
     /// <summary>Rewrites runs.csv (atomically) with its rows in run-index order.</summary>

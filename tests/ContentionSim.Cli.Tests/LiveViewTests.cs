@@ -35,7 +35,8 @@ public sealed class LiveViewTests
         Assert.Contains("(cycle 1)", frame);
         Assert.Contains("Activists tire and are disillusioned", frame);
         Assert.Matches("Participation +11.3%", frame);
-        Assert.Matches("[▁▂▃▄▅▆▇█]{30,} last 60 weeks", frame);
+        Assert.Contains("  40% ┤", frame); // the y axis: peak 30% -> top 40%
+        Assert.Contains("   0% └", frame);
         Assert.Contains("active 113 · exhausted 100 · held 3", frame);
         Assert.Contains("This week arrests 3", frame);
         Assert.Contains("Latest events", frame);
@@ -44,6 +45,40 @@ public sealed class LiveViewTests
         Assert.DoesNotContain("\u001b[", frame); // plain text: no colour or cursor codes
         Assert.All(frame.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 100, $"line wider than the frame: {line}"));
     }
+
+    [Fact]
+    public void The_chart_has_axes_the_whole_run_on_x_stage_bands_and_every_band_numbered()
+    {
+        var view = Fed();
+        view.ChartWidth = 50; // 100 weeks over 50 columns: 2 weeks a column
+        var chart = view.Chart();
+
+        Assert.Equal(LiveView.ChartHeight + 4, chart.Count);
+        Assert.StartsWith("  40% ┤", Plain(chart[0]));
+        Assert.Contains("[black on " + ContentionSim.Reporting.Plots.Palette.Stage(Stage.ExhaustionAndPolarization) + "]", chart[LiveView.ChartHeight - 1]);
+        string axis = Plain(chart[LiveView.ChartHeight + 1]);
+        Assert.Matches(@"^\s+0\s+50\s+100 weeks$", axis);
+        // Stage 2 lasts 10 weeks (5 columns) and 3 one week: every band is numbered where it begins.
+        string numbers = Plain(chart[LiveView.ChartHeight + 2]);
+        Assert.Matches(@"^stage\s+1\s*2\s*3?4", numbers);
+        Assert.Contains("2", numbers);
+        Assert.Contains("4", numbers);
+        foreach (var s in StageText.Cycle) Assert.Contains(StageText.Name(s), chart[^1]);
+        // The plot grows: columns after week 60 are still empty.
+        Assert.All(chart.Take(LiveView.ChartHeight), line => Assert.Equal(7 + 50, Plain(line).Length));
+        Assert.EndsWith(new string(' ', 15), Plain(chart[LiveView.ChartHeight - 1]));
+    }
+
+    [Fact]
+    public void The_chart_top_is_a_round_share_above_the_peak()
+    {
+        Assert.Equal(0.05, LiveView.ChartTop(0.01));
+        Assert.Equal(0.2, LiveView.ChartTop(0.135));
+        Assert.Equal(1.0, LiveView.ChartTop(0.97));
+    }
+
+    /// <summary>Markup without its [style] tags, and with [[ ]] unescaped.</summary>
+    private static string Plain(string markup) => Spectre.Console.Markup.Remove(markup);
 
     [Fact]
     public void Stage_changes_are_reported_once_each_in_order()

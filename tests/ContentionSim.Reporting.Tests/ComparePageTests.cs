@@ -116,4 +116,22 @@ public sealed class ComparePageTests : IClassFixture<ChromiumFixture>, IDisposab
         }
         Assert.Equal(390, RunReportTests.PngWidth(phone.Screenshot));
     }
+
+    [Trait("Category", "Browser")]
+    [BrowserFact]
+    public void On_a_phone_three_runs_with_long_names_need_no_sideways_scrolling_and_no_headline_value_is_cut()
+    {
+        // The teacher's phone: figures needed sideways scrolling, legends were off-screen, compare's headline values cut.
+        var (a, b) = TwoRuns();
+        string c = ReportFolders.Simulated(_tmp["runs/open"], openness: 0.85, name: "teaching-tight-state, state.openness=0.85");
+        var output = ComparePage.Write([a, b, c], _tmp["lesson"]);
+
+        var phone = _browser.Load(output.Html, 390, 844, mobile: true);
+        ChromiumFixture.Keep(phone.Screenshot, "compare-three-phone.png");
+
+        Assert.Empty(phone.ConsoleErrors);
+        Assert.True(phone.ScrollWidth <= phone.InnerWidth, $"page is {phone.ScrollWidth}px wide in a {phone.InnerWidth}px window");
+        Assert.Empty(phone.Overflowing);
+        Assert.All(phone.Images, i => Assert.True(i.RenderedWidth <= phone.InnerWidth, $"image '{i.Alt}' is {i.RenderedWidth}px wide"));
+    }
 }

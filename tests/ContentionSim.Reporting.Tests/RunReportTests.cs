@@ -193,6 +193,10 @@ public sealed partial class RunReportTests : IClassFixture<ChromiumFixture>, IDi
         Assert.True(check.ScrollWidth <= check.InnerWidth, $"page is {check.ScrollWidth}px wide in a {check.InnerWidth}px window");
         Assert.Equal(390, PngWidth(check.Screenshot));
         Assert.All(check.Images, i => Assert.True(i.NaturalWidth > 0 && i.RenderedWidth > 0, $"image '{i.Alt}' did not render"));
+        // Nor inside it: no figure or table to scroll sideways (the figures' legends are under the plots, so all of a figure shows).
+        Assert.Empty(check.Overflowing);
+        Assert.All(check.Images, i => Assert.True(i.RenderedWidth <= check.InnerWidth, $"image '{i.Alt}' is {i.RenderedWidth}px wide"));
+        Assert.DoesNotContain("Swipe sideways", check.BodyText);
     }
 
     [Trait("Category", "Browser")]

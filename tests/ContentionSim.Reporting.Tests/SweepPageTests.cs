@@ -100,3 +100,23 @@ public sealed class SweepPageTests : IClassFixture<ChromiumFixture>, IDisposable
         Assert.True(check.ScrollWidth <= check.InnerWidth, $"page is {check.ScrollWidth}px wide in a {check.InnerWidth}px window");
     }
 }
+
+public class SweepPageOrderTests
+{
+    [Fact]
+    public void Figures_come_by_meaning_outcomes_and_the_stage_trace_first()
+    {
+        // The teacher found 24 plots sorted alphabetically by file name (concessions before cycles, outcomes near the end).
+        string[] files =
+        [
+            "plots/metric-alliances_formed.png", "plots/metric-concessions.png", "plots/metric-cycles.png", "plots/heatmap-peak_participation.png",
+            "plots/metric-peak_participation.png", "plots/outcomes.png", "plots/stage-trace.png", "plots/metric-fizzles.png", "plots/other.png",
+        ];
+        var ordered = files.OrderBy(ContentionSim.Reporting.Html.SweepPage.Rank).ThenBy(f => f, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+        [
+            "plots/outcomes.png", "plots/stage-trace.png", "plots/heatmap-peak_participation.png", "plots/metric-cycles.png", "plots/metric-fizzles.png",
+            "plots/metric-peak_participation.png", "plots/metric-alliances_formed.png", "plots/metric-concessions.png", "plots/other.png",
+        ], ordered);
+    }
+}

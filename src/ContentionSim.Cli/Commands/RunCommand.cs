@@ -26,10 +26,11 @@ internal static class RunCommand
         var forceForeign = new Option<bool>("--force-delete-foreign") { Description = "Replace the output folder whatever it holds, deleting files ContentionSim did not write." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Write the data only, no PNG/SVG figures." };
         var watch = new Option<bool>("--watch") { Description = "Watch the cycle unfold live: stage, participation, activists by status, latest events (one line per stage change when not on a terminal)." };
+        var pauseAtStages = new Option<bool>("--pause-at-stages") { Description = "With --watch on a terminal: pause at every stage change until a key is pressed (Space resumes, . steps)." };
         var speed = new Option<double>("--speed") { Description = "Pace of --watch on a terminal, in ticks per second.", DefaultValueFactory = _ => Watch.WatchRunner.DefaultSpeed };
         var command = new Command("run", "Run a scenario and write its data, plots and manifest.")
         {
-            scenario, outDir, seed, ticks, sets, threads, force, forceForeign, noPlots, watch, speed,
+            scenario, outDir, seed, ticks, sets, threads, force, forceForeign, noPlots, watch, speed, pauseAtStages,
         };
         command.SetAction(parse =>
         {
@@ -47,12 +48,12 @@ internal static class RunCommand
                 return ExitCodes.BadInput;
             }
             string target = parse.GetValue(outDir) ?? Path.Combine("runs", $"{Slug(input.Scenario.Name)}-seed{input.Scenario.Seed}");
-            return Execute(console, input, target, threadCount, parse.GetValue(force) || parse.GetValue(forceForeign), parse.GetValue(forceForeign), !parse.GetValue(noPlots), parse.GetValue(watch), parse.GetValue(speed));
+            return Execute(console, input, target, threadCount, parse.GetValue(force) || parse.GetValue(forceForeign), parse.GetValue(forceForeign), !parse.GetValue(noPlots), parse.GetValue(watch), parse.GetValue(speed), parse.GetValue(pauseAtStages));
         });
         return command;
     }
 
-    private static int Execute(CliConsole console, ScenarioInput input, string target, int threads, bool force, bool forceForeign, bool plots, bool watch = false, double speed = Watch.WatchRunner.DefaultSpeed)
+    private static int Execute(CliConsole console, ScenarioInput input, string target, int threads, bool force, bool forceForeign, bool plots, bool watch = false, double speed = Watch.WatchRunner.DefaultSpeed, bool pauseAtStages = false)
     {
         var s = input.Scenario;
         var options = new RunOutputOptions { Force = force, ForceDeleteForeign = forceForeign, ScenarioText = input.Text, SourceFile = input.Path, Plots = plots };
@@ -69,10 +70,34 @@ internal static class RunCommand
 
         console.Out.WriteLine($"Running '{s.Name}': {s.TotalActivists:N0} activists, {s.Movements.Count} movement(s), {s.Ticks} {s.TimeUnit}s, seed {s.Seed}.");
         var clock = Stopwatch.StartNew();
-        RunResult result = watch ? Watch.WatchRunner.Run(s, threads, speed, console)
+        RunResult result = watch ? Watch.WatchRunner.Run(s, threads, speed, console, pauseAtStages)
             : console.Interactive
             ? RunWithProgress(s, threads, console)
             : Simulator.Run(s, new RunOptions { Threads = threads, Cancellation = console.Cancellation });
+        if (result.TicksRun < s.Ticks && watch && console.Interactive && result.TicksRun > 0 && Watch.ConsoleKeys.Available)
+        {
+            // Watching live, Ctrl-C offers to keep what ran (the class may want the report of what it saw).
+            console.Out.Write($"Stopped at {s.TimeUnit} {result.TicksRun} of {s.Ticks}. Keep what ran in {target}? [y/N] ");
+            console.Out.Flush();
+            char? answer = Watch.ConsoleKeys.Wait();
+            console.Out.WriteLine(answer is char a && !char.IsControl(a) ? a.ToString() : "");
+            if (answer is 'y' or 'Y')
+            {
+                var kept = Kept(result);
+                try
+                {
+                    var written = RunOutputWriter.Write(kept, target, options);
+                    foreach (var line in RunSummary.Lines(kept)) console.Out.WriteLine(line);
+                    console.Out.WriteLine($"Kept the {kept.TicksRun} {s.TimeUnit}s that ran in {written.Directory}; the same command with --ticks {kept.TicksRun} and without --watch makes the same files.");
+                }
+                catch (OutputException e)
+                {
+                    console.Error.WriteLine($"error: {e.Message}");
+                    return ExitCodes.OutputFailed;
+                }
+                return ExitCodes.Interrupted;
+            }
+        }
         if (result.TicksRun < s.Ticks)
         {
             console.Error.WriteLine($"interrupted at {s.TimeUnit} {result.TicksRun} of {s.Ticks}; nothing was written. Run the same command again to start over.");
@@ -95,6 +120,24 @@ internal static class RunCommand
         console.Out.WriteLine($"Simulated in {simulated:0.00} s. Outputs in {output.Directory}:");
         foreach (var f in output.Files) console.Out.WriteLine($"  {f.Name,-20} {f.Description}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// A run stopped with Ctrl-C, as kept: its scenario's length is the ticks that ran (the same seed and
+    /// length reproduce it) and its description says it was stopped.
+    /// </summary>
+    internal static RunResult Kept(RunResult stopped)
+    {
+        var s = stopped.Scenario;
+        string note = $"Stopped with Ctrl-C at {s.TimeUnit} {stopped.TicksRun} of {s.Ticks} and kept.";
+        return stopped with
+        {
+            Scenario = s with
+            {
+                Ticks = stopped.TicksRun,
+                Description = string.IsNullOrWhiteSpace(s.Description) ? note : note + " " + s.Description,
+            },
+        };
     }
 
     private static RunResult RunWithProgress(Core.Parameters.Scenario s, int threads, CliConsole console)

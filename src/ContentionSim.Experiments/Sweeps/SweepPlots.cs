@@ -53,6 +53,9 @@ public static class SweepPlots
         var legend = new List<LegendItem>();
         int lines = LineCount(data);
         double lowest = double.PositiveInfinity;
+        // A metric that cannot be negative (a count, a share, a duration) gets its confidence band clipped at zero:
+        // the normal interval of a mean near zero would otherwise draw negative counts.
+        bool nonNegative = data.Finished.Select(r => r.Metrics[mi]).Where(v => v is not null).All(v => v!.Value >= 0);
         for (int line = 0; line < lines; line++)
         {
             var xs = new List<double>();
@@ -67,11 +70,12 @@ public static class SweepPlots
                 if (s.N == 0) continue;
                 xs.Add(positions[x]);
                 means.Add(s.Mean);
-                lowest = Math.Min(lowest, double.IsFinite(s.CiLow) ? Math.Min(s.CiLow, s.Mean) : s.Mean);
-                if (double.IsFinite(s.CiLow))
+                double ciLow = nonNegative && double.IsFinite(s.CiLow) ? Math.Max(0, s.CiLow) : s.CiLow;
+                lowest = Math.Min(lowest, double.IsFinite(ciLow) ? Math.Min(ciLow, s.Mean) : s.Mean);
+                if (double.IsFinite(ciLow))
                 {
                     bandX.Add(positions[x]);
-                    lows.Add(s.CiLow);
+                    lows.Add(ciLow);
                     highs.Add(s.CiHigh);
                 }
             }
@@ -103,8 +107,8 @@ public static class SweepPlots
                 MarkerSize = 12,
             });
         }
-        legend.Add(FigureStyle.FillItem("95% confidence interval of the mean", Palette.Black, 0.18));
-        FigureStyle.LegendRight(plot, legend);
+        legend.Add(FigureStyle.FillItem(nonNegative ? "95% confidence interval of the mean (cut at 0)" : "95% confidence interval of the mean", Palette.Black, 0.18));
+        FigureStyle.LegendBelow(plot, legend);
         if (labels is not null) plot.Axes.Bottom.SetTicks(positions, labels);
         plot.Axes.AutoScale();
         var limits = plot.Axes.GetLimits();
@@ -133,7 +137,7 @@ public static class SweepPlots
                 values[ny - 1 - y, x] = s.Mean; // row 0 is drawn at the top
                 if (double.IsFinite(s.Mean)) { min = Math.Min(min, s.Mean); max = Math.Max(max, s.Mean); }
             }
-        string yLabel = data.LinesFactor >= 0 ? data.Grid.Factors[data.LinesFactor].Key : "";
+        string yLabel = data.LinesFactor >= 0 ? ComparePlot.Wrap(ParameterWords.Axis(data.Grid.Factors[data.LinesFactor].Key), 50) : "";
         var plot = FigureStyle.NewPlot($"{metric.Label}: mean over runs", XLabel(data), yLabel);
         var heatmap = plot.Add.Heatmap(values);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
@@ -191,8 +195,9 @@ public static class SweepPlots
         int panelCount = perLine ? lines : 1;
         for (int panel = 0; panel < panelCount; panel++)
         {
-            string title = perLine ? LineLabel(data, panel)
-                : data.LinesFactor >= 0 ? $"Cycle outcomes, all {data.Grid.Factors[data.LinesFactor].Key} pooled" : "Cycle outcomes";
+            // Titles in words can be long: wrapped to the panel's width, never cut.
+            string title = perLine ? ComparePlot.Wrap(LineLabel(data, panel), 60)
+                : data.LinesFactor >= 0 ? ComparePlot.Wrap($"Cycle outcomes, all {ParameterWords.Label(data.Grid.Factors[data.LinesFactor].Key)} pooled", 60) : "Cycle outcomes";
             var plot = FigureStyle.NewPlot(title, XLabel(data), panel == 0 ? "Share of cycles (%)" : "");
             int nx = XCount(data);
             var bars = new List<Bar>();
@@ -340,12 +345,12 @@ public static class SweepPlots
 
     private static int LineCount(SweepData data) => data.LinesFactor < 0 ? 1 : data.Grid.Factors[data.LinesFactor].Levels.Count;
 
-    private static string XLabel(SweepData data) => data.XFactor < 0 ? "(nothing varied)" : data.Grid.Factors[data.XFactor].Key;
+    private static string XLabel(SweepData data) => data.XFactor < 0 ? "(nothing varied)" : ParameterWords.Axis(data.Grid.Factors[data.XFactor].Key);
 
     private static string XText(SweepData data, int level) => data.XFactor < 0 ? "all runs" : data.Grid.Factors[data.XFactor].Levels[level].Text;
 
     private static string LineLabel(SweepData data, int line) =>
-        data.LinesFactor < 0 ? "all runs" : $"{data.Grid.Factors[data.LinesFactor].Key} = {data.Grid.Factors[data.LinesFactor].Levels[line].Text}";
+        data.LinesFactor < 0 ? "all runs" : $"{ParameterWords.Label(data.Grid.Factors[data.LinesFactor].Key)} = {data.Grid.Factors[data.LinesFactor].Levels[line].Text}";
 
     /// <summary>x positions of the x levels: their numbers when all are numeric and distinct (labels null), else 0, 1, … with the levels' text as labels.</summary>
     private static (double[] Positions, string[]? Labels) XAxis(SweepData data)

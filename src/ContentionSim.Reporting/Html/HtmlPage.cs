@@ -101,7 +101,7 @@ internal sealed class HtmlPage
         sb.Append("<img class=\"plot\" src=\"").Append(DataUri(png)).Append("\" alt=\"").Append(Escape(alt)).Append('"');
         if (w > 0 && h > 0) sb.Append(CultureInfo.InvariantCulture, $" width=\"{w}\" height=\"{h}\"");
         sb.Append(">\n");
-        if (caption.Length > 0) sb.Append("<figcaption>").Append(Escape(caption)).Append("<span class=\"swipe\"> Swipe sideways to see all of it.</span></figcaption>\n");
+        if (caption.Length > 0) sb.Append("<figcaption>").Append(Escape(caption)).Append("</figcaption>\n");
         sb.Append("</figure>\n");
         return sb.ToString();
     }
@@ -179,10 +179,13 @@ internal sealed class HtmlPage
               overflow-x: auto; white-space: pre; max-width: 100%; overflow-wrap: normal; }
         figure { margin: 1rem 0 1.5rem; max-width: 100%; overflow-x: auto; }
         figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--rule); background: #fff; }
-        @media screen and (max-width: 40rem) { figure img.plot { max-width: none; width: 42rem; } }
+        /* On a phone the figures fit the screen (their legends are under the plot, so nothing is off to the side); tap to zoom. */
         figcaption { font-size: .9rem; color: var(--muted); margin-top: .35rem; }
-        .swipe { display: none; }
-        @media screen and (max-width: 40rem) { .swipe { display: inline; } }
+        /* On a phone a table fits the screen: columns share its width and long values wrap, none is cut or hidden to the side. */
+        @media screen and (max-width: 40rem) {
+          main table { font-size: .74rem; table-layout: fixed; width: 100%; }
+          main table th, main table td, main table .num { padding: .3rem .2rem; white-space: normal; overflow-wrap: anywhere; hyphens: auto; }
+        }
         .guide { background: var(--soft); border-left: .4rem solid var(--accent); padding: .6rem .9rem; margin: .8rem 0 1.2rem; }
         .guide p, .guide ul { margin: .3rem 0; }
         .cols { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.2rem; }

@@ -151,9 +151,37 @@ public static class SweepPage
         {
             throw new ReportInputException(dir, $"Could not list the plots of '{dir}': {e.Message}", e);
         }
-        // Top-level plots first, then by path.
-        return found.OrderBy(p => p.Count(c => c == '/')).ThenBy(p => p, StringComparer.Ordinal).Take(MaxPlots).ToList();
+        // By meaning: top-level plots first, then the outcomes and the stage trace, the heatmap, the metrics, then by path.
+        return found.OrderBy(p => p.Count(c => c == '/')).ThenBy(Rank).ThenBy(p => p, StringComparer.Ordinal).Take(MaxPlots).ToList();
     }
+
+    /// <summary>
+    /// Where a sweep figure comes in the page, by what it shows: how cycles end (<c>outcomes</c>) and how they unfold
+    /// (<c>stage-trace</c>) first, then the <c>heatmap-</c>, the cycle counts and outcomes among the <c>metric-</c>
+    /// figures, then the other metrics; any other figure last.
+    /// </summary>
+    public static int Rank(string png)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        string name = Path.GetFileNameWithoutExtension(png);
+        if (name == "outcomes") return 0;
+        if (name == "stage-trace") return 1;
+        if (name.StartsWith("heatmap-", StringComparison.Ordinal)) return 2;
+        if (name.StartsWith("metric-", StringComparison.Ordinal))
+        {
+            string metric = name["metric-".Length..];
+            int at = Array.IndexOf(MetricOrder, metric);
+            return 3 + (at >= 0 ? at : MetricOrder.Length);
+        }
+        return 100;
+    }
+
+    /// <summary>The sweep metrics a reader looks at first, in order (the others follow alphabetically).</summary>
+    private static readonly string[] MetricOrder =
+    [
+        "cycles", "completed_cycles", "fizzles", "peak_participation", "mean_participation", "time_to_peak", "peak_tick",
+        "stage1_ticks", "stage2_ticks", "stage3_ticks", "stage4_ticks", "stage5_ticks", "stage6_ticks", "latent_ticks",
+    ];
 
     /// <summary>Top-level scalar settings of the manifest (and short lists of scalars), in file order.</summary>
     private static List<(string Key, string Value)> Settings(JsonElement manifest)

@@ -58,6 +58,38 @@ public sealed class SweepPlotsTests : IDisposable
     }
 
     [Fact]
+    public void Confidence_bands_of_counts_stop_at_zero_and_legends_are_in_words()
+    {
+        // Cycles 0, 1, 2 over the replications: mean 1, and the t interval reaches -1.5 — a negative count.
+        var data = Data(withSeries: false);
+        using var plot = SweepPlots.Metric(data, SweepMetrics.Find("cycles")!);
+        var bands = plot.GetPlottables().OfType<ScottPlot.Plottables.FillY>().ToList();
+        Assert.NotEmpty(bands);
+        Assert.All(bands, b => Assert.True(b.GetAxisLimits().Bottom >= 0, $"band reaches {b.GetAxisLimits().Bottom}"));
+        Assert.Equal(0, bands.Min(b => b.GetAxisLimits().Bottom), 9); // clipped, not dropped
+        var labels = plot.Legend.ManualItems.Select(i => i.LabelText).ToList();
+        Assert.Contains(labels, l => l.StartsWith("Chance that an organization blocked by its own state allies with NGOs or international organizations abroad = ", StringComparison.Ordinal));
+        Assert.DoesNotContain(labels, l => l.StartsWith("transnational.", StringComparison.Ordinal));
+        Assert.Equal("Openness of the political opportunity structure (state.openness)", plot.Axes.Bottom.Label.Text);
+    }
+
+    [Theory]
+    [InlineData("state.openness", "Openness of the political opportunity structure")]
+    [InlineData("transnational.alliance_probability", "Chance that an organization blocked by its own state allies with NGOs or international organizations abroad")]
+    [InlineData("movements.migrant_rights.activists.energy_cost", null)]
+    [InlineData("no.such.key", "no.such.key")]
+    public void Parameters_are_named_by_the_first_clause_of_their_schema_description(string path, string? expected)
+    {
+        string label = ParameterWords.Label(path);
+        if (expected is not null) Assert.Equal(expected, label);
+        else
+        {
+            Assert.NotEqual(path, label); // a movement's parameter by id is found in the schema too
+            Assert.DoesNotContain("(", label);
+        }
+    }
+
+    [Fact]
     public void The_heatmap_holds_the_mean_of_each_cell()
     {
         var data = Data(withSeries: false);

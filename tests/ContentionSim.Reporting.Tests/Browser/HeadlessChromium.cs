@@ -21,6 +21,8 @@ internal sealed record PageCheck
     public required IReadOnlyList<ImageInfo> Images { get; init; }
     public required IReadOnlyList<EntryInfo> Entries { get; init; }
     public required int ScrollWidth { get; init; }
+    /// <summary>Figures, tables and cards whose content is wider than they are (a reader would have to scroll them sideways).</summary>
+    public required IReadOnlyList<string> Overflowing { get; init; }
     public required int InnerWidth { get; init; }
     public required string Title { get; init; }
     public required string BodyText { get; init; }
@@ -153,6 +155,8 @@ internal sealed class HeadlessChromium : IDisposable
                 JSON.stringify({
                   scrollWidth: document.documentElement.scrollWidth,
                   innerWidth: window.innerWidth,
+                  overflowing: Array.from(document.querySelectorAll('figure, .table-wrap, dl.glance')).filter(e => e.scrollWidth > e.clientWidth + 1)
+                    .map(e => (e.tagName + '.' + e.className + ' ' + (e.innerText || '').slice(0, 60)).trim()),
                   title: document.title,
                   text: document.body.innerText,
                   images: Array.from(document.images).map(i => ({ alt: i.alt, w: i.naturalWidth, h: i.naturalHeight,
@@ -207,6 +211,7 @@ internal sealed class HeadlessChromium : IDisposable
                 Entries = m.GetProperty("entries").EnumerateArray().Select(e => new EntryInfo(e.GetProperty("movement").GetString() ?? "",
                     e.GetProperty("cycle").GetInt32(), e.GetProperty("stage").GetInt32(), e.GetProperty("tick").GetInt32(), e.GetProperty("text").GetString() ?? "")).ToList(),
                 ScrollWidth = m.GetProperty("scrollWidth").GetInt32(),
+                Overflowing = m.GetProperty("overflowing").EnumerateArray().Select(e => e.GetString() ?? "").ToList(),
                 InnerWidth = m.GetProperty("innerWidth").GetInt32(),
                 Title = m.GetProperty("title").GetString() ?? "",
                 BodyText = m.GetProperty("text").GetString() ?? "",

@@ -27,6 +27,7 @@ internal sealed class LiveView
     public const int MaxEvents = 7;
 
     private readonly List<(double Participation, Stage Stage)> _history = [];
+    private readonly List<(double Participation, Stage Stage)> _all = [];
     private readonly LinkedList<string> _events = new();
     private readonly List<string> _stageChanges = [];
     private TickObservation? _last;
@@ -57,6 +58,18 @@ internal sealed class LiveView
     public IReadOnlyList<string> Events => _events.ToList();
 
     public TickObservation? Last => _last;
+
+    /// <summary>Columns of the chart's plotting area (the run's whole length is spread over them).</summary>
+    public int ChartWidth { get; set; } = 80;
+
+    /// <summary>Rows of the chart's plotting area.</summary>
+    public const int ChartHeight = 8;
+
+    /// <summary>A line under the panel (the keys), or null.</summary>
+    public string? Footer { get; set; }
+
+    /// <summary>A word in the header, e.g. "PAUSED", or null.</summary>
+    public string? Status { get; set; }
 
     /// <summary>Reads one tick of the wave.</summary>
     public void Observe(TickObservation o)
@@ -107,6 +120,7 @@ internal sealed class LiveView
         }
         _peak = Math.Max(_peak, o.Participation);
         _history.Add((o.Participation, o.Stage));
+        _all.Add((o.Participation, o.Stage));
         if (_history.Count > SparkTicks) _history.RemoveAt(0);
         _last = o;
     }
@@ -139,7 +153,7 @@ internal sealed class LiveView
 
             // Participation and its sparkline.
             rows.Add(new Markup(string.Format(Inv, "[bold]Participation[/] {0,6}  [grey](highest single {1} of {2} cycle: {3}; the summary's cycle peaks are smoothed)[/]", Pct(o.Participation), Unit, o.Stage == Stage.Latent ? "the last" : "this", Pct(_peak))));
-            rows.Add(new Markup(Sparkline() + string.Format(Inv, " [grey]last {0} {1}s[/]", _history.Count, Unit)));
+            foreach (var line in Chart()) rows.Add(new Markup(line));
             rows.Add(Text.Empty);
 
             // Activists by status.
@@ -172,9 +186,11 @@ internal sealed class LiveView
         if (_events.Count == 0) rows.Add(new Markup("[grey]  none yet[/]"));
         foreach (var e in _events) rows.Add(new Markup("  " + Markup.Escape(e)));
 
+        if (Footer is not null) rows.Add(new Markup("[grey]" + Markup.Escape(Footer) + "[/]"));
         string header = o is null
             ? Markup.Escape(Scenario)
             : string.Format(Inv, "{0} · {1} {2} of {3}", Markup.Escape(Scenario), Markup.Escape(Unit), o.Tick, Ticks);
+        if (Status is not null) header += " · [bold yellow]" + Markup.Escape(Status) + "[/]";
         return new Panel(new Rows(rows)) { Header = new PanelHeader($" [bold]{header}[/] "), Border = BoxBorder.Rounded, Expand = true };
     }
 
@@ -194,26 +210,85 @@ internal sealed class LiveView
         return writer.ToString();
     }
 
-    private string Sparkline()
+    /// <summary>
+    /// The participation chart as markup lines: a y axis in percent, the run's whole length on the x axis
+    /// (<see cref="ChartWidth"/> columns, so the plot grows left to right as the run goes), each column's
+    /// highest participation drawn in blocks on its stage's colour (the bands of the figures), a row with the
+    /// number of each stage where its band begins (so no band goes unnamed), and the stages' colours named.
+    /// </summary>
+    public IReadOnlyList<string> Chart()
     {
-        if (_history.Count == 0) return "";
-        double max = Math.Max(_history.Max(h => h.Participation), 1e-9);
-        var sb = new StringBuilder();
-        Stage? current = null;
-        foreach (var (p, stage) in _history)
+        int width = Math.Max(10, ChartWidth), height = ChartHeight;
+        int perColumn = Math.Max(1, (int)Math.Ceiling(Math.Max(Ticks, _all.Count) / (double)width));
+        int columns = (int)Math.Ceiling(_all.Count / (double)perColumn);
+        var value = new double[columns];
+        var stage = new Stage[columns];
+        for (int c = 0; c < columns; c++)
         {
-            if (current != stage)
-            {
-                if (current is not null) sb.Append("[/]");
-                sb.Append('[').Append(stage == Stage.Latent ? "grey" : Palette.Stage(stage)).Append(']');
-                current = stage;
-            }
-            int level = (int)Math.Round(p / max * (Levels.Length - 1));
-            sb.Append(Levels[Math.Clamp(level, 0, Levels.Length - 1)]);
+            int from = c * perColumn, to = Math.Min(_all.Count, from + perColumn);
+            for (int i = from; i < to; i++) value[c] = Math.Max(value[c], _all[i].Participation);
+            // The stage the column ends in; a band narrower than a column still shows where it is the last.
+            stage[c] = _all[to - 1].Stage;
         }
-        if (current is not null) sb.Append("[/]");
-        return sb.ToString();
+        double peak = value.DefaultIfEmpty(0).Max();
+        double top = ChartTop(peak);
+        var lines = new List<string>();
+        for (int r = 0; r < height; r++)
+        {
+            double low = top * (height - 1 - r) / height, high = top * (height - r) / height;
+            string label = r == 0 ? Percent(top) : r == height / 2 ? Percent(top * (height - r) / height) : "";
+            var sb = new StringBuilder();
+            sb.Append(Markup.Escape(label.PadLeft(5))).Append(label.Length > 0 ? " ┤" : " │");
+            for (int c = 0; c < width; c++)
+            {
+                char ch = ' ';
+                if (c < columns)
+                {
+                    double v = value[c];
+                    if (v >= high) ch = '█';
+                    else if (v > low) ch = Levels[Math.Clamp((int)Math.Round((v - low) / (high - low) * (Levels.Length - 1)), 0, Levels.Length - 1)];
+                }
+                string cell = Markup.Escape(ch.ToString());
+                if (c < columns && stage[c] != Stage.Latent) sb.Append("[black on ").Append(Palette.Stage(stage[c])).Append(']').Append(cell).Append("[/]");
+                else sb.Append(cell);
+            }
+            lines.Add(sb.ToString());
+        }
+        lines.Add("   0% └" + new string('─', width));
+        // Ticks under the axis: the start, the middle and the end of the run.
+        var axis = new char[width + 7];
+        Array.Fill(axis, ' ');
+        void Put(int at, string text)
+        {
+            at = Math.Clamp(at, 0, axis.Length - text.Length);
+            for (int i = 0; i < text.Length; i++) axis[at + i] = text[i];
+        }
+        int end = Math.Max(Ticks, _all.Count);
+        Put(7, "0");
+        Put(7 + end / 2 / perColumn - 1, (end / 2).ToString(Inv));
+        Put(7 + (end - 1) / perColumn - (end.ToString(Inv).Length - 1), end.ToString(Inv));
+        lines.Add(Markup.Escape(new string(axis).TrimEnd()) + string.Format(Inv, " [grey]{0}s[/]", Markup.Escape(Unit)));
+        // The number of each stage where its band begins.
+        var numbers = new StringBuilder("stage  ");
+        for (int c = 0; c < columns; c++)
+        {
+            bool starts = stage[c] != Stage.Latent && (c == 0 || stage[c - 1] != stage[c]);
+            numbers.Append(starts ? $"[black on {Palette.Stage(stage[c])}]{(int)stage[c]}[/]" : " ");
+        }
+        lines.Add(numbers.ToString());
+        lines.Add(string.Join("  ", StageText.Cycle.Select(st => $"[black on {Palette.Stage(st)}] {(int)st} [/] {Markup.Escape(StageText.Name(st))}")));
+        return lines;
     }
+
+    /// <summary>Top of the chart's y axis: a round percentage above <paramref name="peak"/> (at least 5%).</summary>
+    public static double ChartTop(double peak)
+    {
+        foreach (double t in new[] { 0.05, 0.1, 0.2, 0.25, 0.4, 0.5, 0.6, 0.8, 1.0 })
+            if (peak <= t) return t;
+        return 1.0;
+    }
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", Inv) + "%";
 
     private static Color HexColor(string hex)
     {

@@ -23,8 +23,10 @@ internal static class WatchRunner
     /// <summary>Shortest time between two redraws (at high speeds most ticks are not drawn).</summary>
     private static readonly TimeSpan MinRedraw = TimeSpan.FromMilliseconds(40);
 
-    public static RunResult Run(Scenario s, int threads, double speed, CliConsole console)
+    public static RunResult Run(Scenario s, int threads, double speed, CliConsole console, bool pauseAtStages = false, IKeySource? keys = null)
     {
+        keys ??= ConsoleKeys.Instance;
+        var control = new WatchControl(speed, pauseAtStages);
         var view = new LiveView(s.Name, s.TimeUnit, s.Ticks);
         if (!console.Interactive)
         {
@@ -38,14 +40,31 @@ internal static class WatchRunner
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Terminal) });
         RunResult? result = null;
         var clock = Stopwatch.StartNew();
+        var sinceTick = Stopwatch.StartNew();
         TimeSpan? lastDraw = null;
-        int ticks = 0, changes = 0;
+        int changes = 0;
+        view.ChartWidth = Math.Clamp(ansi.Profile.Width - 24, 20, 200); // room for the y axis, the unit and the panel's border
+        view.Footer = control.Help;
         ansi.Live(view.Render())
             .AutoClear(false)
             .Overflow(VerticalOverflow.Ellipsis)
             .Cropping(VerticalOverflowCropping.Bottom)
             .Start(ctx =>
             {
+                void Draw()
+                {
+                    view.Status = control.Status;
+                    view.Footer = control.Help;
+                    ctx.UpdateTarget(view.Render());
+                    ctx.Refresh();
+                    lastDraw = clock.Elapsed;
+                }
+                bool ReadKeys()
+                {
+                    bool any = false;
+                    while (keys.TryRead(out var key)) any |= control.Key(key);
+                    return any;
+                }
                 result = Simulator.Run(s, new RunOptions
                 {
                     Threads = threads,
@@ -53,22 +72,87 @@ internal static class WatchRunner
                     OnTick = o =>
                     {
                         view.Observe(o);
-                        ticks++;
                         bool changed = view.StageChanges.Count != changes;
                         changes = view.StageChanges.Count;
-                        if (changed || lastDraw is not TimeSpan drawn || clock.Elapsed - drawn >= MinRedraw || o.Tick >= s.Ticks - 1)
-                        {
-                            ctx.UpdateTarget(view.Render());
-                            ctx.Refresh();
-                            lastDraw = clock.Elapsed;
-                        }
-                        double wait = ticks / speed - clock.Elapsed.TotalSeconds;
+                        bool keyed = ReadKeys();
+                        control.Ticked(changed);
+                        if (changed || keyed || control.Paused || lastDraw is not TimeSpan drawn || clock.Elapsed - drawn >= MinRedraw || o.Tick >= s.Ticks - 1)
+                            Draw();
+                        double wait = 1 / control.Speed - sinceTick.Elapsed.TotalSeconds;
                         if (wait > 0) console.Cancellation.WaitHandle.WaitOne(TimeSpan.FromSeconds(wait));
+                        // Paused (Space, a step, or a stage change with --pause-at-stages): wait for a key.
+                        while (control.Paused && !console.Cancellation.IsCancellationRequested)
+                        {
+                            if (ReadKeys()) Draw();
+                            else console.Cancellation.WaitHandle.WaitOne(PollKeys);
+                        }
+                        sinceTick.Restart();
                     },
                 });
+                view.Status = result.TicksRun < s.Ticks ? "STOPPED" : null;
                 ctx.UpdateTarget(view.Render());
                 ctx.Refresh();
             });
         return result!;
+    }
+
+    /// <summary>How often a paused view looks for a key.</summary>
+    private static readonly TimeSpan PollKeys = TimeSpan.FromMilliseconds(40);
+}
+
+/// <summary>Where the live view's keys come from.</summary>
+internal interface IKeySource
+{
+    /// <summary>A key if one was pressed, without waiting.</summary>
+    bool TryRead(out ConsoleKeyInfo key);
+}
+
+/// <summary>The process's keyboard, when standard input is a terminal.</summary>
+internal sealed class ConsoleKeys : IKeySource
+{
+    public static ConsoleKeys Instance { get; } = new();
+
+    /// <summary>Whether keys can be read (standard input is a terminal).</summary>
+    public static bool Available
+    {
+        get
+        {
+            try
+            {
+                return !Console.IsInputRedirected;
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+    }
+
+    public bool TryRead(out ConsoleKeyInfo key)
+    {
+        key = default;
+        try
+        {
+            if (!Available || !Console.KeyAvailable) return false;
+            key = Console.ReadKey(intercept: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits for a key and returns its character, or null when keys cannot be read.</summary>
+    public static char? Wait()
+    {
+        try
+        {
+            return Available ? Console.ReadKey(intercept: true).KeyChar : null;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ContentionSim.Shared;
 
 namespace ContentionSim.Reporting;
@@ -35,28 +34,8 @@ public static class OutputGuard
                     $"'{output}' is inside '{dir}', a shard of a sweep; a shard holds only what 'sweep --shard' writes. Choose another {option}.");
     }
 
-    /// <summary>The file names of a sweep folder (the sweep project's own; repeated here, where reports live, as they are on disk).</summary>
-    public const string SweepManifestFile = "manifest.json", SweepRunsFile = "runs.csv", SweepSummaryFile = "summary.csv";
-
-    /// <summary>Whether <paramref name="dir"/> holds a ContentionSim sweep manifest that says it is one shard of a sweep.</summary>
-    public static bool IsShardFolder(string dir)
-    {
-        string manifest = Path.Combine(dir, SweepManifestFile);
-        if (FileKinds.Of(manifest) != FileKind.Regular) return false;
-        try
-        {
-            if (new FileInfo(manifest).Length > 256 * 1024 * 1024) return false;
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(manifest));
-            var root = doc.RootElement;
-            return root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String && (f.GetString() ?? "").StartsWith("contentionsim-sweep/", StringComparison.Ordinal)
-                && root.TryGetProperty("shard", out var shard) && shard.ValueKind == JsonValueKind.Object;
-        }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether <paramref name="dir"/> holds a sweep manifest that says it is one shard of a sweep.</summary>
+    public static bool IsShardFolder(string dir) => SweepFolderLayout.IsShard(dir);
 
     /// <summary>Whether <paramref name="path"/> is <paramref name="dir"/> or inside it (both full paths).</summary>
     public static bool IsInside(string path, string dir)
@@ -89,10 +68,10 @@ public static class OutputGuard
             return owned.Contains(relative);
         }
         // A sweep folder: its manifest, data, figures and series.
-        if (FileKinds.Of(Path.Combine(dir, SweepManifestFile)) == FileKind.Regular)
-            return relative is SweepManifestFile or SweepRunsFile or SweepSummaryFile
-                || relative.StartsWith("plots/", StringComparison.Ordinal)
-                || relative.StartsWith("series/", StringComparison.Ordinal)
+        if (FileKinds.Of(Path.Combine(dir, SweepFolderLayout.Manifest)) == FileKind.Regular)
+            return relative is SweepFolderLayout.Manifest or SweepFolderLayout.Runs or SweepFolderLayout.Summary
+                || relative.StartsWith(SweepFolderLayout.Plots + "/", StringComparison.Ordinal)
+                || relative.StartsWith(SweepFolderLayout.Series + "/", StringComparison.Ordinal)
                 || relative.StartsWith("shard-", StringComparison.Ordinal);
         return false;
     }

@@ -1,3 +1,6 @@
+using MathNet.Numerics;
+using MathNet.Numerics.Distributions;
+
 namespace ContentionSim.Experiments.Validation;
 
 /// <summary>
@@ -66,85 +69,25 @@ public static class Statistics
         return Math.Max(0, (ss - comp * comp / xs.Count) / (xs.Count - 1));
     }
 
-    /// <summary>The <paramref name="p"/>-quantile of Student's t with <paramref name="df"/> degrees of freedom (0.975, 29 → 2.045).</summary>
+    /// <summary>The <paramref name="p"/>-quantile of Student's t with <paramref name="df"/> degrees of freedom (0.975, 29 → 2.045), by MathNet.Numerics.</summary>
     public static double StudentTQuantile(double p, double df)
     {
         if (!(p > 0 && p < 1)) throw new ArgumentOutOfRangeException(nameof(p), "p must lie strictly between 0 and 1");
         if (!(df > 0)) throw new ArgumentOutOfRangeException(nameof(df), "degrees of freedom must be positive");
         if (p == 0.5) return 0;
-        if (p < 0.5) return -StudentTQuantile(1 - p, df);
-        double lo = 0, hi = 1;
-        while (StudentTCdf(hi, df) < p) hi *= 2;
-        for (int i = 0; i < 200 && hi - lo > 1e-13 * Math.Max(1, hi); i++)
-        {
-            double mid = (lo + hi) / 2;
-            if (StudentTCdf(mid, df) < p) lo = mid; else hi = mid;
-        }
-        return (lo + hi) / 2;
+        return StudentT.InvCDF(0, 1, df, p);
     }
 
-    /// <summary>P(T ≤ <paramref name="t"/>) for Student's t with <paramref name="df"/> degrees of freedom.</summary>
-    public static double StudentTCdf(double t, double df)
-    {
-        if (double.IsNaN(t)) return double.NaN;
-        double x = df / (df + t * t);
-        double tail = 0.5 * RegularizedIncompleteBeta(df / 2, 0.5, x);
-        return t >= 0 ? 1 - tail : tail;
-    }
+    /// <summary>P(T ≤ <paramref name="t"/>) for Student's t with <paramref name="df"/> degrees of freedom, by MathNet.Numerics.</summary>
+    public static double StudentTCdf(double t, double df) => double.IsNaN(t) ? double.NaN : StudentT.CDF(0, 1, df, t);
 
     /// <summary>The 0.975 quantile of the standard normal distribution.</summary>
     public const double Z975 = 1.959963984540054;
 
-    /// <summary>The regularized incomplete beta function I_x(a, b) (continued fraction, Lentz's method).</summary>
-    public static double RegularizedIncompleteBeta(double a, double b, double x)
-    {
-        if (x <= 0) return 0;
-        if (x >= 1) return 1;
-        double front = Math.Exp(LogGamma(a + b) - LogGamma(a) - LogGamma(b) + a * Math.Log(x) + b * Math.Log(1 - x));
-        if (x < (a + 1) / (a + b + 2)) return front * BetaContinuedFraction(a, b, x) / a;
-        return 1 - front * BetaContinuedFraction(b, a, 1 - x) / b;
-    }
+    /// <summary>The regularized incomplete beta function I_x(a, b), by MathNet.Numerics.</summary>
+    public static double RegularizedIncompleteBeta(double a, double b, double x) =>
+        x <= 0 ? 0 : x >= 1 ? 1 : SpecialFunctions.BetaRegularized(a, b, x);
 
-    private static double BetaContinuedFraction(double a, double b, double x)
-    {
-        const double tiny = 1e-300, eps = 1e-15;
-        double qab = a + b, qap = a + 1, qam = a - 1;
-        double c = 1, d = 1 - qab * x / qap;
-        if (Math.Abs(d) < tiny) d = tiny;
-        d = 1 / d;
-        double h = d;
-        for (int m = 1; m <= 1000; m++)
-        {
-            int m2 = 2 * m;
-            double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1 + aa * d; if (Math.Abs(d) < tiny) d = tiny;
-            c = 1 + aa / c; if (Math.Abs(c) < tiny) c = tiny;
-            d = 1 / d;
-            h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1 + aa * d; if (Math.Abs(d) < tiny) d = tiny;
-            c = 1 + aa / c; if (Math.Abs(c) < tiny) c = tiny;
-            d = 1 / d;
-            double delta = d * c;
-            h *= delta;
-            if (Math.Abs(delta - 1) < eps) break;
-        }
-        return h;
-    }
-
-    /// <summary>ln Γ(x) (Lanczos approximation).</summary>
-    public static double LogGamma(double x)
-    {
-        if (x < 0.5) return Math.Log(Math.PI / Math.Abs(Math.Sin(Math.PI * x))) - LogGamma(1 - x);
-        ReadOnlySpan<double> g =
-        [
-            0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-        ];
-        x -= 1;
-        double sum = g[0];
-        for (int i = 1; i < 9; i++) sum += g[i] / (x + i);
-        double t = x + 7.5;
-        return 0.5 * Math.Log(2 * Math.PI) + (x + 0.5) * Math.Log(t) - t + Math.Log(sum);
-    }
+    /// <summary>ln Γ(x), by MathNet.Numerics.</summary>
+    public static double LogGamma(double x) => SpecialFunctions.GammaLn(x);
 }

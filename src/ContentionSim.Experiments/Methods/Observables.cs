@@ -1,0 +1,43 @@
+using ContentionSim.Core.Observation;
+using ContentionSim.Core.Stages;
+
+namespace ContentionSim.Experiments.Methods;
+
+/// <summary>A number a run produces that sensitivity indices and calibration patterns are about.</summary>
+/// <param name="Name">snake_case name used in files and calibration patterns.</param>
+/// <param name="Label">Axis label.</param>
+/// <param name="PlotScale">Factor for figures (100 for shares shown as percentages).</param>
+/// <param name="Extract">The value of a run; null when it does not exist in that run (it then counts as missing, not as a failure).</param>
+public sealed record Observable(string Name, string Label, double PlotScale, Func<Headline, double?> Extract);
+
+/// <summary>
+/// The observables: every metric of a sweep's <c>runs.csv</c> (<see cref="SweepMetrics"/>), and the wave's
+/// outcome shares, each the share of its ended non-fizzle cycles with that outcome (none when no such
+/// cycle ended), and whether it had a cycle at all.
+/// </summary>
+public static class Observables
+{
+    public static IReadOnlyList<Observable> All { get; } = Build();
+
+    /// <summary>The headline outcomes a global sensitivity analysis reports unless told otherwise.</summary>
+    public static IReadOnlyList<string> Headline { get; } =
+        ["peak_participation", "mean_participation", "cycles", "latent_ticks", "negotiated_share", "suppressed_share"];
+
+    public static Observable? Find(string name) => All.FirstOrDefault(o => o.Name == name);
+
+    private static Observable[] Build()
+    {
+        var list = SweepMetrics.All.Select(m => new Observable(m.Name, m.Label, m.PlotScale, h => m.Of(h))).ToList();
+        list.Add(new("cycle_share", "Runs with a cycle (%)", 100, h => h.Cycles > 0 ? 1 : 0));
+        list.Add(new("negotiated_share", "Negotiated share of ended cycles (%)", 100, h => Share(h, Outcome.Negotiated)));
+        list.Add(new("suppressed_share", "Suppressed share of ended cycles (%)", 100, h => Share(h, Outcome.Suppressed)));
+        list.Add(new("turnover_share", "Revolutionary-turnover share of ended cycles (%)", 100, h => Share(h, Outcome.RevolutionaryTurnover)));
+        return [.. list];
+    }
+
+    private static double? Share(Headline h, Outcome outcome)
+    {
+        var ended = h.Outcomes.Where(o => o is not (Outcome.Fizzle or Outcome.Ongoing)).ToArray();
+        return ended.Length == 0 ? null : (double)ended.Count(o => o == outcome) / ended.Length;
+    }
+}

@@ -1,3 +1,4 @@
+using ContentionSim.Experiments.Batches;
 using ContentionSim.Experiments.Sweeps;
 using ContentionSim.Reporting;
 using ContentionSim.Tests.Shared;
@@ -27,7 +28,7 @@ public sealed class SweepFolderFuzzTests(ITestOutputHelper log) : IDisposable
     {
         var setup = SweepTestSupport.Setup(series: SeriesMode.None);
         string template = _dir.Combine("template");
-        var result = SweepSession.Run(setup, template, new SweepSessionOptions { Parallel = 1, Plots = false, GitCommit = "test" });
+        var result = SweepSession.Run(setup, template, new SweepSessionOptions { Execution = new BatchOptions { Parallel = 1 }, Plots = false, GitCommit = "test" });
         Assert.True(result.Complete);
         var keys = setup.Plan.Grid.Factors.Select(f => f.Key).ToArray();
         int read = 0, refused = 0, n = 0;

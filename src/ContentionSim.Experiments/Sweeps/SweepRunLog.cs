@@ -119,8 +119,17 @@ public sealed class SweepRunLog : IDisposable
         }
         int headerEnd = text.IndexOf('\n');
         if (headerEnd < 0) throw new SweepFolderException(path, "has no complete header line");
-        var keys = SweepRunsCsv.FactorKeys(SweepRunsCsv.SplitLine(text[..headerEnd].TrimEnd('\r')))
-            ?? throw new SweepFolderException(path, "does not start with the header of a sweep's runs.csv");
+        IReadOnlyList<string>? keys;
+        try
+        {
+            keys = SweepRunsCsv.FactorKeys(SweepRunsCsv.SplitLine(text[..headerEnd].TrimEnd('\r')));
+        }
+        catch (FormatException)
+        {
+            keys = null; // a header damaged so far that it does not even split (found by SweepFolderFuzzTests)
+        }
+        if (keys is null)
+            throw new SweepFolderException(path, "does not start with the header of a sweep's runs.csv: it was edited or damaged. Run the sweep again into a new --out");
         var (records, _) = ParseRows(text, headerEnd + 1, path, keys.Count);
         return (keys, records);
     }

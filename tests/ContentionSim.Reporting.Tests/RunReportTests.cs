@@ -106,15 +106,12 @@ public sealed partial class RunReportTests : IClassFixture<ChromiumFixture>, IDi
     public void Everything_read_from_files_is_escaped()
     {
         var dir = ReportFolders.Sample(_tmp["run"]);
-        string stagesCsv = Path.Combine(dir, RunOutputWriter.StagesFile);
-        File.WriteAllText(stagesCsv, File.ReadAllText(stagesCsv).Replace("participation rose to", "participation <rose> & to", StringComparison.Ordinal));
 
         string html = RunReport.Build(RunFolder.Read(dir));
 
         Assert.DoesNotContain("<script>", html);
         Assert.DoesNotContain("<img src=\"http", html);
         Assert.Contains("&lt;script&gt;console.error(&#39;injected&#39;)&lt;/script&gt; &amp; &lt;img src=&quot;http://example.invalid/x.png&quot;&gt;", html);
-        Assert.Contains("participation &lt;rose&gt; &amp; to", html); // a trigger as the file holds it
         Assert.Contains("ünïcödé", html);
     }
 

@@ -72,7 +72,7 @@ public static class ComparePage
         var input = runs.Select((r, i) => new CompareRun(labels[i], r.Wave, r.Cycles)).ToList();
         var units = runs.Select(r => ScenarioWords.Unit(r.TimeUnit)).Distinct().ToList();
         string timeLabel = units.Count == 1 ? $"Time ({ScenarioWords.Plural(units[0])})" : "Time (ticks)";
-        return ComparePlot.Png(input, timeLabel, "Stages compared: " + string.Join(" vs ", labels));
+        return ComparePlot.Png(input, timeLabel, ComparePlot.Title(labels));
     }
 
     /// <summary>Labels of the runs: scenario names, or folder names when names repeat.</summary>

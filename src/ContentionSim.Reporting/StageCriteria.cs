@@ -39,7 +39,7 @@ public static partial class StageCriteria
                 N(p.DeclineFraction)),
             Stage.ViolenceAndInstitutionalization => F(
                 "after stage 4, when violent acts plus co-optations since stage 4 began, " + PerThousandMobilized +
-                " (per 1,000 of the activists mobilized at the cycle's peak: peak participation × activists), reach confrontation_count = {0}",
+                " (mobilized at the peak: the cycle's peak participation × activists), reach confrontation_count = {0}",
                 N(p.ConfrontationCount)),
             Stage.FacilitationAndRepression => F(
                 "after stage 5, when state responses (arrests, talks, concessions, co-optations) make at least state_response_share = {0} of state and confrontational acts since stage 5 began, with participation at or below response_fraction = {1} of the peak",

@@ -61,7 +61,6 @@ public sealed partial class CatalogTests
         ("src/ContentionSim.Reporting/Plots/ActorsPlot.cs", "active", "legend of the actors figure (a status, in words)"),
         ("src/ContentionSim.Reporting/Plots/ActorsPlot.cs", "exhausted", "legend of the actors figure (a status, in words)"),
         ("src/ContentionSim.Reporting/Plots/StagesPlot.cs", "participation", "legend of the stages figure"),
-        ("src/ContentionSim.Reporting/RunSummary.cs", "cycles", "the plural of 'cycle' in the run's summary"),
         ("src/ContentionSim.Reporting/RunManifest.cs", "cycles", "run.json's list of cycle records, not the metric"),
         ("src/ContentionSim.Core/Simulation/ContentionModel.cs", "activists", "name of the activists' step of the schedule"),
         ("src/ContentionSim.Experiments/Sensitivity/SensitivityManifest.cs", "activists", "the scenario's size in the manifest, not the observable"),

@@ -13,6 +13,7 @@ public sealed class Metric
 {
     private readonly Func<RunResult, double?> _of;
     private readonly Func<Headline, double>? _stored;
+    private readonly Func<Headline, double?>? _fromHeadline;
     private readonly bool _negativeIsNone;
 
     /// <summary>A metric computed from a whole run.</summary>
@@ -35,7 +36,18 @@ public sealed class Metric
     {
         _stored = stored;
         _negativeIsNone = negativeIsNone;
+        _fromHeadline = h => None(stored(h), negativeIsNone);
     }
+
+    private Metric(string name, string label, string unit, bool whole, double plotScale, string description, Func<Headline, double?> fromHeadline)
+        : this(name, label, unit, whole, plotScale, description, r => fromHeadline(r.Headline))
+    {
+        _fromHeadline = fromHeadline;
+    }
+
+    /// <summary>A metric computed from a run's <see cref="Headline"/> but not kept in it (run.json, runs.csv).</summary>
+    internal static Metric DerivedFromHeadline(string name, string label, string unit, bool whole, double plotScale, string description,
+        Func<Headline, double?> of) => new(name, label, unit, whole, plotScale, description, of);
 
     /// <summary>A metric kept in the run's <see cref="Headline"/>.</summary>
     internal static Metric FromHeadline(string name, string label, string unit, bool whole, double plotScale, string description,
@@ -70,12 +82,15 @@ public sealed class Metric
         return _of(run);
     }
 
+    /// <summary>Whether the value can be computed from a run's <see cref="Headline"/> alone (a sweep's records, global sensitivity).</summary>
+    public bool OfHeadlineAlone => _fromHeadline is not null;
+
     /// <summary>The value in a headline; null when it does not exist for that run.</summary>
-    /// <exception cref="InvalidOperationException">The metric is not kept in the headline.</exception>
+    /// <exception cref="InvalidOperationException">The metric needs more of the run than its headline.</exception>
     public double? Of(Headline headline)
     {
         ArgumentNullException.ThrowIfNull(headline);
-        return None(Stored(headline), _negativeIsNone);
+        return _fromHeadline is null ? throw new InvalidOperationException($"The metric '{Name}' needs the run's cycles, not only its headline.") : _fromHeadline(headline);
     }
 
     /// <summary>The value as the headline stores it (time to peak: -1 without a cycle).</summary>
@@ -157,24 +172,28 @@ public static class Metrics
 
     // ---- measures derived from a run's cycles -----------------------------------------------------
 
-    public static Metric CycleShare { get; } = new("cycle_share", "Runs with a cycle (%)", "0 or 1", false, 100,
+    public static Metric CycleShare { get; } = Metric.DerivedFromHeadline("cycle_share", "Runs with a cycle (%)", "0 or 1", false, 100,
         "1 when the run has at least one non-fizzle cycle of the wave, else 0: its mean is the share of runs with a cycle (the runs that have a cycle length)",
-        r => MobilizationsOf(r).Any() ? 1 : 0);
+        h => h.Cycles > 0 ? 1 : 0);
 
     public static Metric CycleLength { get; } = new("cycle_length", "Mean cycle length (ticks)", Ticks, false, 1,
         "mean length in ticks of the run's non-fizzle cycles of the wave (end − start; to the end of the run when under way); absent in runs without such a cycle",
         MeanCycleLength);
 
-    public static Metric NegotiatedShare { get; } = new("negotiated_share", "Negotiated share of ended cycles (%)", "share of cycles (0–1)", false, 100,
+    public static Metric NegotiatedShare { get; } = Metric.DerivedFromHeadline("negotiated_share", "Negotiated share of ended cycles (%)", "share of cycles (0–1)", false, 100,
         "share of the run's ended non-fizzle cycles whose outcome is negotiated; absent when none ended",
-        r => OutcomeShare(r, Outcome.Negotiated));
+        h => OutcomeShare(h, Outcome.Negotiated));
 
-    public static Metric SuppressedShare { get; } = new("suppressed_share", "Suppressed share of ended cycles (%)", "share of cycles (0–1)", false, 100,
+    public static Metric SuppressedShare { get; } = Metric.DerivedFromHeadline("suppressed_share", "Suppressed share of ended cycles (%)", "share of cycles (0–1)", false, 100,
         "share of the run's ended non-fizzle cycles whose outcome is suppressed; absent when none ended",
-        r => OutcomeShare(r, Outcome.Suppressed));
+        h => OutcomeShare(h, Outcome.Suppressed));
+
+    public static Metric TurnoverShare { get; } = Metric.DerivedFromHeadline("turnover_share", "Revolutionary-turnover share of ended cycles (%)", "share of cycles (0–1)", false, 100,
+        "share of the run's ended non-fizzle cycles whose outcome is revolutionary turnover; absent when none ended",
+        h => OutcomeShare(h, Outcome.RevolutionaryTurnover));
 
     /// <summary>Every metric of the catalog: the headline, then the measures derived from cycles.</summary>
-    public static IReadOnlyList<Metric> All { get; } = [.. OfHeadline, CycleShare, CycleLength, NegotiatedShare, SuppressedShare];
+    public static IReadOnlyList<Metric> All { get; } = [.. OfHeadline, CycleShare, CycleLength, NegotiatedShare, SuppressedShare, TurnoverShare];
 
     /// <summary>The metric named <paramref name="name"/>, or null.</summary>
     public static Metric? Find(string? name) => All.FirstOrDefault(m => m.Name == name);
@@ -194,8 +213,15 @@ public static class Metrics
     public static double? OutcomeShare(RunResult r, Outcome outcome)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var ended = MobilizationsOf(r).Where(c => c.Outcome != Outcome.Ongoing).ToArray();
-        return ended.Length == 0 ? null : (double)ended.Count(c => c.Outcome == outcome) / ended.Length;
+        return OutcomeShare(r.Headline, outcome);
+    }
+
+    /// <summary>Share of the ended non-fizzle cycles among a headline's outcomes with <paramref name="outcome"/>, or null when none ended.</summary>
+    public static double? OutcomeShare(Headline h, Outcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        var ended = h.Outcomes.Where(o => o is not (Outcome.Fizzle or Outcome.Ongoing)).ToArray();
+        return ended.Length == 0 ? null : (double)ended.Count(o => o == outcome) / ended.Length;
     }
 
     /// <summary>The wave's cycles that are not fizzles.</summary>

@@ -1,5 +1,4 @@
 using ContentionSim.Core.Observation;
-using ContentionSim.Core.Stages;
 
 namespace ContentionSim.Experiments.Methods;
 
@@ -21,23 +20,12 @@ public static class Observables
 
     /// <summary>The headline outcomes a global sensitivity analysis reports unless told otherwise.</summary>
     public static IReadOnlyList<string> Headline { get; } =
-        ["peak_participation", "mean_participation", "cycles", "latent_ticks", "negotiated_share", "suppressed_share"];
+        [.. new[] { Metrics.PeakParticipation, Metrics.MeanParticipation, Metrics.Cycles, Metrics.StageTicks[0], Metrics.NegotiatedShare, Metrics.SuppressedShare }.Select(m => m.Name)];
 
     public static Observable? Find(string name) => All.FirstOrDefault(o => o.Name == name);
 
-    private static Observable[] Build()
-    {
-        var list = SweepMetrics.All.Select(m => new Observable(m.Name, m.Label, m.PlotScale, h => m.Of(h))).ToList();
-        list.Add(new("cycle_share", "Runs with a cycle (%)", 100, h => h.Cycles > 0 ? 1 : 0));
-        list.Add(new("negotiated_share", "Negotiated share of ended cycles (%)", 100, h => Share(h, Outcome.Negotiated)));
-        list.Add(new("suppressed_share", "Suppressed share of ended cycles (%)", 100, h => Share(h, Outcome.Suppressed)));
-        list.Add(new("turnover_share", "Revolutionary-turnover share of ended cycles (%)", 100, h => Share(h, Outcome.RevolutionaryTurnover)));
-        return [.. list];
-    }
-
-    private static double? Share(Headline h, Outcome outcome)
-    {
-        var ended = h.Outcomes.Where(o => o is not (Outcome.Fizzle or Outcome.Ongoing)).ToArray();
-        return ended.Length == 0 ? null : (double)ended.Count(o => o == outcome) / ended.Length;
-    }
+    /// <summary>The catalog's metrics computable from a run's headline (<see cref="Metric.OfHeadlineAlone"/>).</summary>
+    private static Observable[] Build() =>
+        [.. SweepMetrics.All.Concat([Metrics.CycleShare, Metrics.NegotiatedShare, Metrics.SuppressedShare, Metrics.TurnoverShare])
+            .Select(m => new Observable(m.Name, m.Label, m.PlotScale, m.Of))];
 }

@@ -14,7 +14,14 @@ public class SensitivityOutcomeTests
         Seed = 1,
         TicksRun = ticks,
         Cycles = cycles,
-        Headline = new Headline { PeakParticipation = 0.3, MeanParticipation = 0.1 },
+        // The headline as the simulator makes it: the wave's outcomes and its non-fizzle cycles.
+        Headline = new Headline
+        {
+            PeakParticipation = 0.3,
+            MeanParticipation = 0.1,
+            Outcomes = [.. cycles.Where(c => c.Movement == TickObservation.WaveId).Select(c => c.Outcome)],
+            Cycles = cycles.Count(c => c.Movement == TickObservation.WaveId && c.Outcome != Outcome.Fizzle),
+        },
     };
 
     [Fact]

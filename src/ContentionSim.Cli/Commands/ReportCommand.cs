@@ -25,31 +25,18 @@ internal static class ReportCommand
 
     internal static int Execute(CliConsole console, string folder, string? outFile)
     {
-        try
+        string path;
+        if (!RunFolder.IsRunFolder(folder) && SweepPage.IsSweepFolder(folder))
         {
-            string path;
-            if (!RunFolder.IsRunFolder(folder) && SweepPage.IsSweepFolder(folder))
-            {
-                path = SweepPage.Write(folder, outFile);
-                console.Out.WriteLine($"Sweep report written to {path}");
-            }
-            else
-            {
-                path = RunReport.Write(folder, outFile);
-                console.Out.WriteLine($"Report written to {path}");
-            }
-            console.Out.WriteLine("Open it in any web browser; it needs no network (the figures are inside the page).");
-            return ExitCodes.Ok;
+            path = SweepPage.Write(folder, outFile);
+            console.Out.WriteLine($"Sweep report written to {path}");
         }
-        catch (ReportInputException e)
+        else
         {
-            console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
+            path = RunReport.Write(folder, outFile);
+            console.Out.WriteLine($"Report written to {path}");
         }
-        catch (OutputException e)
-        {
-            console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.OutputFailed;
-        }
+        console.Out.WriteLine("Open it in any web browser; it needs no network (the figures are inside the page).");
+        return ExitCodes.Ok;
     }
 }

@@ -38,7 +38,7 @@ public static class SensitivityRunner
             r =>
             {
                 var row = new double?[outcomes.Count];
-                for (int o = 0; o < outcomes.Count; o++) row[o] = outcomes[o].Extract(r.Result);
+                for (int o = 0; o < outcomes.Count; o++) row[o] = outcomes[o].Of(r.Result);
                 return row;
             },
             r => values[r.Run] = r.Value!);

@@ -33,6 +33,9 @@ internal static class CliErrors
             case SweepFolderException or SweepShardException or SweepMismatchException:
                 error.WriteLine($"error: {e.Message}.");
                 return ExitCodes.BadInput;
+            case FolderLockedException:
+                error.WriteLine($"error: {e.Message}.");
+                return ExitCodes.OutputFailed;
             case OutputException:
                 error.WriteLine($"error: {e.Message}");
                 return ExitCodes.OutputFailed;

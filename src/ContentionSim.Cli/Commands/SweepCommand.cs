@@ -127,6 +127,8 @@ internal static class SweepCommand
     private static int Execute(CliConsole console, SweepSetup setup, string folder, SweepSessionOptions options, string resumeCommand, string outRoot)
     {
         var clock = Stopwatch.StartNew();
+        // Recorded with the folder's lock, so a second writer is told whom it waits for.
+        options = options with { Command = resumeCommand.EndsWith(" --resume", StringComparison.Ordinal) && !options.Resume ? resumeCommand[..^" --resume".Length] : resumeCommand };
         SweepSessionResult result;
         try
         {

@@ -57,17 +57,26 @@ public static class ContentionSimCli
                                         "(an empty or blank path would mean the current folder, which is not replaced).");
                 return ExitCodes.BadInput;
             }
-            int code = parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+            int code = Invoke(parsed, console.Out, console.Error);
             // An interruption by SIGTERM or SIGHUP is told by its own exit code (143, 129), as a shell would.
             return code == ExitCodes.Interrupted ? console.Interruption.ExitCode : code;
         }
         catch (Exception e)
         {
-            // A bug, not the user's fault: say so briefly; the stack trace only on request.
-            console.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
-            console.Error.WriteLine("This is a bug in ContentionSim; please report it with the command you ran. Set CONTENTIONSIM_DEBUG=1 to see details.");
-            if (Environment.GetEnvironmentVariable("CONTENTIONSIM_DEBUG") == "1") console.Error.WriteLine(e);
-            return ExitCodes.InternalError;
+            return CliErrors.Report(e, console.Error);
+        }
+    }
+
+    /// <summary>Runs a parsed command; what it lets through is reported by <see cref="CliErrors"/>. Returns the exit code.</summary>
+    internal static int Invoke(ParseResult parsed, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            return CliErrors.Report(e, error);
         }
     }
 }

@@ -50,20 +50,9 @@ public static class RunManifest
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        return ManifestJson.Document(w =>
         {
-            Indented = true,
-            NewLine = "\n",
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
-        {
-            w.WriteStartObject();
-            w.WriteString("format", Format);
-            w.WriteStartObject("tool");
-            w.WriteString("name", ToolName);
-            w.WriteString("version", ToolVersion);
-            w.WriteEndObject();
+            ManifestJson.WriteHeader(w, Format);
 
             w.WriteNumber("seed", result.Seed);
             w.WriteNumber("ticks_run", result.TicksRun);
@@ -98,9 +87,7 @@ public static class RunManifest
             w.WritePropertyName("parameters");
             JsonSerializer.Serialize(w, result.Scenario, ParameterJson);
             w.WriteEndObject();
-        }
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        });
     }
 
     /// <summary>The keys of run.json's headline besides its metrics: the outcome of each cycle, the last one, ticks per stage.</summary>

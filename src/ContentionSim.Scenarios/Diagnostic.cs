@@ -37,11 +37,17 @@ public sealed record Diagnostic(string File, int Line, int Column, string Path, 
 /// <summary>A scenario that cannot be loaded or does not validate; carries every problem found.</summary>
 public sealed class ScenarioException : Exception
 {
-    public ScenarioException(IReadOnlyList<Diagnostic> diagnostics)
-        : base(diagnostics.Count == 0 ? "invalid scenario" : string.Join(Environment.NewLine, diagnostics))
+    /// <param name="diagnostics">Every problem found.</param>
+    /// <param name="subject">What was loaded, for messages: "scenario" or "sweep".</param>
+    public ScenarioException(IReadOnlyList<Diagnostic> diagnostics, string subject = "scenario")
+        : base(diagnostics.Count == 0 ? $"invalid {subject}" : string.Join(Environment.NewLine, diagnostics))
     {
         Diagnostics = diagnostics;
+        Subject = subject;
     }
+
+    /// <summary>What was loaded: "scenario", or "sweep" for a sweep file (whose base scenario's problems it carries too).</summary>
+    public string Subject { get; }
 
     /// <summary>All problems, in the order of their position in the file.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }

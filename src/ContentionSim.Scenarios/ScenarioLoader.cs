@@ -93,67 +93,13 @@ public static class ScenarioLoader
         var diagnostics = new List<Diagnostic>();
         var current = scenario;
         var map = SourceOf(scenario) ?? new SourceMap(ScenarioValidator.NoSource);
-        var overrideLocation = new SourceLocation(OverrideSource, 0, 0);
         bool any = false;
 
         foreach (var assignment in assignments)
         {
             any = true;
-            string text = (assignment ?? "").Trim();
-            if (text.StartsWith("--set", StringComparison.Ordinal)) text = text[5..].TrimStart(' ', '=');
-            int eq = text.IndexOf('=');
-            if (eq <= 0)
-            {
-                diagnostics.Add(new Diagnostic(OverrideSource, 0, 0, "",
-                    $"'{assignment}' is not an assignment: expected key.path=value", "write e.g. --set state.openness=0.9"));
-                continue;
-            }
-            string key = text[..eq].Trim();
-            string valueText = text[(eq + 1)..];
-
-            ResolvedPath target;
-            try
-            {
-                target = Paths.Resolve(current, key);
-            }
-            catch (ParameterPathException e)
-            {
-                diagnostics.Add(new Diagnostic(OverrideSource, 0, 0, key, $"'{key}' is not a parameter: {Paths.Explain(current, key, e)}",
-                    "see docs/scenarios.md for every key; list items are addressed as movements.<id>.… or movements[0].…"));
-                continue;
-            }
-
-            // Read the value as YAML and bind it like a value in a file.
-            var local = new List<Diagnostic>();
-            var document = YamlReader.Read(valueText, OverrideSource, local);
-            object? value = null;
-            if (!document.SyntaxError)
-            {
-                var node = document.Root ?? new YScalar("", true, 0, 0);
-                var binder = new Binder(OverrideSource, local, new SourceMap(OverrideSource));
-                binder.TryBind(target.Type, node, target.Canonical, ParameterPath.Get(current, key), out value, target.Property);
-            }
-            if (local.Count > 0)
-            {
-                diagnostics.AddRange(local.Select(d => d with
-                {
-                    Line = 0,
-                    Column = 0,
-                    Path = d.Path.Length > 0 ? d.Path : target.Canonical,
-                    Message = $"{d.Message.TrimEnd('.')} (in '{assignment}')",
-                }));
-                continue;
-            }
-            try
-            {
-                current = ParameterPath.With(current, key, value);
-            }
-            catch (ParameterPathException e)
-            {
-                diagnostics.Add(new Diagnostic(OverrideSource, 0, 0, target.Canonical, $"{e.Reason} (in '{assignment}')", null));
-                continue;
-            }
-            map = map.Overridden(target.Canonical, overrideLocation);
+            if (Overrides.Parse(assignment, diagnostics) is var (key, valueText))
+                Overrides.ApplyText(ref current, ref map, key, valueText, assignment, diagnostics, out _);
         }
 
         if (!any) return scenario;

@@ -21,7 +21,7 @@ public sealed class ExperimentCommandTests : IDisposable
         var error = new StringWriter();
         var console = CliConsole.Capture(output, error);
         var root = new RootCommand { ExperimentCommand.Create(console, simulate) };
-        int code = root.Parse(["experiment", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        int code = ContentionSimCli.Invoke(root.Parse(["experiment", .. args]), output, error);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -26,7 +26,7 @@ public sealed class SweepShardCommandTests : IDisposable
         var error = new StringWriter();
         var console = CliConsole.Capture(output, error, cancellation);
         var root = new RootCommand { SweepCommand.Create(console, simulate, name => environment.GetValueOrDefault(name)) };
-        int code = root.Parse(["sweep", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        int code = ContentionSimCli.Invoke(root.Parse(["sweep", .. args]), output, error);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -428,4 +428,35 @@ public sealed class SweepLoaderTests : IDisposable
         Assert.Contains("both varied and fixed", varied.Message);
         Assert.Contains("quick.set", varied.Message);
     }
+
+    [Theory]
+    [InlineData("state.opennes=0.8")]
+    [InlineData("ticks=2.5")]
+    [InlineData("network.degree=7")]
+    [InlineData("state.openness")]
+    [InlineData("state.openness=[1, 2")]
+    public void A_set_on_a_sweep_is_applied_and_refused_as_on_a_scenario(string assignment)
+    {
+        // One applier: the same words for the same mistake, whether it is given to run/validate or to sweep.
+        var onScenario = Assert.Throws<ScenarioException>(() => ScenarioLoader.ApplyOverrides(ScenarioLoader.LoadFile(System.IO.Path.Combine(_dir.Path, "base.yaml")), [assignment]))
+            .Diagnostics.Select(d => d.ToString()).ToArray();
+        var onSweep = Problems("base: base.yaml\nvary:\n  state.responsiveness: [0.1]\n", new SweepLoadOptions { Sets = [assignment] })
+            .Select(d => d.ToString()).ToArray();
+        Assert.NotEmpty(onScenario);
+        Assert.Equal(onScenario, onSweep);
+        Assert.All(onSweep, d => Assert.StartsWith("--set", d));
+    }
+
+    [Fact]
+    public void A_good_set_gives_a_sweep_the_same_base_as_the_scenario()
+    {
+        string[] sets = ["state.openness=0.8", "movements[0].activists.count=120"];
+        var scenario = ScenarioLoader.ApplyOverrides(ScenarioLoader.LoadFile(System.IO.Path.Combine(_dir.Path, "base.yaml")), sets);
+        var sweep = Load("base: base.yaml\nvary:\n  state.responsiveness: [0.1]\n", new SweepLoadOptions { Sets = sets });
+        Assert.Equal(0.8, sweep.Plan.Base.State.Openness);
+        Assert.Equal(scenario.State, sweep.Plan.Base.State);
+        Assert.Equal(120, sweep.Plan.Base.Movements[0].Activists.Count);
+        Assert.Equal(scenario.Movements[0].Activists.Count, sweep.Plan.Base.Movements[0].Activists.Count);
+        Assert.Equal(["state.openness=0.8", "movements[0].activists.count=120"], sweep.FixedSettings);
+    }
 }

@@ -27,23 +27,10 @@ internal static class CompareCommand
                 console.Error.WriteLine("error: give at least two run folders to compare, e.g. contentionsim compare runs/japan-2007-seed2007 runs/boomerang-seed7");
                 return ExitCodes.BadInput;
             }
-            try
-            {
-                var output = ComparePage.Write(dirs, parse.GetValue(outFile), parse.GetValue(force));
-                console.Out.WriteLine($"Comparison written to {output.Html}");
-                console.Out.WriteLine($"Figure written to {output.Png}");
-                return ExitCodes.Ok;
-            }
-            catch (ReportInputException e)
-            {
-                console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.BadInput;
-            }
-            catch (OutputException e)
-            {
-                console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.OutputFailed;
-            }
+            var output = ComparePage.Write(dirs, parse.GetValue(outFile), parse.GetValue(force));
+            console.Out.WriteLine($"Comparison written to {output.Html}");
+            console.Out.WriteLine($"Figure written to {output.Png}");
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -73,15 +73,7 @@ internal static class ExperimentCommand
             foreach (var e in selected)
             {
                 string file = Path.Combine(dir, e.FileName);
-                try
-                {
-                    definitions.Add((e, SweepLoader.LoadFile(file, loadOptions)));
-                }
-                catch (ScenarioException ex)
-                {
-                    SweepCommand.Report(ex, console.Error);
-                    return ExitCodes.BadInput;
-                }
+                definitions.Add((e, SweepLoader.LoadFile(file, loadOptions)));
             }
 
             string outRoot = parse.GetValue(outDir)!;
@@ -119,32 +111,16 @@ internal static class ExperimentCommand
                 string size = ExperimentOutput.Size(definition.QuickApplied, grid.Replications);
                 sizes[experiment.Id] = size;
                 string target = Path.Combine(outRoot, experiment.Id);
-                try
-                {
-                    ExperimentOutput.Write(target, result, runs, size);
-                }
-                catch (OutputException ex)
-                {
-                    console.Error.WriteLine($"error: {ex.Message}");
-                    return ExitCodes.OutputFailed;
-                }
+                ExperimentOutput.Write(target, result, runs, size);
                 console.Out.WriteLine($"  outputs in {target}: {string.Join(", ", ExperimentOutput.Files.Select(f => f.Name))}");
                 console.Out.WriteLine();
             }
 
             if (docsDir is not null)
             {
-                try
-                {
-                    string size = isQuick ? "quick size (the 'quick:' block of each experiment file)" : "full size (the replications of each experiment file)";
-                    ValidationDocument.Write(docsDir, results, size, sizes);
-                    console.Out.WriteLine($"Wrote {Path.Combine(docsDir, ValidationDocument.FileName)} and its figures in {Path.Combine(docsDir, ValidationDocument.ImageFolder)}.");
-                }
-                catch (OutputException ex)
-                {
-                    console.Error.WriteLine($"error: {ex.Message}");
-                    return ExitCodes.OutputFailed;
-                }
+                string size = isQuick ? "quick size (the 'quick:' block of each experiment file)" : "full size (the replications of each experiment file)";
+                ValidationDocument.Write(docsDir, results, size, sizes);
+                console.Out.WriteLine($"Wrote {Path.Combine(docsDir, ValidationDocument.FileName)} and its figures in {Path.Combine(docsDir, ValidationDocument.ImageFolder)}.");
             }
 
             int failed = results.Count(r => !r.Passed);

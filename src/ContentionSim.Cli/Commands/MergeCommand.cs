@@ -30,41 +30,19 @@ internal static class MergeCommand
         {
             var paths = parse.GetValue(shards) ?? [];
             string target = parse.GetValue(outDir)!;
-            try
+            var result = SweepMerge.Merge(paths, target, new SweepMergeOptions { Plots = !parse.GetValue(noPlots), Force = parse.GetValue(force) });
+            foreach (var note in result.Notes) console.Out.WriteLine($"note: {note}.");
+            console.Out.WriteLine($"Merged {result.ShardCount} shard{(result.ShardCount == 1 ? "" : "s")} of sweep '{result.Name}': " +
+                                  $"{result.Runs:N0} runs, {result.Failed:N0} failed.");
+            console.Out.WriteLine($"Outputs in {target}:");
+            foreach (var f in result.Files) console.Out.WriteLine($"  {f.Name,-34} {f.Description}");
+            if (result.Failed > 0)
             {
-                var result = SweepMerge.Merge(paths, target, new SweepMergeOptions { Plots = !parse.GetValue(noPlots), Force = parse.GetValue(force) });
-                foreach (var note in result.Notes) console.Out.WriteLine($"note: {note}.");
-                console.Out.WriteLine($"Merged {result.ShardCount} shard{(result.ShardCount == 1 ? "" : "s")} of sweep '{result.Name}': " +
-                                      $"{result.Runs:N0} runs, {result.Failed:N0} failed.");
-                console.Out.WriteLine($"Outputs in {target}:");
-                foreach (var f in result.Files) console.Out.WriteLine($"  {f.Name,-34} {f.Description}");
-                if (result.Failed > 0)
-                {
-                    console.Error.WriteLine($"warning: {result.Failed:N0} run(s) failed; runs.csv has status 'failed' and the error for each. " +
-                                            "The summary and figures leave them out.");
-                    return ExitCodes.SomeRunsFailed;
-                }
-                return ExitCodes.Ok;
+                console.Error.WriteLine($"warning: {result.Failed:N0} run(s) failed; runs.csv has status 'failed' and the error for each. " +
+                                        "The summary and figures leave them out.");
+                return ExitCodes.SomeRunsFailed;
             }
-            catch (SweepMergeException e)
-            {
-                console.Error.WriteLine(e.Problems.Count == 1
-                    ? "error: the shards cannot be merged:"
-                    : $"error: the shards cannot be merged ({e.Problems.Count} problems):");
-                foreach (var p in e.Problems) console.Error.WriteLine($"  {p}.");
-                console.Error.WriteLine("Nothing was written.");
-                return ExitCodes.BadInput;
-            }
-            catch (SweepFolderException e)
-            {
-                console.Error.WriteLine($"error: {e.Message}.");
-                return ExitCodes.BadInput;
-            }
-            catch (OutputException e)
-            {
-                console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.OutputFailed;
-            }
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -34,31 +34,18 @@ internal static class PlotCommand
                 console.Error.WriteLine($"error: '{dir}' is not a folder; give the --out folder of a sweep.");
                 return ExitCodes.BadInput;
             }
-            try
-            {
-                var files = SweepReport.Write(dir, name);
-                var data = SweepData.Load(dir);
-                // A shard's folder holds its slice of the grid: count against the slice, not the whole sweep.
-                var shard = data.Manifest.Shard;
-                long recorded = data.Records.Count, planned = shard?.RunCount(data.Grid.RunCount) ?? data.Grid.RunCount;
-                string of = shard is null ? "" : $" of shard {shard} (the whole sweep has {data.Grid.RunCount:N0})";
-                console.Out.WriteLine($"Sweep '{data.Manifest.Name}': {recorded:N0} of {planned:N0} runs{of} recorded" +
-                                      $" ({data.Records.Count(r => r.Failed):N0} failed){(recorded < planned ? "; the figures show what is recorded so far" : "")}.");
-                console.Out.WriteLine($"Written in {dir}:");
-                foreach (var f in files) console.Out.WriteLine($"  {f.Name,-34} {f.Description}");
-                if (recorded == data.Records.Count(r => r.Failed)) console.Out.WriteLine("No run finished, so there are no figures.");
-                return ExitCodes.Ok;
-            }
-            catch (SweepFolderException e)
-            {
-                console.Error.WriteLine($"error: {e.Message}.");
-                return ExitCodes.BadInput;
-            }
-            catch (OutputException e)
-            {
-                console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.OutputFailed;
-            }
+            var files = SweepReport.Write(dir, name);
+            var data = SweepData.Load(dir);
+            // A shard's folder holds its slice of the grid: count against the slice, not the whole sweep.
+            var shard = data.Manifest.Shard;
+            long recorded = data.Records.Count, planned = shard?.RunCount(data.Grid.RunCount) ?? data.Grid.RunCount;
+            string of = shard is null ? "" : $" of shard {shard} (the whole sweep has {data.Grid.RunCount:N0})";
+            console.Out.WriteLine($"Sweep '{data.Manifest.Name}': {recorded:N0} of {planned:N0} runs{of} recorded" +
+                                  $" ({data.Records.Count(r => r.Failed):N0} failed){(recorded < planned ? "; the figures show what is recorded so far" : "")}.");
+            console.Out.WriteLine($"Written in {dir}:");
+            foreach (var f in files) console.Out.WriteLine($"  {f.Name,-34} {f.Description}");
+            if (recorded == data.Records.Count(r => r.Failed)) console.Out.WriteLine("No run finished, so there are no figures.");
+            return ExitCodes.Ok;
         });
         return command;
     }

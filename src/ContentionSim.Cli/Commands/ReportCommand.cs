@@ -58,41 +58,23 @@ internal static class ReportCommand
 
     internal static int Execute(CliConsole console, string folder, string? outFile)
     {
-        try
+        if (!RunFolder.IsRunFolder(folder) && !SweepPage.IsSweepFolder(folder) && UnfinishedSweep(folder) is string unfinished)
         {
-            string path;
-            if (!RunFolder.IsRunFolder(folder) && !SweepPage.IsSweepFolder(folder) && UnfinishedSweep(folder) is string unfinished)
-            {
-                console.Error.WriteLine($"error: {unfinished}");
-                return ExitCodes.BadInput;
-            }
-            if (!RunFolder.IsRunFolder(folder) && SweepPage.IsSweepFolder(folder))
-            {
-                path = SweepPage.Write(folder, outFile);
-                console.Out.WriteLine($"Sweep report written to {path}");
-            }
-            else
-            {
-                path = RunReport.Write(folder, outFile);
-                console.Out.WriteLine($"Report written to {path}");
-            }
-            console.Out.WriteLine("Open it in any web browser; it needs no network (the figures are inside the page).");
-            return ExitCodes.Ok;
-        }
-        catch (FolderLockedException e)
-        {
-            console.Error.WriteLine($"error: {e.Message}.");
-            return ExitCodes.OutputFailed;
-        }
-        catch (ReportInputException e)
-        {
-            console.Error.WriteLine($"error: {e.Message}");
+            console.Error.WriteLine($"error: {unfinished}");
             return ExitCodes.BadInput;
         }
-        catch (OutputException e)
+        string path;
+        if (!RunFolder.IsRunFolder(folder) && SweepPage.IsSweepFolder(folder))
         {
-            console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.OutputFailed;
+            path = SweepPage.Write(folder, outFile);
+            console.Out.WriteLine($"Sweep report written to {path}");
         }
+        else
+        {
+            path = RunReport.Write(folder, outFile);
+            console.Out.WriteLine($"Report written to {path}");
+        }
+        console.Out.WriteLine("Open it in any web browser; it needs no network (the figures are inside the page).");
+        return ExitCodes.Ok;
     }
 }

@@ -58,15 +58,7 @@ internal static class RunCommand
         var s = input.Scenario;
         var options = new RunOutputOptions { Force = force, ForceDeleteForeign = forceForeign, ScenarioText = input.Text, SourceFile = input.Path, Plots = plots };
         // Refuse an occupied folder (or one --force may not replace) before spending time on the run.
-        try
-        {
-            RunOutputWriter.CheckReplaceable(target, options);
-        }
-        catch (OutputException e)
-        {
-            console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.OutputFailed;
-        }
+        RunOutputWriter.CheckReplaceable(target, options);
 
         console.Out.WriteLine($"Running '{s.Name}': {s.TotalActivists:N0} activists, {s.Movements.Count} movement(s), {s.Ticks} {s.TimeUnit}s, seed {s.Seed}.");
         var clock = Stopwatch.StartNew();
@@ -105,16 +97,7 @@ internal static class RunCommand
         }
         double simulated = clock.Elapsed.TotalSeconds;
 
-        RunOutput output;
-        try
-        {
-            output = RunOutputWriter.Write(result, target, options);
-        }
-        catch (OutputException e)
-        {
-            console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.OutputFailed;
-        }
+        var output = RunOutputWriter.Write(result, target, options);
 
         foreach (var line in RunSummary.Lines(result)) console.Out.WriteLine(line);
         console.Out.WriteLine($"Simulated in {simulated:0.00} s. Outputs in {output.Directory}:");

@@ -45,16 +45,8 @@ internal sealed record ScenarioInput(Scenario Scenario, string Path, string Text
         }
         catch (ScenarioException e)
         {
-            Report(e, error);
+            CliErrors.Report(e, error);
             return null;
         }
-    }
-
-    /// <summary>Writes the diagnostics of a bad scenario, one a line.</summary>
-    public static void Report(ScenarioException e, TextWriter error)
-    {
-        int n = e.Diagnostics.Count;
-        error.WriteLine(n == 1 ? "error: the scenario has a problem:" : $"error: the scenario has {n} problems:");
-        foreach (var d in e.Diagnostics) error.WriteLine("  " + d);
     }
 }

@@ -137,16 +137,7 @@ internal static class SensitivityCommand
         }
         var analysis = SensitivityAnalysis.Summarize(results);
         double ran = clock.Elapsed.TotalSeconds;
-        RunOutput output;
-        try
-        {
-            output = SensitivityOutputWriter.Write(analysis, setup, target);
-        }
-        catch (OutputException e)
-        {
-            console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.OutputFailed;
-        }
+        var output = SensitivityOutputWriter.Write(analysis, setup, target);
         Summary(console.Out, analysis);
         console.Out.WriteLine($"{design.RunCount:N0} runs in {Duration(TimeSpan.FromSeconds(ran))}. Outputs in {output.Directory}:");
         foreach (var f in output.Files) console.Out.WriteLine($"  {f.Name,-34} {f.Description}");

@@ -63,16 +63,7 @@ internal static class SlurmCommand
                 Ticks = parse.GetValue(ticks),
                 Sets = parse.GetValue(sets) ?? [],
             };
-            SweepDefinition definition;
-            try
-            {
-                definition = SweepLoader.LoadFile(file, loadOptions);
-            }
-            catch (ScenarioException e)
-            {
-                SweepCommand.Report(e, console.Error);
-                return ExitCodes.BadInput;
-            }
+            var definition = SweepLoader.LoadFile(file, loadOptions);
             long runs = definition.Plan.Grid.RunCount;
             if (n > runs)
             {
@@ -113,16 +104,7 @@ internal static class SlurmCommand
                 return ExitCodes.BadInput;
             }
             var scripts = SweepSlurm.Create(settings);
-            IReadOnlyList<string> written;
-            try
-            {
-                written = SweepSlurm.Write(scripts, root, parse.GetValue(force));
-            }
-            catch (OutputException e)
-            {
-                console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.OutputFailed;
-            }
+            var written = SweepSlurm.Write(scripts, root, parse.GetValue(force));
             long perTask = (runs + n - 1) / n;
             console.Out.WriteLine($"Sweep '{definition.Name}': {runs:N0} runs of {settings.Activists:N0} activists for {settings.Ticks:N0} ticks, " +
                                   $"as a job array of {n} task{(n == 1 ? "" : "s")} (≤ {perTask:N0} runs each, {c} CPU{(c == 1 ? "" : "s")}).");

@@ -71,27 +71,9 @@ internal static class SweepCommand
                 Sets = parse.GetValue(sets) ?? [],
                 Quick = parse.GetValue(quick),
             };
-            SweepShardChoice shardChoice;
-            try
-            {
-                shardChoice = SweepShardEnvironment.Resolve(parse.GetValue(shardOption), parse.GetValue(shardsOption), environment);
-            }
-            catch (SweepShardException e)
-            {
-                console.Error.WriteLine($"error: {e.Message}.");
-                return ExitCodes.BadInput;
-            }
+            var shardChoice = SweepShardEnvironment.Resolve(parse.GetValue(shardOption), parse.GetValue(shardsOption), environment);
             var shard = shardChoice.Shard;
-            SweepDefinition definition;
-            try
-            {
-                definition = SweepLoader.LoadFile(file, loadOptions);
-            }
-            catch (ScenarioException e)
-            {
-                Report(e, console.Error);
-                return ExitCodes.BadInput;
-            }
+            var definition = SweepLoader.LoadFile(file, loadOptions);
             string outRoot = parse.GetValue(outDir) ?? DefaultFolder(definition.Name, shard is not null);
             string folder = shard is null ? outRoot : Path.Combine(outRoot, shard.FolderName);
             var setup = new SweepSetup
@@ -151,16 +133,6 @@ internal static class SweepCommand
         try
         {
             result = console.Interactive ? WithProgress(console, setup, folder, options) : SweepSession.Run(setup, folder, options);
-        }
-        catch (FolderLockedException e)
-        {
-            console.Error.WriteLine($"error: {e.Message}.");
-            return ExitCodes.OutputFailed;
-        }
-        catch (SweepMismatchException e)
-        {
-            console.Error.WriteLine($"error: {e.Message}.");
-            return ExitCodes.BadInput;
         }
         catch (SweepFolderException e)
         {
@@ -285,12 +257,4 @@ internal static class SweepCommand
     private static string Duration(TimeSpan t) => t.TotalSeconds < 60
         ? t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
         : $"{(int)t.TotalMinutes} min {t.Seconds} s";
-
-    /// <summary>Writes the diagnostics of a bad sweep, one a line.</summary>
-    internal static void Report(ScenarioException e, TextWriter error)
-    {
-        int n = e.Diagnostics.Count;
-        error.WriteLine(n == 1 ? "error: the sweep has a problem:" : $"error: the sweep has {n} problems:");
-        foreach (var d in e.Diagnostics) error.WriteLine("  " + d);
-    }
 }

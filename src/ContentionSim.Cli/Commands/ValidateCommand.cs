@@ -19,37 +19,20 @@ internal static class ValidateCommand
         {
             string path = parse.GetValue(scenario)!;
             string[] overrides = parse.GetValue(sets) ?? [];
-            try
+            if (SweepLoader.IsSweepFile(path))
             {
-                if (SweepLoader.IsSweepFile(path))
-                {
-                    SweepDefinition sweep;
-                    try
-                    {
-                        sweep = SweepLoader.LoadFile(path, new SweepLoadOptions { Sets = overrides });
-                    }
-                    catch (ScenarioException e)
-                    {
-                        SweepCommand.Report(e, console.Error);
-                        return ExitCodes.BadInput;
-                    }
-                    console.Out.WriteLine($"ok: {path} is a valid sweep" +
-                                          (sweep.FullyChecked ? " (every point checked)." : " (each value checked; points are checked as they run)."));
-                    SweepCommand.Describe(console.Out, sweep, workers: null);
-                    return ExitCodes.Ok;
-                }
-                var input = ScenarioInput.Load(path, overrides, null, null);
-                var s = input.Scenario;
-                int orgs = s.Movements.Sum(m => m.Organizations.Sum(o => o.Count));
-                console.Out.WriteLine($"ok: {input.Path} is a valid scenario '{s.Name}': {s.Movements.Count} movement(s), " +
-                                      $"{s.TotalActivists:N0} activists, {orgs} organization(s), {s.Ticks} {s.TimeUnit}s, seed {s.Seed}.");
+                var sweep = SweepLoader.LoadFile(path, new SweepLoadOptions { Sets = overrides });
+                console.Out.WriteLine($"ok: {path} is a valid sweep" +
+                                      (sweep.FullyChecked ? " (every point checked)." : " (each value checked; points are checked as they run)."));
+                SweepCommand.Describe(console.Out, sweep, workers: null);
                 return ExitCodes.Ok;
             }
-            catch (ScenarioException e)
-            {
-                ScenarioInput.Report(e, console.Error);
-                return ExitCodes.BadInput;
-            }
+            var input = ScenarioInput.Load(path, overrides, null, null);
+            var s = input.Scenario;
+            int orgs = s.Movements.Sum(m => m.Organizations.Sum(o => o.Count));
+            console.Out.WriteLine($"ok: {input.Path} is a valid scenario '{s.Name}': {s.Movements.Count} movement(s), " +
+                                  $"{s.TotalActivists:N0} activists, {orgs} organization(s), {s.Ticks} {s.TimeUnit}s, seed {s.Seed}.");
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -29,21 +29,10 @@ public static class SensitivityManifest
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(setup);
         var design = analysis.Design;
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return ManifestJson.Document(w =>
         {
-            w.WriteStartObject();
-            w.WriteString("format", Format);
-            w.WriteStartObject("tool");
-            w.WriteString("name", RunManifest.ToolName);
-            w.WriteString("version", RunManifest.ToolVersion);
-            w.WriteString("git_commit", setup.GitCommit ?? "unknown");
-            w.WriteEndObject();
-            w.WriteStartObject("runtime");
-            w.WriteString("framework", RuntimeInformation.FrameworkDescription);
-            w.WriteString("os", RuntimeInformation.OSDescription);
-            w.WriteString("architecture", RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant());
-            w.WriteEndObject();
+            ManifestJson.WriteHeader(w, Format, withGit: true, setup.GitCommit);
+            ManifestJson.WriteRuntime(w, processors: false);
 
             w.WriteStartObject("scenario");
             w.WriteString("name", design.Base.Name);
@@ -121,9 +110,7 @@ public static class SensitivityManifest
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        });
     }
 
     /// <summary>snake_case key of a skip reason (<c>not_numeric</c>, <c>observer</c>, …).</summary>

@@ -115,27 +115,10 @@ public static class SweepManifest
         ArgumentNullException.ThrowIfNull(setup);
         var plan = setup.Plan;
         var grid = plan.Grid;
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        return ManifestJson.Document(w =>
         {
-            Indented = true,
-            NewLine = "\n",
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
-        {
-            w.WriteStartObject();
-            w.WriteString("format", Format);
-            w.WriteStartObject("tool");
-            w.WriteString("name", RunManifest.ToolName);
-            w.WriteString("version", RunManifest.ToolVersion);
-            w.WriteString("git_commit", gitCommit ?? "unknown");
-            w.WriteEndObject();
-            w.WriteStartObject("runtime");
-            w.WriteString("framework", RuntimeInformation.FrameworkDescription);
-            w.WriteString("os", RuntimeInformation.OSDescription);
-            w.WriteString("architecture", RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant());
-            w.WriteNumber("processors", Environment.ProcessorCount);
-            w.WriteEndObject();
+            ManifestJson.WriteHeader(w, Format, withGit: true, gitCommit);
+            ManifestJson.WriteRuntime(w, processors: true);
 
             w.WriteString("name", setup.Name);
             w.WriteString("description", setup.Description);
@@ -235,9 +218,7 @@ public static class SweepManifest
             w.WritePropertyName("base_parameters");
             JsonSerializer.Serialize(w, plan.Base, RunManifest.ParameterJson);
             w.WriteEndObject();
-        }
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        });
     }
 
     /// <summary>Writes <paramref name="path"/> atomically.</summary>

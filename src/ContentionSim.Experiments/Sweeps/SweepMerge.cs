@@ -383,11 +383,7 @@ public static class SweepMerge
         if (at >= 0) root.Insert(at, MergedFromKey, merged);
         else root[MergedFromKey] = merged;
 
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            root.WriteTo(w);
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        return ManifestJson.Document(w => root.WriteTo(w));
     }
 
     private static string Differences(SweepManifestData a, SweepManifestData b)

@@ -14,6 +14,9 @@ namespace ContentionSim.Scenarios.Sweeps;
 /// </summary>
 public static class SweepLoader
 {
+    /// <summary>The <see cref="ScenarioException.Subject"/> of a sweep file's problems.</summary>
+    public const string Subject = "sweep";
+
     /// <summary>Sweeps with at most this many points have every combination of values validated before running.</summary>
     public const int MaxPointsChecked = 2000;
 
@@ -57,7 +60,7 @@ public static class SweepLoader
     public static SweepDefinition LoadFile(string path, SweepLoadOptions? options = null)
     {
         var text = TextFile.Read(path, out var problem);
-        if (problem is not null) throw new ScenarioException([problem with { Message = problem.Message.Replace("scenario file", "sweep file"), Fix = problem.Fix?.Replace("scenario file", "sweep file") }]);
+        if (problem is not null) throw new ScenarioException([problem with { Message = problem.Message.Replace("scenario file", "sweep file"), Fix = problem.Fix?.Replace("scenario file", "sweep file") }], Subject);
         return Parse(text!, path, options);
     }
 
@@ -120,7 +123,7 @@ public static class SweepLoader
         private void Add(YNode at, string path, string message, string? fix) =>
             _diagnostics.Add(new Diagnostic(file, at.Line, at.Column, path, message, fix));
 
-        private ScenarioException Failure() => new(ScenarioValidator.Order(_diagnostics));
+        private ScenarioException Failure() => new(ScenarioValidator.Order(_diagnostics), Subject);
 
         public SweepDefinition Read()
         {
@@ -251,39 +254,17 @@ public static class SweepLoader
                         "write e.g. 'quick: {replications: 30, set: {ticks: 260}}': the reduced size that --quick runs");
             }
 
-            var cliSets = new List<(string Key, string Value)>();
+            var cliSets = new List<(string Key, string Value, string Given)>();
             foreach (var assignment in options.Sets)
+                if (Overrides.Parse(assignment, _diagnostics) is var (setKey, setValue)) cliSets.Add((setKey, setValue, assignment));
+            if (options.Ticks is int ticks) cliSets.Add(("ticks", ticks.ToString(CultureInfo.InvariantCulture), $"--ticks {ticks.ToString(CultureInfo.InvariantCulture)}"));
+            foreach (var (key, valueText, given) in cliSets)
             {
-                string t = (assignment ?? "").Trim();
-                if (t.StartsWith("--set", StringComparison.Ordinal)) t = t[5..].TrimStart(' ', '=');
-                int eq = t.IndexOf('=');
-                if (eq <= 0)
-                {
-                    _diagnostics.Add(new Diagnostic(ScenarioLoader.OverrideSource, 0, 0, "",
-                        $"'{assignment}' is not an assignment: expected key.path=value", "write e.g. --set state.openness=0.9"));
-                    continue;
-                }
-                cliSets.Add((t[..eq].Trim(), t[(eq + 1)..]));
-            }
-            if (options.Ticks is int ticks) cliSets.Add(("ticks", ticks.ToString(CultureInfo.InvariantCulture)));
-            foreach (var (key, valueText) in cliSets)
-            {
-                var local = new List<Diagnostic>();
-                var valueDocument = YamlReader.Read(valueText, ScenarioLoader.OverrideSource, local);
-                if (valueDocument.SyntaxError || local.Count > 0)
-                {
-                    _diagnostics.AddRange(local.Select(d => d with { Line = 0, Column = 0, Path = key }));
-                    continue;
-                }
-                var node = valueDocument.Root ?? new YScalar("", true, 0, 0);
-                int before = _diagnostics.Count;
-                if (Apply(ref scenario, ref map, key, null, node, key, out var canonical, ScenarioLoader.OverrideSource))
+                if (Overrides.ApplyText(ref scenario, ref map, key, valueText, given, _diagnostics, out var canonical))
                 {
                     fixedSettings.Add($"{key}={valueText.Trim()}");
                     fixedPaths[canonical] = key == "ticks" && options.Ticks is not null ? "--ticks" : "--set";
                 }
-                for (int i = before; i < _diagnostics.Count; i++)
-                    _diagnostics[i] = _diagnostics[i] with { Line = 0, Column = 0 };
             }
             var baseProblems = ScenarioValidator.Validate(scenario, map); // values that did not bind were not applied
             _diagnostics.AddRange(baseProblems);
@@ -483,50 +464,22 @@ public static class SweepLoader
 
         // ---- applying a value ----------------------------------------------------------------
 
-        /// <summary>Binds <paramref name="valueNode"/> to the parameter <paramref name="key"/> and sets it; false (with diagnostics) if it does not fit.</summary>
-        private bool Apply(ref Scenario scenario, ref SourceMap map, string key, YNode? keyNode, YNode valueNode, string path,
-            out string canonical, string? source = null)
+        /// <summary>Binds <paramref name="valueNode"/> to the parameter <paramref name="key"/> and sets it (see <see cref="Overrides"/>); false (with diagnostics) if it does not fit.</summary>
+        private bool Apply(ref Scenario scenario, ref SourceMap map, string key, YNode keyNode, YNode valueNode, string path, out string canonical)
         {
             canonical = "";
-            if (!Resolve(scenario, key, keyNode ?? valueNode, path, out var target, source)) return false;
-            canonical = target.Canonical;
-            if (!Bind(scenario, key, target, valueNode, out var value, source)) return false;
-            try
-            {
-                scenario = ParameterPath.With(scenario, key, value);
-            }
-            catch (ParameterPathException e)
-            {
-                _diagnostics.Add(new Diagnostic(source ?? file, valueNode.Line, valueNode.Column, path, e.Reason, null));
-                return false;
-            }
-            map = map.Overridden(target.Canonical, source is null
-                ? new SourceLocation(file, valueNode.Line, valueNode.Column)
-                : new SourceLocation(source, 0, 0)); // a command-line value has no line
-            return true;
+            var origin = new Overrides.Origin(file, keyNode.Line, keyNode.Column, path, Of: " of the base scenario");
+            return Overrides.Resolve(scenario, key, origin, _diagnostics, out var target)
+                && Overrides.Apply(ref scenario, ref map, key, target, valueNode, origin, _diagnostics, out canonical);
         }
 
-        private bool Resolve(Scenario scenario, string key, YNode at, string path, out ResolvedPath target, string? source = null)
-        {
-            target = null!;
-            try
-            {
-                target = Paths.Resolve(scenario, key);
-                return true;
-            }
-            catch (ParameterPathException e)
-            {
-                _diagnostics.Add(new Diagnostic(source ?? file, at.Line, at.Column, path,
-                    $"'{key}' is not a parameter of the base scenario: {Paths.Explain(scenario, key, e)}",
-                    "see docs/scenarios.md for every key; list items are addressed as movements.<id>.… or movements[0].…"));
-                return false;
-            }
-        }
+        private bool Resolve(Scenario scenario, string key, YNode at, string path, out ResolvedPath target) =>
+            Overrides.Resolve(scenario, key, new Overrides.Origin(file, at.Line, at.Column, path, Of: " of the base scenario"), _diagnostics, out target);
 
-        private bool Bind(Scenario scenario, string key, ResolvedPath target, YNode node, out object? value, string? source = null)
+        private bool Bind(Scenario scenario, string key, ResolvedPath target, YNode node, out object? value)
         {
             var local = new List<Diagnostic>();
-            var binder = new Binder(source ?? file, local, new SourceMap(source ?? file));
+            var binder = new Binder(file, local, new SourceMap(file));
             binder.TryBind(target.Type, node, target.Canonical, ParameterPath.Get(scenario, key), out value);
             _diagnostics.AddRange(local);
             return local.Count == 0;

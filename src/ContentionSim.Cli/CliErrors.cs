@@ -1,0 +1,58 @@
+using ContentionSim.Experiments.Sweeps;
+using ContentionSim.Reporting;
+using ContentionSim.Reporting.Html;
+using ContentionSim.Scenarios;
+
+namespace ContentionSim.Cli;
+
+/// <summary>
+/// The one map from what a command lets through to a message and an exit code (<see cref="ExitCodes"/>).
+/// Commands throw; <see cref="ContentionSimCli.Run"/> reports. A command catches only where it has more to
+/// say than this map (the sweep's resume hint, the experiment that was interrupted).
+/// </summary>
+internal static class CliErrors
+{
+    /// <summary>Writes what went wrong to <paramref name="error"/> and returns the exit code.</summary>
+    public static int Report(Exception e, TextWriter error)
+    {
+        switch (e)
+        {
+            case ScenarioException s:
+                Report(s, error);
+                return ExitCodes.BadInput;
+            case SweepMergeException m:
+                error.WriteLine(m.Problems.Count == 1
+                    ? "error: the shards cannot be merged:"
+                    : $"error: the shards cannot be merged ({m.Problems.Count} problems):");
+                foreach (var p in m.Problems) error.WriteLine($"  {p}.");
+                error.WriteLine("Nothing was written.");
+                return ExitCodes.BadInput;
+            case ReportInputException:
+                error.WriteLine($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            case SweepFolderException or SweepShardException or SweepMismatchException:
+                error.WriteLine($"error: {e.Message}.");
+                return ExitCodes.BadInput;
+            case FolderLockedException:
+                error.WriteLine($"error: {e.Message}.");
+                return ExitCodes.OutputFailed;
+            case OutputException:
+                error.WriteLine($"error: {e.Message}");
+                return ExitCodes.OutputFailed;
+            default:
+                // A bug, not the user's fault: say so briefly; the stack trace only on request.
+                error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
+                error.WriteLine("This is a bug in ContentionSim; please report it with the command you ran. Set CONTENTIONSIM_DEBUG=1 to see details.");
+                if (Environment.GetEnvironmentVariable("CONTENTIONSIM_DEBUG") == "1") error.WriteLine(e);
+                return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>The problems of a scenario or sweep file, one a line.</summary>
+    public static void Report(ScenarioException e, TextWriter error)
+    {
+        int n = e.Diagnostics.Count;
+        error.WriteLine(n == 1 ? $"error: the {e.Subject} has a problem:" : $"error: the {e.Subject} has {n} problems:");
+        foreach (var d in e.Diagnostics) error.WriteLine("  " + d);
+    }
+}

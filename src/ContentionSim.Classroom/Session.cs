@@ -24,6 +24,9 @@ public sealed class Session
 {
     private Scenario _base = new();
 
+    /// <summary>Most activists the page runs (the browser has one thread and a few hundred MB).</summary>
+    public const long MaxActivists = 200_000;
+
     public Session()
     {
         Shipped = LoadShipped();
@@ -52,6 +55,9 @@ public sealed class Session
     public void Load(string fileName, string text)
     {
         var scenario = ScenarioLoader.Parse(text, fileName);
+        if (scenario.TotalActivists > MaxActivists)
+            throw new ArgumentException($"{fileName}: {scenario.TotalActivists:N0} activists are more than the page runs in a browser ({MaxActivists:N0}); " +
+                                        "lower the movements' activists.count, or run it with 'contentionsim run' on a computer.");
         SourceName = fileName;
         Loaded = scenario;
         _base = scenario;

@@ -60,6 +60,12 @@ public class ClassroomBrowserTests
         await page.WaitForFunctionAsync($"() => Number(document.querySelector('#clock').dataset.tick) >= {t + 30}");
         await page.ClickAsync("#play");
         await Paused(page);
+        // CONTENTIONSIM_SCREENSHOTS=DIR keeps a screenshot of the page to look at
+        if (Environment.GetEnvironmentVariable("CONTENTIONSIM_SCREENSHOTS") is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, $"classroom-{new Uri(url).Port}.png"), FullPage = true });
+        }
         return await TickOf(page);
     }
 

@@ -102,6 +102,16 @@ public class SessionTests
     }
 
     [Fact]
+    public void A_scenario_too_large_for_a_browser_is_refused_with_the_way_out()
+    {
+        var session = Open("scenarios/open-pos.yaml");
+        var ex = Assert.Throws<ArgumentException>(() => session.Load("big.yaml", "name: big\nmovements:\n  - id: m\n    activists: {count: 1000000}\n"));
+        Assert.Contains("big.yaml", ex.Message);
+        Assert.Contains("contentionsim run", ex.Message);
+        Assert.Equal("scenarios/open-pos.yaml", session.SourceName);
+    }
+
+    [Fact]
     public void The_network_sample_shows_ties_among_neighbours()
     {
         var session = Open("scenarios/open-pos.yaml");

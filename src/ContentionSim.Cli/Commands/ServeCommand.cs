@@ -73,8 +73,14 @@ internal static class ServeCommand
             }
             await next();
         });
+        // Plain files: the published site in wwwroot beside the program (release binaries, the tool),
+        // or the classroom project's build mapped in by UseStaticWebAssets (dotnet run).
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+        });
         app.MapPost("/api/run-folder", RunFolder);
-        app.MapStaticAssets();
         app.MapFallbackToFile("index.html");
 
         try

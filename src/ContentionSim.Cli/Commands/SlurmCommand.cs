@@ -143,7 +143,8 @@ internal static class SlurmCommand
     /// <summary>This contentionsim, as the jobs can start it: its apphost, or the dotnet host with contentionsim.dll, by full paths.</summary>
     internal static string DefaultCommand()
     {
-        string dll = typeof(SlurmCommand).Assembly.Location;
+        // (AppContext.BaseDirectory, not Assembly.Location, which is empty in a single-file release binary)
+        string dll = Path.Combine(AppContext.BaseDirectory, typeof(SlurmCommand).Assembly.GetName().Name + ".dll");
         string? process = Environment.ProcessPath;
         string processName = process is null ? "" : Path.GetFileNameWithoutExtension(process);
         if (processName == "contentionsim") return SweepMerge.Quote(process!);

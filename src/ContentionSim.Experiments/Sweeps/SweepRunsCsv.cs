@@ -83,7 +83,7 @@ public static class SweepRunsCsv
     }
 
     /// <summary>A metric's value as written: counts as integers, others with at most six decimals.</summary>
-    public static string FormatMetric(SweepMetric metric, double value) =>
+    public static string FormatMetric(Metric metric, double value) =>
         metric.Whole ? Math.Round(value).ToString("0", CultureInfo.InvariantCulture) : CsvWriter.FormatNumber(value);
 
     /// <summary>

@@ -72,7 +72,7 @@ public static class ComparePage
         var input = runs.Select((r, i) => new CompareRun(labels[i], r.Wave, r.Cycles)).ToList();
         var units = runs.Select(r => ScenarioWords.Unit(r.TimeUnit)).Distinct().ToList();
         string timeLabel = units.Count == 1 ? $"Time ({ScenarioWords.Plural(units[0])})" : "Time (ticks)";
-        return ComparePlot.Png(input, timeLabel, "Stages compared: " + string.Join(" vs ", labels));
+        return ComparePlot.Png(input, timeLabel, ComparePlot.Title(labels));
     }
 
     /// <summary>Labels of the runs: scenario names, or folder names when names repeat.</summary>
@@ -122,7 +122,7 @@ public static class ComparePage
             {
                 page.Raw("<ul>\n");
                 foreach (var c in cycles)
-                    page.Raw("<li><strong>").Text(RunStory.OutcomeHeading(c, unit)).Raw("</strong>. ").Text(RunStory.OutcomeRule(c)).Raw("</li>\n");
+                    page.Raw("<li><strong>").Text(RunStory.OutcomeHeading(c, unit)).Raw("</strong>. ").Text(RunStory.OutcomeRule(c, run.ReasonOf(c))).Raw("</li>\n");
                 page.Raw("</ul>\n");
             }
             if (run.Parameters is not null)
@@ -148,23 +148,23 @@ public static class ComparePage
             ("Activists", r => r.Parameters is null ? "" : r.Parameters.TotalActivists.ToString("N0", Inv)),
             ("Length of the run", r => string.Format(Inv, "{0:N0} {1}", r.TicksRun, ScenarioWords.Plural(ScenarioWords.Unit(r.TimeUnit)))),
             ("Cycles in all (as listed in cycles.csv)", r => r.Cycles.Count(c => c.Movement == TickObservation.WaveId).ToString(Inv)),
-            ("Cycles of contention (reached stage 3)", r => Int(r, "cycles")),
-            ("Fizzles (fell back before stage 3)", r => Int(r, "fizzles")),
+            ("Cycles of contention (reached stage 3)", r => Int(r, Metrics.Cycles)),
+            ("Fizzles (fell back before stage 3)", r => Int(r, Metrics.Fizzles)),
             ("Negotiated", r => WaveOutcomes(r, Outcome.Negotiated)),
             ("Suppressed", r => WaveOutcomes(r, Outcome.Suppressed)),
             ("Revolutionary turnover", r => WaveOutcomes(r, Outcome.RevolutionaryTurnover)),
-            ("Peak participation (a single tick)", r => RunReport.Number(r.Headline, "peak_participation") is double p ? RunSummary.Percent(p) : ""),
-            ("Peak at", r => Int(r, "peak_tick")),
-            ("Mean participation", r => RunReport.Number(r.Headline, "mean_participation") is double p ? RunSummary.Percent(p) : ""),
-            ("Arrests", r => Int(r, "repression_events")),
-            ("Talks (facilitation)", r => Int(r, "facilitation_events")),
-            ("Concessions", r => Int(r, "concessions")),
-            ("Co-optations", r => Int(r, "cooptations")),
-            ("Violent acts", r => Int(r, "violent_acts")),
-            ("Violence in demobilization", r => RunReport.Number(r.Headline, "late_violence_share") is double p ? RunSummary.Percent(p) : ""),
-            ("Alliances abroad formed", r => Int(r, "alliances_formed")),
-            ("Outside pressure, max", r => RunReport.Number(r.Headline, "max_outside_pressure") is double p ? p.ToString("0.##", Inv) : ""),
-            ("Outside pressure, mean", r => RunReport.Number(r.Headline, "mean_outside_pressure") is double p ? p.ToString("0.###", Inv) : ""),
+            ("Peak participation (a single tick)", r => r.Metric(Metrics.PeakParticipation) is double p ? RunSummary.Percent(p) : ""),
+            ("Peak at", r => Int(r, Metrics.PeakTick)),
+            ("Mean participation", r => r.Metric(Metrics.MeanParticipation) is double p ? RunSummary.Percent(p) : ""),
+            ("Arrests", r => Int(r, Metrics.RepressionEvents)),
+            ("Talks (facilitation)", r => Int(r, Metrics.FacilitationEvents)),
+            ("Concessions", r => Int(r, Metrics.Concessions)),
+            ("Co-optations", r => Int(r, Metrics.Cooptations)),
+            ("Violent acts", r => Int(r, Metrics.ViolentActs)),
+            ("Violence in demobilization", r => r.Metric(Metrics.LateViolenceShare) is double p ? RunSummary.Percent(p) : ""),
+            ("Alliances abroad formed", r => Int(r, Metrics.AlliancesFormed)),
+            ("Outside pressure, max", r => r.Metric(Metrics.MaxOutsidePressure) is double p ? p.ToString("0.##", Inv) : ""),
+            ("Outside pressure, mean", r => r.Metric(Metrics.MeanOutsidePressure) is double p ? p.ToString("0.###", Inv) : ""),
         };
         var header = new List<string> { "" };
         header.AddRange(labels);
@@ -177,8 +177,8 @@ public static class ComparePage
         }), numeric, cssClass: "headline", firstColumnIsHeader: true);
     }
 
-    private static string Int(RunFolder r, string name) =>
-        r.Headline.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long i) ? i.ToString("N0", Inv) : "";
+    private static string Int(RunFolder r, Metric metric) =>
+        r.Metric(metric) is double v ? ((long)v).ToString("N0", Inv) : "";
 
     private static string WaveOutcomes(RunFolder r, Outcome outcome) =>
         r.Cycles.Count(c => c.Movement == TickObservation.WaveId && c.Outcome == outcome).ToString(Inv);

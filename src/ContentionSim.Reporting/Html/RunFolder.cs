@@ -57,6 +57,27 @@ public sealed class RunFolder
     /// <summary>Every row of stages.csv, in file order.</summary>
     public IReadOnlyList<StageEntry> StageEntries { get; private init; } = [];
 
+    /// <summary>
+    /// The <c>trigger</c> text of a stage entry as stages.csv holds it (the words were made when the
+    /// run was written; the folder does not keep the numbers behind them), or "".
+    /// </summary>
+    public string TriggerOf(StageEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Triggers.GetValueOrDefault((entry.Movement, entry.Cycle, entry.Stage, entry.Tick), "");
+    }
+
+    /// <summary>The <c>outcome_reason</c> text of a cycle as cycles.csv holds it, or "".</summary>
+    public string ReasonOf(CycleRecord cycle)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        return Reasons.GetValueOrDefault((cycle.Movement, cycle.Cycle), "");
+    }
+
+    private Dictionary<(string, int, Stage, int), string> Triggers { get; init; } = [];
+
+    private Dictionary<(string, int), string> Reasons { get; init; } = [];
+
     /// <summary>Every row of cycles.csv, in file order.</summary>
     public IReadOnlyList<CycleRecord> Cycles { get; private init; } = [];
 
@@ -68,6 +89,9 @@ public sealed class RunFolder
 
     /// <summary>The headline object of run.json (cloned), or an empty object.</summary>
     public JsonElement Headline { get; private init; }
+
+    /// <summary>A headline metric of run.json (see <see cref="RunManifest.ReadMetric"/>); null when missing or none.</summary>
+    public double? Metric(Metric metric) => RunManifest.ReadMetric(Headline, metric);
 
     /// <summary>The PNG figures of the folder: those listed in run.json in its order, then any other PNG.</summary>
     public IReadOnlyList<FigureFile> Figures { get; private init; } = [];
@@ -142,6 +166,8 @@ public sealed class RunFolder
             ? ms.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!).ToArray()
             : parameters?.Movements.Select(m => m.Id).ToArray() ?? [];
 
+        var stages = Checked(() => ReadStages(dir), rewrite);
+        var cycles = Checked(() => ReadCycles(dir), rewrite);
         return new RunFolder
         {
             Directory = dir,
@@ -156,8 +182,10 @@ public sealed class RunFolder
             Movements = movements,
             ScenarioText = scenarioText,
             ScenarioFile = scenarioText is null ? null : copy,
-            StageEntries = Checked(() => ReadStages(dir), rewrite),
-            Cycles = Checked(() => ReadCycles(dir), rewrite),
+            StageEntries = stages.Select(x => x.Entry).ToArray(),
+            Triggers = stages.GroupBy(x => (x.Entry.Movement, x.Entry.Cycle, x.Entry.Stage, x.Entry.Tick)).ToDictionary(g => g.Key, g => g.First().Text),
+            Cycles = cycles.Select(x => x.Cycle).ToArray(),
+            Reasons = cycles.GroupBy(x => (x.Cycle.Movement, x.Cycle.Cycle)).ToDictionary(g => g.Key, g => g.First().Text),
             Wave = Checked(() => ReadWave(dir, manifest, movements.Length), rewrite),
             Events = Checked(() => ReadEvents(dir), rewrite),
             Headline = manifest.TryGetProperty("headline", out var h) && h.ValueKind == JsonValueKind.Object ? h.Clone() : EmptyObject(),
@@ -180,54 +208,11 @@ public sealed class RunFolder
         }
     }
 
-    private static IReadOnlyList<StageEntry> ReadStages(string dir)
-    {
-        var table = ReadTable(dir, RunOutputWriter.StagesFile, required: true)!;
-        return table.Rows.Select(r => new StageEntry
-        {
-            Movement = Or(table.Get(r, "movement"), TickObservation.WaveId),
-            Cycle = table.Int(r, "cycle"),
-            Stage = StageOf(table, r, "stage", "stage_name"),
-            Tick = table.Int(r, "tick"),
-            Trigger = table.Get(r, "trigger"),
-            Participation = table.Double(r, "participation"),
-            PeakParticipation = table.Double(r, "peak_participation"),
-            FrameAdoption = table.Double(r, "frame_adoption"),
-            RadicalShare = table.Double(r, "radical_share"),
-            RadicalShareAtPeak = table.Double(r, "radical_share_at_peak"),
-            InteractionRate = table.Double(r, "interaction_rate"),
-            SectorsEngaged = table.Int(r, "sectors_engaged"),
-            ViolentActs = table.Int(r, "violent_acts"),
-            Cooptations = table.Int(r, "cooptations"),
-            RepressionEvents = table.Int(r, "repression_events"),
-            FacilitationEvents = table.Int(r, "facilitation_events"),
-        }).ToArray();
-    }
+    private static IReadOnlyList<(StageEntry Entry, string Text)> ReadStages(string dir) =>
+        RunCsv.ReadStages(ReadTable(dir, RunOutputWriter.StagesFile, required: true)!);
 
-    private static IReadOnlyList<CycleRecord> ReadCycles(string dir)
-    {
-        var table = ReadTable(dir, RunOutputWriter.CyclesFile, required: true)!;
-        return table.Rows.Select(r => new CycleRecord
-        {
-            Movement = Or(table.Get(r, "movement"), TickObservation.WaveId),
-            Cycle = table.Int(r, "cycle"),
-            Outcome = OutcomeOf(table.Get(r, "outcome")),
-            OutcomeReason = table.Get(r, "outcome_reason"),
-            StartTick = table.Int(r, "start_tick"),
-            PeakTick = table.Int(r, "peak_tick"),
-            EndTick = table.IntOrNull(r, "end_tick"),
-            PeakParticipation = table.Double(r, "peak_participation"),
-            HighestStage = StageOf(table, r, "highest_stage", "highest_stage_name"),
-            StageDurations = Enumerable.Range(0, 7).Select(s => s == 0 ? 0 : table.Int(r, $"stage{s}_ticks")).ToArray(),
-            RepressionEvents = table.Int(r, "repression_events"),
-            FacilitationEvents = table.Int(r, "facilitation_events"),
-            Concessions = table.Int(r, "concessions"),
-            Cooptations = table.Int(r, "cooptations"),
-            ViolentActs = table.Int(r, "violent_acts"),
-            ViolentActsLate = table.Int(r, "violent_acts_late"),
-            MaxOutsidePressure = table.Double(r, "max_outside_pressure"),
-        }).ToArray();
-    }
+    private static IReadOnlyList<(CycleRecord Cycle, string Text)> ReadCycles(string dir) =>
+        RunCsv.ReadCycles(ReadTable(dir, RunOutputWriter.CyclesFile, required: true)!);
 
     private static IReadOnlyList<TickObservation> ReadWave(string dir, JsonElement manifest, int movements)
     {
@@ -242,45 +227,14 @@ public sealed class RunFolder
                                           $"which make {expected:N0} rows: the file is incomplete or was edited");
         }
         return table.Rows
-            .Where(r => Or(table.Get(r, "movement"), TickObservation.WaveId) == TickObservation.WaveId)
-            .Select(r => new TickObservation
-            {
-                Tick = table.Int(r, "tick"),
-                Movement = TickObservation.WaveId,
-                Stage = StageOf(table, r, "stage", "stage_name"),
-                Cycle = table.Int(r, "cycle"),
-                Activists = table.Int(r, "activists"),
-                Inactive = table.Int(r, "inactive"),
-                Active = table.Int(r, "active"),
-                Exhausted = table.Int(r, "exhausted"),
-                Repressed = table.Int(r, "repressed"),
-                Coopted = table.Int(r, "coopted"),
-                Participation = table.Double(r, "participation"),
-                RadicalShare = table.Double(r, "radical_share"),
-                FrameAdoption = table.Double(r, "frame_adoption"),
-                SectorsEngaged = table.Int(r, "sectors_engaged"),
-                Interactions = table.Int(r, "interactions"),
-                ViolentActs = table.Int(r, "violent_acts"),
-                Cooptations = table.Int(r, "cooptations"),
-                RepressionEvents = table.Int(r, "repression_events"),
-                FacilitationEvents = table.Int(r, "facilitation_events"),
-                Concessions = table.Int(r, "concessions"),
-                OutsidePressure = table.Double(r, "outside_pressure"),
-                EffectiveOpenness = table.Double(r, "effective_openness"),
-                Sympathy = table.Double(r, "sympathy"),
-                MeanGrievance = table.Double(r, "mean_grievance"),
-                Alliances = table.Int(r, "alliances"),
-            })
+            .Select(r => RunCsv.ReadTimeseriesRow(table, r))
+            .Where(o => o.Movement == TickObservation.WaveId)
             .OrderBy(o => o.Tick)
             .ToArray();
     }
 
-    private static IReadOnlyList<AppliedEvent> ReadEvents(string dir)
-    {
-        var table = ReadTable(dir, RunOutputWriter.EventsFile, required: false);
-        if (table is null) return [];
-        return table.Rows.Select(r => new AppliedEvent(table.Int(r, "tick"), table.Get(r, "key"), table.Double(r, "value"), table.Get(r, "label"))).ToArray();
-    }
+    private static IReadOnlyList<AppliedEvent> ReadEvents(string dir) =>
+        ReadTable(dir, RunOutputWriter.EventsFile, required: false) is CsvTable table ? RunCsv.ReadEvents(table) : [];
 
     private static IReadOnlyList<FigureFile> ReadFigures(string dir, JsonElement manifest)
     {
@@ -493,25 +447,11 @@ public sealed class RunFolder
         }
     }
 
-    private static readonly Dictionary<string, Stage> StageKeys =
-        Enum.GetValues<Stage>().ToDictionary(StageText.Key, s => s, StringComparer.Ordinal);
-
-    private static readonly Dictionary<string, Outcome> OutcomeKeys =
-        Enum.GetValues<Outcome>().ToDictionary(StageText.Key, o => o, StringComparer.Ordinal);
-
-    private static Stage StageOf(CsvTable table, string[] row, string numberColumn, string keyColumn)
-    {
-        if (table.IntOrNull(row, numberColumn) is int n && Enum.IsDefined((Stage)n)) return (Stage)n;
-        return StageKeys.GetValueOrDefault(table.Get(row, keyColumn), Stage.Latent);
-    }
-
     /// <summary>The outcome with key <paramref name="key"/> (e.g. <c>revolutionary_turnover</c>); ongoing if unknown.</summary>
-    public static Outcome OutcomeOf(string key) => OutcomeKeys.GetValueOrDefault(key, Outcome.Ongoing);
+    public static Outcome OutcomeOf(string key) => RunCsv.OutcomeOf(key);
 
     private static string? Text(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static string Or(string value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
 
     private static bool IsPlainFileName(string name) =>
         name.Length > 0 && name.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) < 0 && name is not ("." or "..");

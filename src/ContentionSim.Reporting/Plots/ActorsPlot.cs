@@ -65,7 +65,7 @@ public sealed class ActorsPlot : IRunPlot
         }
         legend.Add(FigureStyle.LineItem("outside pressure (inner right axis)", PressureColor, 3.5f, LinePattern.Solid));
         legend.Add(FigureStyle.LineItem("effective openness (outer right axis, 0–1)", OpennessColor, 3.5f, LinePattern.Dashed));
-        FigureStyle.LegendRight(plot, legend);
+        FigureStyle.LegendBelow(plot, legend);
 
         plot.Axes.Right.Label.Text = "Outside pressure (solid)";
         plot.Axes.Right.Label.FontSize = FigureStyle.LabelSize;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
+using ContentionSim.Experiments.Batches;
 using ContentionSim.Experiments.Sensitivity;
 using ContentionSim.Core.Simulation;
 using ContentionSim.Reporting;
@@ -127,7 +128,7 @@ internal static class SensitivityCommand
                               $"({design.Catalog.Skipped.Count} left out, see the manifest), {design.Replications} seeds each: " +
                               $"{design.RunCount:N0} runs of {s.TotalActivists:N0} activists for {s.Ticks:N0} {s.TimeUnit}s, {threads} at a time.");
         var clock = Stopwatch.StartNew();
-        var options = new SensitivityRunOptions { Parallel = workers, Cancellation = console.Cancellation, Simulate = simulate };
+        var options = new BatchOptions { Parallel = workers, Cancellation = console.Cancellation, Simulate = simulate };
         var results = console.Interactive ? WithProgress(console, design, options) : SensitivityRunner.Run(design, options);
         if (!results.Complete)
         {
@@ -152,7 +153,7 @@ internal static class SensitivityCommand
         return ExitCodes.Ok;
     }
 
-    private static SensitivityResults WithProgress(CliConsole console, SensitivityDesign design, SensitivityRunOptions options)
+    private static SensitivityResults WithProgress(CliConsole console, SensitivityDesign design, BatchOptions options)
     {
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Terminal) });
         SensitivityResults? results = null;
@@ -164,10 +165,10 @@ internal static class SensitivityCommand
                 var task = ctx.AddTask($"runs 0/{design.RunCount:N0}", maxValue: design.RunCount);
                 results = SensitivityRunner.Run(design, options with
                 {
-                    Progress = done =>
+                    Progress = p =>
                     {
-                        task.Value = done;
-                        task.Description = $"runs {done:N0}/{design.RunCount:N0}";
+                        task.Value = p.Done;
+                        task.Description = $"runs {p.Done:N0}/{design.RunCount:N0}";
                     },
                 });
             });

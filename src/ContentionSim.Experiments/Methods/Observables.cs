@@ -27,7 +27,7 @@ public static class Observables
 
     private static Observable[] Build()
     {
-        var list = SweepMetrics.All.Select(m => new Observable(m.Name, m.Label, m.PlotScale, m.Extract)).ToList();
+        var list = SweepMetrics.All.Select(m => new Observable(m.Name, m.Label, m.PlotScale, h => m.Of(h))).ToList();
         list.Add(new("cycle_share", "Runs with a cycle (%)", 100, h => h.Cycles > 0 ? 1 : 0));
         list.Add(new("negotiated_share", "Negotiated share of ended cycles (%)", 100, h => Share(h, Outcome.Negotiated)));
         list.Add(new("suppressed_share", "Suppressed share of ended cycles (%)", 100, h => Share(h, Outcome.Suppressed)));

@@ -32,7 +32,7 @@ public sealed partial class ConventionTests
                 // The first word may name the code under test (LoadFile_reads_…), and a later one a type
                 // (…_of_TickValues_is_…); a phrase written in PascalCase (Fact1_StagesAdvanceInOrder…) may not.
                 var words = name.Split('_');
-                if (words.Length < 2 || words.Skip(1).Any(w => CamelHump().Matches(w).Count > 2))
+                if (words.Length < 2 || words.Skip(1).Any(w => CamelHump().Count(w) > 2))
                     deviating.Add($"{file}: {name}");
             }
         Assert.True(tests > 500, $"only {tests} tests found: the pattern no longer sees the test methods");

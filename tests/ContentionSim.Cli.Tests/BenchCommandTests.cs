@@ -6,7 +6,7 @@ namespace ContentionSim.Cli.Tests;
 public sealed class BenchCommandTests
 {
     [Fact]
-    public void PrintsARowPerThreadCountWithSpeedUpAndMemory()
+    public void Prints_a_row_per_thread_count_with_speed_up_and_memory()
     {
         using var cli = new CliHarness();
         var scenario = cli.Write("s.yaml", CliHarness.SmallScenario);
@@ -26,7 +26,7 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public void BlocksRunTheThreadCountsSideBySideAndCompareThemBlockByBlock()
+    public void Blocks_run_the_thread_counts_side_by_side_and_compare_them_block_by_block()
     {
         using var cli = new CliHarness();
         var scenario = cli.Write("s.yaml", CliHarness.SmallScenario);
@@ -47,7 +47,7 @@ public sealed class BenchCommandTests
     [InlineData("--threads", "-1", "--threads -1")]
     [InlineData("--blocks", "-1", "--blocks -1")]
     [InlineData("--blocks", "2", "must hold at least two")]
-    public void RejectsBadOptions(string option, string value, string message)
+    public void Rejects_bad_options(string option, string value, string message)
     {
         using var cli = new CliHarness();
         var scenario = cli.Write("s.yaml", CliHarness.SmallScenario);
@@ -60,7 +60,7 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public void AMissingScenarioIsBadInput()
+    public void A_missing_scenario_is_bad_input()
     {
         using var cli = new CliHarness();
 
@@ -71,7 +71,7 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public void SpeedUpIsTheMedianOfPairedRatiosNotTheRatioOfMedians()
+    public void Speed_up_is_the_median_of_paired_ratios_not_the_ratio_of_medians()
     {
         // Round 2 is slow for both thread counts (a load that came and went): its ratio is still 2.
         var rounds = new[]
@@ -95,7 +95,7 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public void TheMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo()
+    public void The_median_of_an_even_count_is_the_mean_of_the_middle_two()
     {
         var spread = Spread.Of([4, 1, 3, 2]);
 
@@ -107,7 +107,7 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public void RunsEndingInDifferentStatesAreReportedAsABug()
+    public void Runs_ending_in_different_states_are_reported_as_a_bug()
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -120,7 +120,7 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
-    public void RoundsMissingARunAreRejected()
+    public void Rounds_missing_a_run_are_rejected()
     {
         var rounds = new[] { Round((1, 0.1), (1, 0.1)), Round((1, 0.1)) };
 

@@ -32,7 +32,7 @@ public class ActivistKernelEquivalenceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void TheKernelGivesWhatTheRuleGivesForEveryRow(string network, bool compact, bool simd)
+    public void The_kernel_gives_what_the_rule_gives_for_every_row(string network, bool compact, bool simd)
     {
         for (int round = 0; round < Rounds; round++)
         {

@@ -27,7 +27,7 @@ public class ActivistRulesTests
     };
 
     [Fact]
-    public void ReducedToGranovetterAnActivistJoinsWhenAtLeastThresholdOthersAreActive()
+    public void Reduced_to_granovetter_an_activist_joins_when_at_least_threshold_others_are_active()
     {
         var rule = Rule(Granovetter);
         for (int threshold = 0; threshold <= 5; threshold++)
@@ -40,7 +40,7 @@ public class ActivistRulesTests
     }
 
     [Fact]
-    public void OneReleasedWornOutMustRecoverFirstAndOneStillHeldStaysHeld()
+    public void One_released_worn_out_must_recover_first_and_one_still_held_stays_held()
     {
         var rule = Rule(new ActivistParameters { RecoveredLevel = 0.8, Deradicalization = 0 });
 
@@ -54,7 +54,7 @@ public class ActivistRulesTests
     }
 
     [Fact]
-    public void AnActiveActivistBelowTheExhaustionLevelStopsWithoutDeciding()
+    public void An_active_activist_below_the_exhaustion_level_stops_without_deciding()
     {
         var p = Granovetter with { EnergyCost = 0.1, RadicalCommitment = 0, ExhaustionLevel = 0.2 };
 
@@ -66,7 +66,7 @@ public class ActivistRulesTests
     }
 
     [Fact]
-    public void TheCooptedAreModeratedThenDrawnBackTowardsTheirOwnRadicalism()
+    public void The_coopted_are_moderated_then_drawn_back_towards_their_own_radicalism()
     {
         var p = new ActivistParameters { RadicalizationRate = 0.1, Deradicalization = 0.2, EnergyRecovery = 0 };
         var a = Activist(ActivistStatus.Coopted, radicalism: 0.6f, timer: 5);
@@ -80,7 +80,7 @@ public class ActivistRulesTests
     }
 
     [Fact]
-    public void TheViolentAreArrestedThreeTimesAsOftenAsOthersOfTheSameRadicalism()
+    public void The_violent_are_arrested_three_times_as_often_as_others_of_the_same_radicalism()
     {
         // Arrest chance = ArrestProbability · (ArrestBase + r) · (violent ? ViolentArrestFactor : 1):
         // 0.35 · 1.1 = 0.385 for the peaceful, 1.155 (certain) for the violent.
@@ -102,7 +102,7 @@ public class ActivistRulesTests
     }
 
     [Fact]
-    public void OnlyModeratesAreCoopted()
+    public void Only_moderates_are_coopted()
     {
         var policy = StatePolicy.None with { CooptProbability = 1 };
         var rule = Rule(Granovetter, policy);

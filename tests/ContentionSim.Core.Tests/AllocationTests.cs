@@ -30,7 +30,7 @@ public class AllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TheActivistUpdateAllocatesNothing()
+    public void The_activist_update_allocates_nothing()
     {
         var runner = Runner(BenchLikeScenarios.JapanLike(20_000, 1000), threads: 1);
         runner.Run(40); // past first-call work (tiering, static constructors)
@@ -46,7 +46,7 @@ public class AllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void WholeTicksAllocateNothingUnlessTheyRecordSomething()
+    public void Whole_ticks_allocate_nothing_unless_they_record_something()
     {
         var runner = Runner(BenchLikeScenarios.JapanLike(20_000, 1000), threads: 1);
         runner.Run(40);
@@ -72,7 +72,7 @@ public class AllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TicksOnTwoThreadsAllocateNothingInTheProcess()
+    public void Ticks_on_two_threads_allocate_nothing_in_the_process()
     {
         // Helpers run on thread-pool threads, so every thread's allocations are counted (no other
         // test runs meanwhile). Rounds of 100 updates; the quietest round counts, so that work of
@@ -104,7 +104,7 @@ public class AllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void MemoryDoesNotGrowWithTicksWhenEachTickIsWrittenOut()
+    public void Memory_does_not_grow_with_ticks_when_each_tick_is_written_out()
     {
         // Per-tick output streamed as it happens (KeepSeries off, a row per tick written out):
         // what the process holds after 1,100 ticks is what it held after 100.
@@ -125,7 +125,7 @@ public class AllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void KeptSeriesDoGrowWhichTheMeasurementAboveWouldSee()
+    public void Kept_series_do_grow_which_the_measurement_above_would_see()
     {
         // The control for the test above: the same measurement sees the growth of a kept series.
         var runner = Runner(BenchLikeScenarios.JapanLike(50_000, 5000), threads: 1, keepSeries: true);

@@ -64,7 +64,7 @@ public class CompactTiesTests
 
     [Theory]
     [MemberData(nameof(Networks))]
-    public void TheCompactFormHoldsTheSameTies(string network, int[] starts)
+    public void The_compact_form_holds_the_same_ties(string network, int[] starts)
     {
         var p = Parse(network);
         var rows = Build(p, starts, compact: false);
@@ -87,7 +87,7 @@ public class CompactTiesTests
     }
 
     [Fact]
-    public void ASmallWorldOfDegreeEightIsCompactAndSmall()
+    public void A_small_world_of_degree_eight_is_compact_and_small()
     {
         var net = Build(new NetworkParameters { Degree = 8, Rewiring = 0.1 }, [0, 100_000], compact: true);
 
@@ -97,7 +97,7 @@ public class CompactTiesTests
     }
 
     [Fact]
-    public void ADenseNetworkStaysInRows()
+    public void A_dense_network_stays_in_rows()
     {
         var net = Build(new NetworkParameters { Kind = NetworkKind.Complete }, [0, 300], compact: true);
 
@@ -107,7 +107,7 @@ public class CompactTiesTests
     [Theory]
     [InlineData(NetworkKind.SmallWorld)]
     [InlineData(NetworkKind.Random)]
-    public void ARunReadsTheCompactFormAsItReadsTheRows(NetworkKind kind)
+    public void A_run_reads_the_compact_form_as_it_reads_the_rows(NetworkKind kind)
     {
         var scenario = LargeScenario() with { Network = new NetworkParameters { Kind = kind, Rewiring = 0.2, CrossMovement = 0.3 } };
         RunResult rows;
@@ -129,7 +129,7 @@ public class CompactTiesTests
     }
 
     [Fact]
-    public void TheScalarCountOfTheCompactFormAgrees()
+    public void The_scalar_count_of_the_compact_form_agrees()
     {
         var scenario = LargeScenario();
         RunResult scalar;

@@ -34,7 +34,7 @@ public class EventLayerTests
     }
 
     [Fact]
-    public void AShockTakesEffectAtItsTickAndStays()
+    public void A_shock_takes_effect_at_its_tick_and_stays()
     {
         var h = new Harness(new ScheduledEvent { At = 5, Set = "state.openness", Value = 0.1, Label = "crackdown" });
 
@@ -45,7 +45,7 @@ public class EventLayerTests
     }
 
     [Fact]
-    public void ARampMovesLinearlyFromTheValueAtItsStart()
+    public void A_ramp_moves_linearly_from_the_value_at_its_start()
     {
         var h = new Harness(new ScheduledEvent { At = 10, Until = 20, Set = "state.openness", Value = 0.9 });
 
@@ -60,7 +60,7 @@ public class EventLayerTests
     }
 
     [Fact]
-    public void AnEventAtTickZeroTakesEffectBeforeTheFirstTick()
+    public void An_event_at_tick_zero_takes_effect_before_the_first_tick()
     {
         var h = new Harness(new ScheduledEvent { At = 0, Set = "state.openness", Value = 0.2 });
 
@@ -71,7 +71,7 @@ public class EventLayerTests
     }
 
     [Fact]
-    public void ARampFromTickZeroStartsFromTheScenarioValue()
+    public void A_ramp_from_tick_zero_starts_from_the_scenario_value()
     {
         var h = new Harness(new ScheduledEvent { At = 0, Until = 11, Set = "state.openness", Value = 1.0 });
 
@@ -84,7 +84,7 @@ public class EventLayerTests
     }
 
     [Fact]
-    public void EventsOnIntegerAndBooleanParametersAreConverted()
+    public void Events_on_integer_and_boolean_parameters_are_converted()
     {
         var h = new Harness(
             new ScheduledEvent { At = 2, Set = "state.repression_term", Value = 12.6 },
@@ -98,7 +98,7 @@ public class EventLayerTests
     }
 
     [Fact]
-    public void LaterEventsOnTheSameKeyOverrideEarlierOnes()
+    public void Later_events_on_the_same_key_override_earlier_ones()
     {
         var h = new Harness(
             new ScheduledEvent { At = 6, Set = "state.openness", Value = 0.8 },
@@ -111,7 +111,7 @@ public class EventLayerTests
     }
 
     [Fact]
-    public void ARunAppliesEventsBeforeTheStateActsInTheSameTick()
+    public void A_run_applies_events_before_the_state_acts_in_the_same_tick()
     {
         // Without allies and with turnover out of reach, the effective openness is the openness in force.
         var scenario = new Scenario

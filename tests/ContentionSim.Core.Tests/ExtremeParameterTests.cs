@@ -67,7 +67,7 @@ public sealed class ExtremeParameterTests
 
     [Theory]
     [MemberData(nameof(Extremes))]
-    public void AnExtremeValueRunsToTheEndWithFiniteOutputs(string path, object value)
+    public void An_extreme_value_runs_to_the_end_with_finite_outputs(string path, object value)
     {
         var result = Simulator.Run(ParameterPath.With(Base(), path, value), new RunOptions { Threads = 1 });
 
@@ -76,7 +76,7 @@ public sealed class ExtremeParameterTests
     }
 
     [Fact]
-    public void OneActivistWithoutOrganizationsRuns()
+    public void One_activist_without_organizations_runs()
     {
         var s = Base(count: 1) with { Movements = [new MovementParameters { Activists = new ActivistParameters { Count = 1 }, Organizations = [] }] };
 
@@ -88,7 +88,7 @@ public sealed class ExtremeParameterTests
     }
 
     [Fact]
-    public void NoNetworkNoStateNoAlliesNoPublicRuns()
+    public void No_network_no_state_no_allies_no_public_runs()
     {
         var s = Base() with
         {

@@ -18,7 +18,7 @@ public class LargePopulationSmokeTests
         Simulator.Run(BenchLikeScenarios.JapanLike(Activists, 20), new RunOptions { Threads = 0 }));
 
     [Fact]
-    public void TwoHundredThousandActivistsRunTwentyTicks()
+    public void Two_hundred_thousand_activists_run_twenty_ticks()
     {
         var run = AllCores.Value;
 
@@ -38,7 +38,7 @@ public class LargePopulationSmokeTests
     }
 
     [Fact]
-    public void OneThreadGivesTheSameRunAtThisSize()
+    public void One_thread_gives_the_same_run_at_this_size()
     {
         var serial = Simulator.Run(BenchLikeScenarios.JapanLike(Activists, 20), new RunOptions { Threads = 1 });
 
@@ -46,7 +46,7 @@ public class LargePopulationSmokeTests
     }
 
     [Fact]
-    public void TheNetworkAtThisSizeHasTheTargetDegree()
+    public void The_network_at_this_size_has_the_target_degree()
     {
         var model = new ContentionModel(BenchLikeScenarios.JapanLike(Activists, 1), new RunOptions { KeepSeries = false });
         var net = model.Activists.Network;

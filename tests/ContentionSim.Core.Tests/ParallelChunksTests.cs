@@ -27,7 +27,7 @@ public class ParallelChunksTests
     [InlineData(2, 977)]
     [InlineData(8, 60)]
     [InlineData(8, 7)]
-    public void EveryChunkIsDoneExactlyOnce(int threads, int chunks)
+    public void Every_chunk_is_done_exactly_once(int threads, int chunks)
     {
         var parallel = new ParallelChunks(threads);
         for (int call = 0; call < 50; call++)
@@ -39,7 +39,7 @@ public class ParallelChunksTests
     }
 
     [Fact]
-    public void ManyThreadsGetBatchesOfSeveralChunks()
+    public void Many_threads_get_batches_of_several_chunks()
     {
         // Larger ranges than one chunk per work item, so claiming costs little.
         var work = new Recorder(977);
@@ -52,7 +52,7 @@ public class ParallelChunksTests
     [InlineData(2, 977)]
     [InlineData(4, 977)]
     [InlineData(8, 60)]
-    public void BatchesShrinkAsTheWorkRunsOut(int threads, int chunks)
+    public void Batches_shrink_as_the_work_runs_out(int threads, int chunks)
     {
         // Guided self-scheduling: a claim takes what is left ÷ (2 × threads), so the first batches
         // are large and the last are single chunks; no thread waits long for another's last batch.
@@ -66,7 +66,7 @@ public class ParallelChunksTests
     }
 
     [Fact]
-    public void NoChunksIsNothingToDo()
+    public void No_chunks_is_nothing_to_do()
     {
         var work = new Recorder(0);
         new ParallelChunks(4).Run(work, 0);
@@ -83,7 +83,7 @@ public class ParallelChunksTests
     }
 
     [Fact]
-    public void AnExceptionInAChunkReachesTheCallerAndTheNextCallWorks()
+    public void An_exception_in_a_chunk_reaches_the_caller_and_the_next_call_works()
     {
         var parallel = new ParallelChunks(2);
 

@@ -55,7 +55,7 @@ public class ParallelDeterminismTests
     private static readonly Lazy<RunResult> Serial = new(() => Simulator.Run(ThreeMovements(21), new RunOptions { Threads = 1 }));
 
     [Fact]
-    public void TheScenarioReallyIsPartitioned()
+    public void The_scenario_really_is_partitioned()
     {
         var s = ThreeMovements(21);
         long chunks = (s.TotalActivists + ActivistLayer.ChunkSize - 1) / ActivistLayer.ChunkSize;
@@ -72,7 +72,7 @@ public class ParallelDeterminismTests
     [Theory]
     [InlineData(2)]
     [InlineData(8)]
-    public void AnyNumberOfThreadsGivesTheSerialRun(int threads)
+    public void Any_number_of_threads_gives_the_serial_run(int threads)
     {
         var parallel = Simulator.Run(ThreeMovements(21), new RunOptions { Threads = threads });
 
@@ -80,7 +80,7 @@ public class ParallelDeterminismTests
     }
 
     [Fact]
-    public void AllCoresGiveTheSerialRun()
+    public void All_cores_give_the_serial_run()
     {
         var parallel = Simulator.Run(ThreeMovements(21), new RunOptions { Threads = 0 });
 
@@ -88,7 +88,7 @@ public class ParallelDeterminismTests
     }
 
     [Fact]
-    public void TheVectorizedAndTheScalarTieCountsAgree()
+    public void The_vectorized_and_the_scalar_tie_counts_agree()
     {
         // The tie counts use AVX2 gathers where the processor has them; the scalar loop must give
         // the same run (on a machine without AVX2 both runs take the scalar loop).
@@ -111,7 +111,7 @@ public class ParallelDeterminismTests
     }
 
     [Fact]
-    public void TheSameRunTwiceInOneProcessIsTheSame()
+    public void The_same_run_twice_in_one_process_is_the_same()
     {
         // Nothing carries over from one run to the next (the parallel helper is per run).
         var again = Simulator.Run(ThreeMovements(21), new RunOptions { Threads = 2 });

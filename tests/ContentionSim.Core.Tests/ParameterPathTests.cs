@@ -32,7 +32,7 @@ public class ParameterPathTests
     private static ParameterPathException Throws(Action action) => Assert.Throws<ParameterPathException>(action);
 
     [Fact]
-    public void GetReadsNestedRecords()
+    public void Get_reads_nested_records()
     {
         var s = new Scenario { State = new StateParameters { Openness = 0.25, RepressionTerm = 13 } };
 
@@ -43,7 +43,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void GetAddressesListItemsByIdAndByIndex()
+    public void Get_addresses_list_items_by_id_and_by_index()
     {
         var s = TwoMovements();
 
@@ -57,7 +57,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void GetWorksOnTheDefaultMovementList()
+    public void Get_works_on_the_default_movement_list()
     {
         // The default list is a compiler-made collection, not an array: it must still be addressable.
         var s = new Scenario();
@@ -67,7 +67,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void TypeAtGivesTheDeclaredType()
+    public void Type_at_gives_the_declared_type()
     {
         var s = TwoMovements();
 
@@ -78,7 +78,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void WithReplacesANestedValueAndLeavesTheOriginalAlone()
+    public void With_replaces_a_nested_value_and_leaves_the_original_alone()
     {
         var original = TwoMovements();
 
@@ -95,7 +95,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void WithReplacesOneListItemById()
+    public void With_replaces_one_list_item_by_id()
     {
         var original = TwoMovements();
 
@@ -109,7 +109,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void WithReplacesDeepListItemsByIndex()
+    public void With_replaces_deep_list_items_by_index()
     {
         var original = TwoMovements();
 
@@ -128,7 +128,7 @@ public class ParameterPathTests
     [InlineData("small_world", NetworkKind.SmallWorld)]
     [InlineData("none", NetworkKind.None)]
     [InlineData("Random", NetworkKind.Random)]
-    public void WithReadsEnumsBySnakeCaseName(string text, NetworkKind expected)
+    public void With_reads_enums_by_snake_case_name(string text, NetworkKind expected)
     {
         var changed = ParameterPath.With(new Scenario(), "network.kind", text);
 
@@ -136,7 +136,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void WithReadsMultiWordEnumsBySnakeCase()
+    public void With_reads_multi_word_enums_by_snake_case()
     {
         var changed = ParameterPath.With(TwoMovements(), "movements.migrants.organizations[0].kind", "womens_support");
         var unit = ParameterPath.With(TwoMovements(), "movements.labour.activists.threshold_unit", "people");
@@ -146,7 +146,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void AnUnknownEnumNameListsTheValidOnes()
+    public void An_unknown_enum_name_lists_the_valid_ones()
     {
         var e = Throws(() => ParameterPath.With(new Scenario(), "network.kind", "small-world"));
 
@@ -156,7 +156,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void WithConvertsAWholeDoubleToInt()
+    public void With_converts_a_whole_double_to_int()
     {
         var changed = ParameterPath.With(new Scenario(), "ticks", 300.0);
         var term = ParameterPath.With(new Scenario(), "state.repression_term", 12.0);
@@ -167,7 +167,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void WithConvertsNumbersToDistributionsAndStringsToNumbers()
+    public void With_converts_numbers_to_distributions_and_strings_to_numbers()
     {
         var grievance = ParameterPath.With(new Scenario(), "movements[0].activists.grievance", 0.7);
         var openness = ParameterPath.With(new Scenario(), "state.openness", "0.35");
@@ -179,7 +179,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void WithAcceptsNullForANullableValueOnly()
+    public void With_accepts_null_for_a_nullable_value_only()
     {
         var s = TwoMovements();
 
@@ -192,7 +192,7 @@ public class ParameterPathTests
     [Theory]
     [InlineData(2.5)]
     [InlineData(-0.1)]
-    public void ANonWholeNumberIntoAnIntIsAnError(double value)
+    public void A_non_whole_number_into_an_int_is_an_error(double value)
     {
         var e = Throws(() => ParameterPath.With(new Scenario(), "ticks", value));
 
@@ -201,7 +201,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void ANonWholeNumericStringIntoAnIntIsAnError()
+    public void A_non_whole_numeric_string_into_an_int_is_an_error()
     {
         var e = Throws(() => ParameterPath.With(new Scenario(), "ticks", "2.5"));
 
@@ -209,7 +209,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void ANumberThatDoesNotFitIsAnError()
+    public void A_number_that_does_not_fit_is_an_error()
     {
         var e = Throws(() => ParameterPath.With(new Scenario(), "ticks", 1e12));
         Assert.Contains("cannot be read as int32", e.Reason);
@@ -219,7 +219,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void AnUnknownKeySuggestsTheClosestValidKey()
+    public void An_unknown_key_suggests_the_closest_valid_key()
     {
         var e = Throws(() => ParameterPath.Get(new Scenario(), "state.opennes"));
 
@@ -231,7 +231,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void AnUnknownKeyFarFromAnyValidKeyHasNoSuggestion()
+    public void An_unknown_key_far_from_any_valid_key_has_no_suggestion()
     {
         var e = Throws(() => ParameterPath.With(new Scenario(), "state.zzzzzzzzzzzz", 1.0));
 
@@ -240,7 +240,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void AnUnknownIdListsTheIds()
+    public void An_unknown_id_lists_the_ids()
     {
         var e = Throws(() => ParameterPath.Get(TwoMovements(), "movements.labor.grievance_shift"));
 
@@ -253,7 +253,7 @@ public class ParameterPathTests
     [InlineData("movements[-1].id")]
     [InlineData("movements[x].id")]
     [InlineData("movements[1].activists.thresholds[4]")]
-    public void AnIndexOutsideTheListIsAnError(string path)
+    public void An_index_outside_the_list_is_an_error(string path)
     {
         var e = Throws(() => ParameterPath.Get(TwoMovements(), path));
 
@@ -263,7 +263,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void IndexingSomethingThatIsNotAListIsAnError()
+    public void Indexing_something_that_is_not_a_list_is_an_error()
     {
         var e = Throws(() => ParameterPath.Get(new Scenario(), "state[0].openness"));
 
@@ -271,7 +271,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void AnUnclosedBracketIsAnError()
+    public void An_unclosed_bracket_is_an_error()
     {
         var e = Throws(() => ParameterPath.Get(TwoMovements(), "movements[0.id"));
 
@@ -279,7 +279,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void AFailedWithLeavesTheOriginalAlone()
+    public void A_failed_with_leaves_the_original_alone()
     {
         var original = TwoMovements();
         var migrants = original.Movements[0];
@@ -291,7 +291,7 @@ public class ParameterPathTests
     }
 
     [Fact]
-    public void SplitSeparatesDotsAndIndexes()
+    public void Split_separates_dots_and_indexes()
     {
         Assert.Equal(new[] { "movements", "[1]", "organizations", "[0]", "kind" }, ParameterPath.Split("movements[1].organizations[0].kind"));
         Assert.Equal(new[] { "state", "openness" }, ParameterPath.Split("state.openness"));
@@ -302,7 +302,7 @@ public class ParameterPathTests
     [InlineData("Openness", "openness")]
     [InlineData("InformationAmplification", "information_amplification")]
     [InlineData("NGOKind", "ngo_kind")]
-    public void KeysAreSnakeCaseOfPropertyNames(string property, string key)
+    public void Keys_are_snake_case_of_property_names(string property, string key)
     {
         Assert.Equal(key, ParameterPath.ToSnakeCase(property));
     }

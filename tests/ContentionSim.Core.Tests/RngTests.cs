@@ -19,7 +19,7 @@ public class RngTests
     }
 
     [Fact]
-    public void TheSameKeyEntityAndTickGiveTheSameDraws()
+    public void The_same_key_entity_and_tick_give_the_same_draws()
     {
         Assert.Equal(Take(Rng.For(42, 7, 3), 20), Take(Rng.For(42, 7, 3), 20));
 
@@ -28,7 +28,7 @@ public class RngTests
     }
 
     [Fact]
-    public void ADifferentEntityTickKeyOrPurposeGivesDifferentDraws()
+    public void A_different_entity_tick_key_or_purpose_gives_different_draws()
     {
         var reference = Take(Rng.For(42, 7, 3), 20);
 
@@ -45,7 +45,7 @@ public class RngTests
     }
 
     [Fact]
-    public void StreamsOfNeighbouringEntitiesAreDistinct()
+    public void Streams_of_neighbouring_entities_are_distinct()
     {
         // The first draw of 100,000 consecutive entities: all different, and uniform on average.
         var first = new double[Draws];
@@ -62,7 +62,7 @@ public class RngTests
     }
 
     [Fact]
-    public void NextDoubleIsInTheUnitIntervalWithMeanOneHalf()
+    public void Next_double_is_in_the_unit_interval_with_mean_one_half()
     {
         var xs = Take(new Rng(2024), Draws);
 
@@ -76,7 +76,7 @@ public class RngTests
     }
 
     [Fact]
-    public void NextIntCoversZeroToNMinusOneEvenly()
+    public void Next_int_covers_zero_to_n_minus_one_evenly()
     {
         var rng = new Rng(77);
         var counts = new int[10];
@@ -91,7 +91,7 @@ public class RngTests
     }
 
     [Fact]
-    public void ChanceHappensWithItsProbability()
+    public void Chance_happens_with_its_probability()
     {
         var rng = new Rng(9);
         int hits = 0;
@@ -108,7 +108,7 @@ public class RngTests
     }
 
     [Fact]
-    public void NextNormalIsStandardNormal()
+    public void Next_normal_is_standard_normal()
     {
         var rng = new Rng(31);
         var xs = new double[Draws];
@@ -125,7 +125,7 @@ public class RngTests
     [InlineData(0.3)]
     [InlineData(1.0)]
     [InlineData(4.0)]
-    public void NextGammaHasMeanEqualToItsShape(double shape)
+    public void Next_gamma_has_mean_equal_to_its_shape(double shape)
     {
         var rng = new Rng(13);
         var xs = new double[Draws];
@@ -139,7 +139,7 @@ public class RngTests
     }
 
     [Fact]
-    public void DerivedRunSeedsAreDistinctAndReproducible()
+    public void Derived_run_seeds_are_distinct_and_reproducible()
     {
         var seeds = Enumerable.Range(0, 10_000).Select(i => RandomStreams.DeriveRunSeed(2007, i)).ToArray();
 
@@ -154,7 +154,7 @@ public class RngTests
     }
 
     [Fact]
-    public void MixIsABijectionOnASample()
+    public void Mix_is_a_bijection_on_a_sample()
     {
         var mixed = Enumerable.Range(0, 100_000).Select(i => Rng.Mix((ulong)i)).ToHashSet();
 

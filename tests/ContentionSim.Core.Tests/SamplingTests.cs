@@ -21,13 +21,13 @@ public class SamplingTests
     }
 
     [Fact]
-    public void ConstantAlwaysGivesItsValue()
+    public void Constant_always_gives_its_value()
     {
         Assert.All(Sample(Distribution.Constant(0.37), n: 1000), x => Assert.Equal(0.37, x));
     }
 
     [Fact]
-    public void UniformStaysWithinItsBoundsWithTheRightMean()
+    public void Uniform_stays_within_its_bounds_with_the_right_mean()
     {
         var xs = Sample(Distribution.Uniform(0.2, 0.6));
 
@@ -36,7 +36,7 @@ public class SamplingTests
     }
 
     [Fact]
-    public void NormalIsClampedToItsBounds()
+    public void Normal_is_clamped_to_its_bounds()
     {
         var xs = Sample(Distribution.Normal(0.55, 0.3));
 
@@ -46,7 +46,7 @@ public class SamplingTests
     }
 
     [Fact]
-    public void BetaHasTheRequestedMeanAndSd()
+    public void Beta_has_the_requested_mean_and_sd()
     {
         // The default grievance distribution.
         var (mean, sd) = Moments(Sample(Distribution.Beta(0.45, 0.15)));
@@ -56,7 +56,7 @@ public class SamplingTests
     }
 
     [Fact]
-    public void BetaIsRescaledToItsBounds()
+    public void Beta_is_rescaled_to_its_bounds()
     {
         var d = new Distribution { Kind = DistributionKind.Beta, Mean = 20, Sd = 5, Min = 10, Max = 40 };
         var xs = Sample(d);
@@ -68,7 +68,7 @@ public class SamplingTests
     }
 
     [Fact]
-    public void ABetaWiderThanPossibleStillDrawsWithinBounds()
+    public void A_beta_wider_than_possible_still_draws_within_bounds()
     {
         // sd 0.6 about mean 0.5 exceeds the largest possible (0.5): it is capped, not an error.
         var xs = Sample(Distribution.Beta(0.5, 0.6), n: 10_000);

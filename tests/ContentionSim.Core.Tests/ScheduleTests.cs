@@ -22,7 +22,7 @@ public partial class ScheduleTests
     ];
 
     [Fact]
-    public void NoSubmodelHoldsAnother()
+    public void No_submodel_holds_another()
     {
         // The organization layer holds its agents, and each agent its layer (MARS's IAgent<TLayer>);
         // nothing else holds a submodel.
@@ -44,7 +44,7 @@ public partial class ScheduleTests
         (holder == typeof(Organization) && held == typeof(OrganizationLayer)) || (holder == typeof(OrganizationLayer) && held == typeof(Organization));
 
     [Fact]
-    public void TheOddListsTheCallsOfTheStepInTheOrderOfTheCode()
+    public void The_odd_lists_the_calls_of_the_step_in_the_order_of_the_code()
     {
         string root = RepoRoot();
         string code = File.ReadAllText(Path.Combine(root, "src", "ContentionSim.Core", "Simulation", "ContentionModel.cs"));

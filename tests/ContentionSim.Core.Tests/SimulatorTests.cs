@@ -57,7 +57,7 @@ public class SimulatorTests
     private static readonly Lazy<RunResult> LargeSerial = new(() => Simulator.Run(Large(11), new RunOptions { Threads = 1 }));
 
     [Fact]
-    public void LargeScenarioSpansSeveralChunksAndMovesThroughStages()
+    public void Large_scenario_spans_several_chunks_and_moves_through_stages()
     {
         // Guards the premise of the thread test below: several chunks, a chunk shared by two
         // movements, and a run in which something happens (else identical output proves little).
@@ -74,7 +74,7 @@ public class SimulatorTests
     }
 
     [Fact]
-    public void SameScenarioAndSeedGiveIdenticalRuns()
+    public void Same_scenario_and_seed_give_identical_runs()
     {
         var first = Simulator.Run(Small(5), new RunOptions { Threads = 1 });
         var second = Simulator.Run(Small(5), new RunOptions { Threads = 1 });
@@ -83,7 +83,7 @@ public class SimulatorTests
     }
 
     [Fact]
-    public void OneThreadAndFourThreadsGiveIdenticalRuns()
+    public void One_thread_and_four_threads_give_identical_runs()
     {
         var serial = LargeSerial.Value;
         var parallel = Simulator.Run(Large(11), new RunOptions { Threads = 4 });
@@ -92,7 +92,7 @@ public class SimulatorTests
     }
 
     [Fact]
-    public void ADifferentSeedGivesADifferentSeries()
+    public void A_different_seed_gives_a_different_series()
     {
         var a = Simulator.Run(Small(5), new RunOptions { Threads = 1 });
         var b = Simulator.Run(Small(6), new RunOptions { Threads = 1 });
@@ -105,7 +105,7 @@ public class SimulatorTests
     }
 
     [Fact]
-    public void DroppingTheSeriesDoesNotChangeTheHeadline()
+    public void Dropping_the_series_does_not_change_the_headline()
     {
         var kept = Simulator.Run(Small(8), new RunOptions { Threads = 1 });
         var dropped = Simulator.Run(Small(8), new RunOptions { Threads = 1, KeepSeries = false });
@@ -116,7 +116,7 @@ public class SimulatorTests
     }
 
     [Fact]
-    public void OnTickSeesEveryWaveObservationOfTheSeries()
+    public void On_tick_sees_every_wave_observation_of_the_series()
     {
         var seen = new List<TickObservation>();
         var run = Simulator.Run(Small(3, ticks: 60), new RunOptions { Threads = 1, OnTick = seen.Add });
@@ -126,7 +126,7 @@ public class SimulatorTests
     }
 
     [Fact]
-    public void CancellingStopsTheRunEarly()
+    public void Cancelling_stops_the_run_early()
     {
         using var cts = new CancellationTokenSource();
         const int stopAt = 10;
@@ -149,7 +149,7 @@ public class SimulatorTests
     }
 
     [Fact]
-    public void ACancelledTokenRunsNoTicks()
+    public void A_cancelled_token_runs_no_ticks()
     {
         using var cts = new CancellationTokenSource();
         cts.Cancel();
@@ -163,7 +163,7 @@ public class SimulatorTests
     }
 
     [Fact]
-    public void SeriesHoldsTheWaveThenEachMovementEveryTick()
+    public void Series_holds_the_wave_then_each_movement_every_tick()
     {
         var run = Simulator.Run(Large(2) with { Ticks = 5, Network = new NetworkParameters { Kind = NetworkKind.Random } },
             new RunOptions { Threads = 2 });

@@ -17,7 +17,7 @@ public class SmallWorldBuildTests
         SocialNetwork.Build(p, starts, new Rng(seed), threads);
 
     [Fact]
-    public void AnyNumberOfThreadsBuildsTheSameNetwork()
+    public void Any_number_of_threads_builds_the_same_network()
     {
         var p = new NetworkParameters { Rewiring = 0.3, CrossMovement = 0.2 };
         var one = Build(p, TwoMovements, 1);
@@ -31,7 +31,7 @@ public class SmallWorldBuildTests
     }
 
     [Fact]
-    public void AtScaleTiesAreMutualUniqueAndNeverToOneself()
+    public void At_scale_ties_are_mutual_unique_and_never_to_oneself()
     {
         var net = Build(new NetworkParameters { Rewiring = 0.5, CrossMovement = 0.3 }, TwoMovements, 2);
 
@@ -53,7 +53,7 @@ public class SmallWorldBuildTests
     }
 
     [Fact]
-    public void ARewiredTieNeverDuplicatesALatticeTie()
+    public void A_rewired_tie_never_duplicates_a_lattice_tie()
     {
         // With every tie rewired, none goes to a lattice neighbour (those are excluded as partners),
         // so each activist's ties are all far ones.
@@ -70,7 +70,7 @@ public class SmallWorldBuildTests
     }
 
     [Fact]
-    public void TheBuildAllocatesLittleMoreThanTheNetwork()
+    public void The_build_allocates_little_more_than_the_network()
     {
         // The network is kept compact (2 bytes a row and 4 a tie that is not to a ring neighbour
         // within 4, about 6 bytes an activist at degree 8); the build adds one slot a lattice tie

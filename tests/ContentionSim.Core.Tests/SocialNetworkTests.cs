@@ -48,7 +48,7 @@ public class SocialNetworkTests
     [InlineData(0.1)]
     [InlineData(0.5)]
     [InlineData(1.0)]
-    public void SmallWorldIsSimpleWithMeanDegreeNearItsTarget(double rewiring)
+    public void Small_world_is_simple_with_mean_degree_near_its_target(double rewiring)
     {
         var net = Build(new NetworkParameters { Kind = NetworkKind.SmallWorld, Degree = 8, Rewiring = rewiring }, [0, 2000]);
 
@@ -59,7 +59,7 @@ public class SocialNetworkTests
     }
 
     [Fact]
-    public void WithoutRewiringSmallWorldIsARingLattice()
+    public void Without_rewiring_small_world_is_a_ring_lattice()
     {
         var net = Build(new NetworkParameters { Kind = NetworkKind.SmallWorld, Degree = 6, Rewiring = 0 }, [0, 100]);
 
@@ -71,7 +71,7 @@ public class SocialNetworkTests
     }
 
     [Fact]
-    public void RewiringShortensTheLattice()
+    public void Rewiring_shortens_the_lattice()
     {
         // The point of the small world: some ties reach far round the ring.
         static int LongTies(SocialNetwork net, int n) =>
@@ -83,7 +83,7 @@ public class SocialNetworkTests
     }
 
     [Fact]
-    public void CrossMovementTiesExistOnlyWithCrossMovementAndSeveralMovements()
+    public void Cross_movement_ties_exist_only_with_cross_movement_and_several_movements()
     {
         int[] two = [0, 1000, 2000];
         var closed = Build(new NetworkParameters { Rewiring = 0.5, CrossMovement = 0 }, two);
@@ -97,7 +97,7 @@ public class SocialNetworkTests
     }
 
     [Fact]
-    public void CrossMovementWithOneMovementStillBuildsASimpleNetwork()
+    public void Cross_movement_with_one_movement_still_builds_a_simple_network()
     {
         var net = Build(new NetworkParameters { Rewiring = 0.5, CrossMovement = 1 }, [0, 500]);
 
@@ -106,7 +106,7 @@ public class SocialNetworkTests
     }
 
     [Fact]
-    public void CompleteNetworkTiesEveryoneToEveryoneElse()
+    public void Complete_network_ties_everyone_to_everyone_else()
     {
         var net = Build(new NetworkParameters { Kind = NetworkKind.Complete }, [0, 60, 100]);
 
@@ -116,13 +116,13 @@ public class SocialNetworkTests
     }
 
     [Fact]
-    public void CompleteNetworkRefusesAPopulationTooLargeForIt()
+    public void Complete_network_refuses_a_population_too_large_for_it()
     {
         Assert.Throws<ArgumentException>(() => Build(new NetworkParameters { Kind = NetworkKind.Complete }, [0, 50_000]));
     }
 
     [Fact]
-    public void NoneHasNoTies()
+    public void None_has_no_ties()
     {
         var net = Build(new NetworkParameters { Kind = NetworkKind.None }, [0, 300, 700]);
 
@@ -132,7 +132,7 @@ public class SocialNetworkTests
     }
 
     [Fact]
-    public void RandomNetworkIsSimpleWithTheTargetMeanDegree()
+    public void Random_network_is_simple_with_the_target_mean_degree()
     {
         int[] starts = [0, 1500, 3000];
         var net = Build(new NetworkParameters { Kind = NetworkKind.Random, Degree = 6, CrossMovement = 0.2 }, starts);
@@ -144,7 +144,7 @@ public class SocialNetworkTests
     }
 
     [Fact]
-    public void TheSameStreamBuildsTheSameNetworkAndAnotherDoesNot()
+    public void The_same_stream_builds_the_same_network_and_another_does_not()
     {
         var p = new NetworkParameters { Rewiring = 0.2 };
         var a = Build(p, [0, 1000], seed: 1);
@@ -157,7 +157,7 @@ public class SocialNetworkTests
     }
 
     [Fact]
-    public void ASmallMovementGetsASmallerRingRatherThanDuplicateTies()
+    public void A_small_movement_gets_a_smaller_ring_rather_than_duplicate_ties()
     {
         // Five people cannot each have eight ties: each gets the other four.
         var net = Build(new NetworkParameters { Degree = 8, Rewiring = 0 }, [0, 5]);

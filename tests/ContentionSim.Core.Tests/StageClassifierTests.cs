@@ -127,7 +127,7 @@ public class StageClassifierTests
     private static string P(double share, int decimals) => share.ToString("P" + decimals, Inv);
 
     [Fact]
-    public void FullCycleEntersEachStageInOrderAfterDwellTicksOfItsCriterion()
+    public void Full_cycle_enters_each_stage_in_order_after_dwell_ticks_of_its_criterion()
     {
         var classifier = new StageClassifier("m", Unsmoothed());
         var stages = FullCycle().Feed(classifier);
@@ -166,7 +166,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void WithDwellOneEachStageIsEnteredOnTheFirstTickItsCriterionHolds()
+    public void With_dwell_one_each_stage_is_entered_on_the_first_tick_its_criterion_holds()
     {
         var classifier = new StageClassifier("m", Unsmoothed(dwell: 1));
         FullCycle().Feed(classifier);
@@ -179,7 +179,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void SmoothingDelaysTheOnsetOfAStep()
+    public void Smoothing_delays_the_onset_of_a_step()
     {
         var step = new Script().Add(5, 0.05).Add(20, 0.10);
         var raw = new StageClassifier("m", Unsmoothed());
@@ -198,7 +198,7 @@ public class StageClassifierTests
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
-    public void ABlipShorterThanTheDwellDoesNotOpenACycle(int blip)
+    public void A_blip_shorter_than_the_dwell_does_not_open_a_cycle(int blip)
     {
         var classifier = new StageClassifier("m", Unsmoothed());
         var stages = new Script().Add(5, 0.05).Add(blip, 0.20).Add(10, 0.05).Add(blip, 0.20).Add(10, 0.05).Feed(classifier);
@@ -211,7 +211,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void ARiseAsLongAsTheDwellOpensACycle()
+    public void A_rise_as_long_as_the_dwell_opens_a_cycle()
     {
         // Control for the blip test: the same rise held for Dwell ticks does open.
         var classifier = new StageClassifier("m", Unsmoothed());
@@ -221,7 +221,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void DippingBelowTheEndLevelForFewerThanDwellTicksDoesNotEndTheCycle()
+    public void Dipping_below_the_end_level_for_fewer_than_dwell_ticks_does_not_end_the_cycle()
     {
         var classifier = new StageClassifier("m", Unsmoothed());
         var s = new Script()
@@ -245,7 +245,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void ALevelBetweenTheEndAndOnsetMarginsNeitherOpensNorEndsACycle()
+    public void A_level_between_the_end_and_onset_margins_neither_opens_nor_ends_a_cycle()
     {
         // EndFraction 0 isolates the margins: the cycle ends at baseline + .01, opens above baseline + .02.
         var p = Unsmoothed() with { EndFraction = 0 };
@@ -266,7 +266,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void ARiseThatFallsBackBeforeStageThreeIsOneFizzle()
+    public void A_rise_that_falls_back_before_stage_three_is_one_fizzle()
     {
         var classifier = new StageClassifier("m", Unsmoothed());
         new Script().Add(5, 0.05).Add(5, 0.10).Add(3, 0.05).Add(10, 0.05).Feed(classifier);
@@ -280,7 +280,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void AFizzleMayReachStageTwoButNotStageThree()
+    public void A_fizzle_may_reach_stage_two_but_not_stage_three()
     {
         var classifier = new StageClassifier("m", Unsmoothed());
         new Script().Add(5, 0.05).Add(3, 0.10).Add(5, 0.20, frame: 0.30).Add(3, 0.05, frame: 0.30).Feed(classifier);
@@ -292,7 +292,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void CriteriaAreRatesPerThousandActivists()
+    public void Criteria_are_rates_per_thousand_activists()
     {
         // The same two interactions a tick are 2 per 1,000 among 1,000 activists but 0.5 per
         // 1,000 among 4,000: below the rate of stage 3, so that cycle fizzles.
@@ -309,7 +309,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void InteractionAloneDoesNotSkipTheFramesOfStageTwo()
+    public void Interaction_alone_does_not_skip_the_frames_of_stage_two()
     {
         // Interaction at the rate of stage 3 from tick 9, but the frame does not spread: the
         // cycle stays in stage 1 (Tarrow's order: frames before interaction peaks).
@@ -326,7 +326,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void AFrameAlreadySaturatedAtOnsetLetsInteractionSkipStageTwo()
+    public void A_frame_already_saturated_at_onset_lets_interaction_skip_stage_two()
     {
         // Frame adoption .97 at onset cannot rise by .05: stage 3 follows stage 1 directly.
         var classifier = new StageClassifier("m", Unsmoothed());
@@ -341,7 +341,7 @@ public class StageClassifierTests
     [InlineData(Ending.Negotiated, Outcome.Negotiated)]
     [InlineData(Ending.SuppressedDespiteConcession, Outcome.Suppressed)]
     [InlineData(Ending.Turnover, Outcome.RevolutionaryTurnover)]
-    public void TheOutcomeFollowsTheCountsOfTheCycle(Ending ending, Outcome expected)
+    public void The_outcome_follows_the_counts_of_the_cycle(Ending ending, Outcome expected)
     {
         var classifier = new StageClassifier("m", Unsmoothed());
         FullCycle(ending).Feed(classifier);
@@ -363,7 +363,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void FinishMarksAnOpenCycleOngoing()
+    public void Finish_marks_an_open_cycle_ongoing()
     {
         var classifier = new StageClassifier("m", Unsmoothed());
         var all = FullCycle().Ticks;
@@ -381,7 +381,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void FinishWhileLatentAddsNoCycle()
+    public void Finish_while_latent_adds_no_cycle()
     {
         var classifier = new StageClassifier("m", Unsmoothed());
         FullCycle().Feed(classifier);
@@ -391,7 +391,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void AnEndedCycleLeavesItsLevelAsTheNewBaseline()
+    public void An_ended_cycle_leaves_its_level_as_the_new_baseline()
     {
         var classifier = new StageClassifier("m", Unsmoothed());
         var s = FullCycle(); // ends on 30 at .10, above the old baseline of .05
@@ -409,7 +409,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void TheBaselineFollowsParticipationDownAtOnce()
+    public void The_baseline_follows_participation_down_at_once()
     {
         // After a fall to .02 the baseline is .02, so a return to .05 (above .02 + .02) is a rise.
         var classifier = new StageClassifier("m", Unsmoothed());
@@ -419,7 +419,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void EntriesCarryTheValuesThatMetTheCriterion()
+    public void Entries_carry_the_values_that_met_the_criterion()
     {
         var classifier = new StageClassifier("m", Unsmoothed());
         FullCycle().Feed(classifier);
@@ -455,7 +455,7 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void StagesOnlyAdvanceWithinACycle()
+    public void Stages_only_advance_within_a_cycle()
     {
         // A recovery after stage 4 (participation back at the peak) does not move the stage back.
         var classifier = new StageClassifier("m", Unsmoothed());

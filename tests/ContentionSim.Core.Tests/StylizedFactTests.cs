@@ -71,7 +71,7 @@ public class StylizedFactTests(StylizedFactRuns runs, ITestOutputHelper output) 
     // ---------------------------------------------------------------- Fact 1
 
     [Fact]
-    public void Fact1_StagesAdvanceInOrderWithinEveryCycle()
+    public void Fact1_stages_advance_in_order_within_every_cycle()
     {
         // Structural: holds for every cycle of every seed, no margin.
         foreach (var r in Default().Concat(Tight()).Concat(Open()))
@@ -106,7 +106,7 @@ public class StylizedFactTests(StylizedFactRuns runs, ITestOutputHelper output) 
     }
 
     [Fact]
-    public void Fact1_CompletedCyclesVisitAllSixStages()
+    public void Fact1_completed_cycles_visit_all_six_stages()
     {
         // MODEL.md: a full cycle 'visits the stages in order when it completes'. Margin: at
         // least half of the completed cycles, pooled over 8 seeds, have an entry for each of 1–6.
@@ -161,7 +161,7 @@ public class StylizedFactTests(StylizedFactRuns runs, ITestOutputHelper output) 
     private static double[] Uniform100() => Enumerable.Range(0, 100).Select(i => (double)i).ToArray();
 
     [Fact]
-    public void Fact9_ThresholdsZeroToNinetyNineAllRiot()
+    public void Fact9_thresholds_zero_to_ninety_nine_all_riot()
     {
         var run = Simulator.Run(Granovetter(Uniform100()), new RunOptions { Threads = 1 });
 
@@ -172,7 +172,7 @@ public class StylizedFactTests(StylizedFactRuns runs, ITestOutputHelper output) 
     }
 
     [Fact]
-    public void Fact9_RaisingTheThresholdOfOnePersonStopsTheRiot()
+    public void Fact9_raising_the_threshold_of_one_person_stops_the_riot()
     {
         var thresholds = Uniform100();
         thresholds[1] = 2;

@@ -459,4 +459,22 @@ public sealed class SweepLoaderTests : IDisposable
         Assert.Equal(scenario.Movements[0].Activists.Count, sweep.Plan.Base.Movements[0].Activists.Count);
         Assert.Equal(["state.openness=0.8", "movements[0].activists.count=120"], sweep.FixedSettings);
     }
+
+    [Fact]
+    public void A_grid_of_more_points_than_a_manifest_can_list_is_refused_before_anything_is_built()
+    {
+        // 4,000,000 points (20 × 20 × 100 × 100), under the run cap: issue 17's sweep that filled memory.
+        var d = Problem("""
+            name: huge
+            base: base.yaml
+            vary:
+              state.openness: {from: 0.01, to: 0.2, step: 0.01}
+              state.repression_propensity: {from: 0.01, to: 0.2, step: 0.01}
+              state.responsiveness: {from: 0.001, to: 0.1, step: 0.001}
+              state.tolerance: {from: 0.001, to: 0.1, step: 0.001}
+            """);
+        Assert.Contains("the grid is too large: 20 × 20 × 100 × 100 = 4,000,000 points, more than the 1,000,000", d.Message);
+        Assert.Equal(3, d.Line); // at vary:
+    }
+
 }

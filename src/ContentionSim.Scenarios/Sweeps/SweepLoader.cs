@@ -311,10 +311,16 @@ public static class SweepLoader
                     string.Join(", ", specs.Select(f => $"{f.Key.Value} {f.LevelNodes.Count}")),
                     "give every parameter the same number of values, or use 'design: factorial' for every combination");
             }
-            else if (points > SweepGrid.MaxRuns || points * (double)replications > SweepGrid.MaxRuns)
+            else if (points > SweepGrid.MaxPoints)
             {
-                string size = specs.Count == 0 ? "1 point" : string.Join(" × ", counts.Select(c => c.ToString("N0", CultureInfo.InvariantCulture)))
-                    + (design == SweepDesign.Zip ? " (zipped)" : "") + $" = {points:N0} points";
+                Add(varyNode, "vary",
+                    $"the grid is too large: {GridSize(counts, design, points)}, more than the {SweepGrid.MaxPoints:N0} a sweep may list (its manifest lists every point, " +
+                    "and a grid this size would fill memory before the first run)",
+                    "use fewer values (a coarser step) or fewer varied parameters; to explore many parameters, sample the space instead of gridding it");
+            }
+            else if (points * (double)replications > SweepGrid.MaxRuns)
+            {
+                string size = GridSize(counts, design, points);
                 Add(varyNode, "vary",
                     $"the sweep is too large: {size} × {replications:N0} replications = {points * (double)replications:N0} runs, more than the {SweepGrid.MaxRuns:N0} a sweep may have",
                     "use fewer values (a coarser step), fewer varied parameters or fewer replications");
@@ -832,4 +838,9 @@ public static class SweepLoader
             _ => node.Describe(),
         };
     }
+
+    private static string GridSize(int[] counts, SweepDesign design, long points) =>
+        counts.Length == 0 ? "1 point" : string.Join(" × ", counts.Select(c => c.ToString("N0", CultureInfo.InvariantCulture)))
+            + (design == SweepDesign.Zip ? " (zipped)" : "") + string.Create(CultureInfo.InvariantCulture, $" = {points:N0} points");
+
 }

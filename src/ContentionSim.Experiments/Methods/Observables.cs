@@ -1,5 +1,6 @@
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Stages;
+using ContentionSim.Experiments.Sweeps;
 
 namespace ContentionSim.Experiments.Methods;
 
@@ -7,8 +8,8 @@ namespace ContentionSim.Experiments.Methods;
 /// <param name="Name">snake_case name used in files and calibration patterns.</param>
 /// <param name="Label">Axis label.</param>
 /// <param name="PlotScale">Factor for figures (100 for shares shown as percentages).</param>
-/// <param name="Extract">The value of a run; null when it does not exist in that run (it then counts as missing, not as a failure).</param>
-public sealed record Observable(string Name, string Label, double PlotScale, Func<Headline, double?> Extract);
+/// <param name="Extract">The value of a recorded run (a row of a batch's <c>runs.csv</c>); null when it does not exist in that run (it then counts as missing, not as a failure).</param>
+public sealed record Observable(string Name, string Label, double PlotScale, Func<SweepRunRecord, double?> Extract);
 
 /// <summary>
 /// The observables: every metric of a sweep's <c>runs.csv</c> (<see cref="SweepMetrics"/>), and the wave's
@@ -27,17 +28,21 @@ public static class Observables
 
     private static Observable[] Build()
     {
-        var list = SweepMetrics.All.Select(m => new Observable(m.Name, m.Label, m.PlotScale, m.Extract)).ToList();
-        list.Add(new("cycle_share", "Runs with a cycle (%)", 100, h => h.Cycles > 0 ? 1 : 0));
-        list.Add(new("negotiated_share", "Negotiated share of ended cycles (%)", 100, h => Share(h, Outcome.Negotiated)));
-        list.Add(new("suppressed_share", "Suppressed share of ended cycles (%)", 100, h => Share(h, Outcome.Suppressed)));
-        list.Add(new("turnover_share", "Revolutionary-turnover share of ended cycles (%)", 100, h => Share(h, Outcome.RevolutionaryTurnover)));
+        var list = SweepMetrics.All.Select(m => new Observable(m.Name, m.Label, m.PlotScale, r => r.Metric(m.Name))).ToList();
+        list.Add(new("cycle_share", "Runs with a cycle (%)", 100, r => r.Metric("cycles") is double c ? (c > 0 ? 1 : 0) : null));
+        list.Add(new("negotiated_share", "Negotiated share of ended cycles (%)", 100, r => Share(r, Outcome.Negotiated)));
+        list.Add(new("suppressed_share", "Suppressed share of ended cycles (%)", 100, r => Share(r, Outcome.Suppressed)));
+        list.Add(new("turnover_share", "Revolutionary-turnover share of ended cycles (%)", 100, r => Share(r, Outcome.RevolutionaryTurnover)));
         return [.. list];
     }
 
-    private static double? Share(Headline h, Outcome outcome)
+    /// <summary>Every observable of a recorded run, NaN where it has none (or the run failed).</summary>
+    public static double[] Of(SweepRunRecord record) =>
+        [.. All.Select(o => record.Failed ? double.NaN : o.Extract(record) ?? double.NaN)];
+
+    private static double? Share(SweepRunRecord r, Outcome outcome)
     {
-        var ended = h.Outcomes.Where(o => o is not (Outcome.Fizzle or Outcome.Ongoing)).ToArray();
+        var ended = r.Outcomes.Where(o => o is not (Outcome.Fizzle or Outcome.Ongoing)).ToArray();
         return ended.Length == 0 ? null : (double)ended.Count(o => o == outcome) / ended.Length;
     }
 }

@@ -22,8 +22,9 @@ public sealed class ArchitectureTests
     {
         ["Core"] = ([], []),
         ["Scenarios"] = (["Core"], ["YamlDotNet"]),
-        ["Reporting"] = (["Core"], ["ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies"]),
-        ["Experiments"] = (["Core", "Scenarios", "Reporting"], ["ScottPlot"]),
+        ["Methods"] = ([], ["MathNet.Numerics"]),
+        ["Reporting"] = (["Core", "Methods"], ["ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies"]),
+        ["Experiments"] = (["Core", "Scenarios", "Reporting", "Methods"], ["ScottPlot", "MathNet.Numerics"]),
         ["Cli"] = (["Core", "Scenarios", "Reporting", "Experiments"], ["System.CommandLine", "Spectre.Console"]),
     };
 

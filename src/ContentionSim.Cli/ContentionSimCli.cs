@@ -25,6 +25,7 @@ public static class ContentionSimCli
         root.Subcommands.Add(SlurmCommand.Create(console));
         root.Subcommands.Add(ExperimentCommand.Create(console));
         root.Subcommands.Add(SensitivityCommand.Create(console));
+        root.Subcommands.Add(DiscoverCommand.Create(console));
         return root;
     }
 

@@ -26,7 +26,17 @@ public static class ContentionSimCli
         root.Subcommands.Add(ExperimentCommand.Create(console));
         root.Subcommands.Add(SensitivityCommand.Create(console));
         root.Subcommands.Add(DiscoverCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create(console));
         return root;
+    }
+
+    /// <summary>The name of a path option given an empty or blank value (<c>--out ''</c>), checked before any command runs.</summary>
+    private static string? BlankPathOption(ParseResult parsed)
+    {
+        foreach (var result in parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>())
+            if (result.Option.Name is "--out" or "--docs" or "--dir" or "--merged" && result.Tokens.Any(t => string.IsNullOrWhiteSpace(t.Value)))
+                return result.Option.Name;
+        return null;
     }
 
     /// <summary>Parses <paramref name="args"/> and runs the command. Returns the exit code.</summary>
@@ -42,7 +52,15 @@ public static class ContentionSimCli
                 console.Error.WriteLine("Run 'contentionsim --help' (or 'contentionsim <command> --help') for usage.");
                 return ExitCodes.BadInput;
             }
-            return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+            if (BlankPathOption(parsed) is string blank)
+            {
+                console.Error.WriteLine($"error: {blank} is empty: give the path of a folder or file, e.g. {blank} runs/my-run " +
+                                        "(an empty or blank path would mean the current folder, which is not replaced).");
+                return ExitCodes.BadInput;
+            }
+            int code = parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+            // An interruption by SIGTERM or SIGHUP is told by its own exit code (143, 129), as a shell would.
+            return code == ExitCodes.Interrupted ? console.Interruption.ExitCode : code;
         }
         catch (Exception e)
         {

@@ -28,6 +28,10 @@ public static class AtomicFile
             ?? throw new OutputException(full, $"'{full}' is not a file path; choose a file inside a folder.");
         if (Directory.Exists(full))
             throw new OutputException(full, $"'{full}' is a folder, so no file can be written there; remove it or choose another --out.");
+        // A device node, pipe or socket is never replaced by a file (as root, --out /dev/null would delete /dev/null).
+        var kind = Shared.FileKinds.Of(full);
+        if (kind is not (Shared.FileKind.Missing or Shared.FileKind.Regular))
+            throw new OutputException(full, $"'{full}' is {Shared.FileKinds.Describe(kind)}, not a regular file, so it is not replaced; choose another --out.");
         string temp = TempPath(dir, Path.GetFileName(full));
         try
         {
@@ -85,7 +89,7 @@ public static class AtomicFile
     {
         Span<byte> random = stackalloc byte[6];
         RandomNumberGenerator.Fill(random);
-        return Path.Combine(dir, $".{name}.tmp-{Convert.ToHexStringLower(random)}");
+        return Path.Combine(dir, $".{name}.tmp-{Environment.ProcessId}-{Convert.ToHexStringLower(random)}");
     }
 
     private static void TryDelete(string path)

@@ -7,7 +7,6 @@ using System.Text.Json.Serialization.Metadata;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Stages;
-using ContentionSim.Reporting.Csv;
 
 namespace ContentionSim.Reporting;
 
@@ -38,8 +37,16 @@ public static class RunManifest
     public static string Sha256(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(AtomicFile.Utf8.GetBytes(text)));
 
+    /// <summary>SHA-256 of the file at <paramref name="path"/>, lower-case hex.</summary>
+    public static string Sha256File(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
     /// <summary>The run.json document (UTF-8, indented, <c>\n</c> line endings, trailing newline).</summary>
-    public static byte[] Create(RunResult result, RunOutputOptions options, IReadOnlyList<OutputFile> files, string? scenarioCopy)
+    public static byte[] Create(RunResult result, RunOutputOptions options, IReadOnlyList<OutputFile> files, string? scenarioCopy,
+        IReadOnlyDictionary<string, string>? checksums = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(options);
@@ -83,6 +90,7 @@ public static class RunManifest
                 w.WriteStartObject();
                 w.WriteString("name", f.Name);
                 w.WriteString("description", f.Description);
+                if (checksums is not null && checksums.TryGetValue(f.Name, out var sum)) w.WriteString("sha256", sum);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -95,34 +103,74 @@ public static class RunManifest
         return buffer.ToArray();
     }
 
+    /// <summary>The keys of run.json's headline besides its metrics: the outcome of each cycle, the last one, ticks per stage.</summary>
+    public static class HeadlineKey
+    {
+        public const string Outcomes = "outcomes";
+        public const string LastOutcome = "last_outcome";
+        public const string StageDurations = "stage_durations";
+    }
+
+    /// <summary>
+    /// The headline metrics in run.json's order (the catalog's <see cref="Metrics.OfHeadline"/> less the
+    /// ticks per stage, which go in one <c>stage_durations</c> object keyed by stage); the outcomes go
+    /// after <see cref="Metrics.Fizzles"/> and the stage durations after <see cref="Metrics.TimeToPeak"/>.
+    /// </summary>
+    private static readonly Metric[] HeadlineOrder =
+    [
+        Metrics.Cycles, Metrics.CompletedCycles, Metrics.Fizzles, Metrics.PeakParticipation, Metrics.PeakTick, Metrics.TimeToPeak,
+        Metrics.RepressionEvents, Metrics.FacilitationEvents, Metrics.Concessions, Metrics.Cooptations, Metrics.ViolentActs,
+        Metrics.LateViolenceShare, Metrics.MeanOutsidePressure, Metrics.MaxOutsidePressure, Metrics.AlliancesFormed, Metrics.MeanParticipation,
+    ];
+
     private static void WriteHeadline(Utf8JsonWriter w, Headline h)
     {
         w.WriteStartObject("headline");
-        w.WriteNumber("cycles", h.Cycles);
-        w.WriteNumber("completed_cycles", h.CompletedCycles);
-        w.WriteNumber("fizzles", h.Fizzles);
-        w.WriteStartArray("outcomes");
-        foreach (var o in h.Outcomes) w.WriteStringValue(StageText.Key(o));
-        w.WriteEndArray();
-        w.WriteString("last_outcome", StageText.Key(h.LastOutcome));
-        WriteDouble(w, "peak_participation", h.PeakParticipation);
-        w.WriteNumber("peak_tick", h.PeakTick);
-        w.WriteNumber("time_to_peak", h.TimeToPeak);
-        w.WriteStartObject("stage_durations");
-        w.WriteNumber(StageText.Key(Stage.Latent), RunCsv.StageDuration(h.StageDurations, Stage.Latent));
-        foreach (var s in StageText.Cycle) w.WriteNumber(StageText.Key(s), RunCsv.StageDuration(h.StageDurations, s));
+        foreach (var m in HeadlineOrder)
+        {
+            WriteMetric(w, m, h);
+            if (m == Metrics.Fizzles)
+            {
+                w.WriteStartArray(HeadlineKey.Outcomes);
+                foreach (var o in h.Outcomes) w.WriteStringValue(StageText.Key(o));
+                w.WriteEndArray();
+                w.WriteString(HeadlineKey.LastOutcome, StageText.Key(h.LastOutcome));
+            }
+            else if (m == Metrics.TimeToPeak)
+            {
+                w.WriteStartObject(HeadlineKey.StageDurations);
+                foreach (var s in Enum.GetValues<Stage>()) w.WriteNumber(StageText.Key(s), (long)Metrics.StageTicks[(int)s].Stored(h));
+                w.WriteEndObject();
+            }
+        }
         w.WriteEndObject();
-        w.WriteNumber("repression_events", h.RepressionEvents);
-        w.WriteNumber("facilitation_events", h.FacilitationEvents);
-        w.WriteNumber("concessions", h.Concessions);
-        w.WriteNumber("cooptations", h.Cooptations);
-        w.WriteNumber("violent_acts", h.ViolentActs);
-        WriteDouble(w, "late_violence_share", h.LateViolenceShare);
-        WriteDouble(w, "mean_outside_pressure", h.MeanOutsidePressure);
-        WriteDouble(w, "max_outside_pressure", h.MaxOutsidePressure);
-        w.WriteNumber("alliances_formed", h.AlliancesFormed);
-        WriteDouble(w, "mean_participation", h.MeanParticipation);
-        w.WriteEndObject();
+    }
+
+    /// <summary>A headline metric as stored (time to peak -1 without a cycle): a count as a whole number, anything else rounded.</summary>
+    private static void WriteMetric(Utf8JsonWriter w, Metric m, Headline h)
+    {
+        double value = m.Stored(h);
+        if (m.Whole) w.WriteNumber(m.Name, (long)value); else WriteDouble(w, m.Name, value);
+    }
+
+    /// <summary>
+    /// A headline metric read back from run.json's <c>headline</c> object (as <see cref="Create"/> writes it):
+    /// null when it is missing, not a number, or none (time to peak -1).
+    /// </summary>
+    public static double? ReadMetric(JsonElement headline, Metric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        if (headline.ValueKind != JsonValueKind.Object) return null;
+        int stage = Metrics.StageTicks.ToList().IndexOf(metric);
+        JsonElement value;
+        if (stage >= 0)
+        {
+            if (!headline.TryGetProperty(HeadlineKey.StageDurations, out var durations) || durations.ValueKind != JsonValueKind.Object
+                || !durations.TryGetProperty(StageText.Key((Stage)stage), out value)) return null;
+        }
+        else if (!headline.TryGetProperty(metric.Name, out value)) return null;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double d)) return null;
+        return metric.FromStored(d);
     }
 
     private static void WriteCycles(Utf8JsonWriter w, IReadOnlyList<CycleRecord> cycles)
@@ -134,11 +182,11 @@ public static class RunManifest
             w.WriteString("movement", c.Movement);
             w.WriteNumber("cycle", c.Cycle);
             w.WriteString("outcome", StageText.Key(c.Outcome));
-            w.WriteString("outcome_reason", c.OutcomeReason);
+            w.WriteString("outcome_reason", StageCriteria.OutcomeReason(c));
             w.WriteNumber("start_tick", c.StartTick);
-            w.WriteNumber("peak_tick", c.PeakTick);
+            w.WriteNumber(Metrics.PeakTick.Name, c.PeakTick);
             if (c.EndTick is int end) w.WriteNumber("end_tick", end); else w.WriteNull("end_tick");
-            WriteDouble(w, "peak_participation", c.PeakParticipation);
+            WriteDouble(w, Metrics.PeakParticipation.Name, c.PeakParticipation);
             w.WriteString("highest_stage", StageText.Key(c.HighestStage));
             w.WriteEndObject();
         }

@@ -11,6 +11,12 @@ public sealed record RunOutputOptions
     /// </summary>
     public bool Force { get; init; }
 
+    /// <summary>
+    /// With <see cref="Force"/>: replace the folder even when it holds files that are not the previous run's
+    /// (they are deleted with it). Without it <c>--force</c> refuses such a folder and lists the foreign files.
+    /// </summary>
+    public bool ForceDeleteForeign { get; init; }
+
     /// <summary>The scenario file's text; when given it is copied into the folder as <c>scenario.yaml</c> (or <c>.json</c>).</summary>
     public string? ScenarioText { get; init; }
 

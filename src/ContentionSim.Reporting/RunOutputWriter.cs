@@ -41,8 +41,9 @@ public static class RunOutputWriter
             ?? throw new OutputException(target, $"Cannot write a run into '{target}'; choose a folder inside it with --out.");
         string name = Path.GetFileName(target);
 
-        CheckTarget(target, options.Force);
         CheckParents(target, parent);
+        Litter.Clean(target); // staging folders and temporary files of killed processes, before the folder is judged
+        CheckTarget(target, options.Force, options.ForceDeleteForeign);
         Try(parent, () => Directory.CreateDirectory(parent));
 
         var steps = Plan(result, options);
@@ -61,7 +62,7 @@ public static class RunOutputWriter
                 step.Write(staging);
             }
             current = target;
-            Commit(staging, target, options.Force);
+            Commit(staging, target, options.Force, options.ForceDeleteForeign);
         }
         catch (Exception ex)
         {
@@ -118,7 +119,13 @@ public static class RunOutputWriter
         var listed = new List<OutputFile> { manifest };
         listed.AddRange(steps.SelectMany(s => s.Files));
         steps.Add(new Step([manifest],
-            dir => AtomicFile.WriteAllBytes(Path.Combine(dir, ManifestFile), RunManifest.Create(result, options, listed, scenarioCopy))));
+            dir =>
+            {
+                // Every other file is complete in the staging folder: their SHA-256 go into run.json, which
+                // report, compare and merge check, so a file changed or cut short afterwards is told, not read as whole.
+                var checksums = listed.Skip(1).ToDictionary(f => f.Name, f => RunManifest.Sha256File(Path.Combine(dir, f.Name)), StringComparer.Ordinal);
+                AtomicFile.WriteAllBytes(Path.Combine(dir, ManifestFile), RunManifest.Create(result, options, listed, scenarioCopy, checksums));
+            }));
         return steps;
     }
 
@@ -146,26 +153,87 @@ public static class RunOutputWriter
         return trimmed;
     }
 
-    private static void CheckTarget(string target, bool force)
+    /// <summary>
+    /// Refuses, before anything is run, an output folder that <see cref="Write"/> would refuse: a file or a
+    /// device in its place, a folder that is not empty without <see cref="RunOutputOptions.Force"/>, or one that
+    /// is not a previous run's (or holds more than its files) without <see cref="RunOutputOptions.ForceDeleteForeign"/>.
+    /// </summary>
+    /// <exception cref="OutputException">The folder may not be written; the message says why and what to do.</exception>
+    public static void CheckReplaceable(string outDir, RunOutputOptions options)
     {
-        if (File.Exists(target))
-            throw new OutputException(target, $"'{target}' exists and is a file; choose another --out.");
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(outDir))
+            throw new OutputException(outDir ?? "", "The output folder is empty or blank; give a folder with --out, e.g. --out runs/my-run.");
+        CheckTarget(Normalize(outDir), options.Force, options.ForceDeleteForeign);
+    }
+
+    private static void CheckTarget(string target, bool force, bool foreign)
+    {
+        var kind = Shared.FileKinds.Of(target);
+        if (kind is not (Shared.FileKind.Missing or Shared.FileKind.Directory))
+            throw new OutputException(target, $"'{target}' exists and is {Shared.FileKinds.Describe(kind)}, not a folder; choose another --out.");
         if (!Directory.Exists(target)) return;
-        bool empty;
+        List<string> entries;
         try
         {
-            empty = !Directory.EnumerateFileSystemEntries(target).Any();
+            entries = Directory.EnumerateFileSystemEntries(target).Select(e => Path.GetFileName(e)).ToList();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw OutputException.From(target, ex);
         }
-        if (empty) return;
+        if (entries.Count == 0) return;
         if (!force)
             throw new OutputException(target, $"'{target}' exists and is not empty; use --force to replace it or choose another --out.");
-        if (!File.Exists(Path.Combine(target, ManifestFile)))
+        if (foreign) return;
+        var owned = OwnedFiles(target);
+        if (owned is null)
             throw new OutputException(target,
-                $"'{target}' is not empty and is not a ContentionSim run folder (it has no {ManifestFile}), so --force will not replace it; choose another --out.");
+                $"'{target}' is not empty and is not a ContentionSim run folder (it has no {ManifestFile} written by ContentionSim), so --force will not replace it; " +
+                "choose another --out (or, to delete everything in it, --force-delete-foreign).");
+        var others = entries.Where(e => !owned.Contains(e) && !AtomicFile.IsTempName(e)).Order(StringComparer.Ordinal).ToList();
+        if (others.Count > 0)
+            throw new OutputException(target,
+                $"'{target}' holds a previous run and {others.Count} {(others.Count == 1 ? "entry" : "entries")} that run did not write " +
+                $"({string.Join(", ", others.Take(5).Select(o => $"'{o}'"))}{(others.Count > 5 ? ", …" : "")}), so --force will not replace it; " +
+                "move them out, choose another --out, or use --force-delete-foreign to delete them with the run.");
+    }
+
+    /// <summary>
+    /// The files a previous run wrote into <paramref name="dir"/>, as its run.json lists them (and <c>report.html</c>,
+    /// which <c>contentionsim report</c> writes there), or null when the folder has no run.json of ContentionSim's:
+    /// one whose <c>format</c> is a <c>contentionsim-run/</c> format and whose <c>tool.name</c> is <c>contentionsim</c>.
+    /// </summary>
+    public static HashSet<string>? OwnedFiles(string dir)
+    {
+        string manifest = Path.Combine(dir, ManifestFile);
+        if (Shared.FileKinds.Of(manifest) != Shared.FileKind.Regular) return null;
+        try
+        {
+            var info = new FileInfo(manifest);
+            if (info.Length > 64 * 1024 * 1024) return null;
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(manifest));
+            var root = doc.RootElement;
+            if (root.ValueKind != System.Text.Json.JsonValueKind.Object
+                || !root.TryGetProperty("format", out var format) || format.ValueKind != System.Text.Json.JsonValueKind.String
+                || !(format.GetString() ?? "").StartsWith("contentionsim-run/", StringComparison.Ordinal)
+                || !root.TryGetProperty("tool", out var tool) || tool.ValueKind != System.Text.Json.JsonValueKind.Object
+                || !tool.TryGetProperty("name", out var name) || name.ValueKind != System.Text.Json.JsonValueKind.String
+                || name.GetString() != RunManifest.ToolName)
+                return null;
+            var owned = new HashSet<string>(StringComparer.Ordinal) { ManifestFile, Html.RunReport.FileName };
+            if (root.TryGetProperty("files", out var files) && files.ValueKind == System.Text.Json.JsonValueKind.Array)
+                foreach (var f in files.EnumerateArray())
+                    if (f.ValueKind == System.Text.Json.JsonValueKind.Object && f.TryGetProperty("name", out var n)
+                        && n.ValueKind == System.Text.Json.JsonValueKind.String && n.GetString() is { Length: > 0 } fileName
+                        && fileName == Path.GetFileName(fileName))
+                        owned.Add(fileName);
+            return owned;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A file on the way to the output folder: say so plainly rather than "the file already exists".</summary>
@@ -185,10 +253,10 @@ public static class RunOutputWriter
             ? new OutputException(e.Path.Replace(staging, target, StringComparison.Ordinal), e.Message.Replace(staging, target, StringComparison.Ordinal), e.InnerException)
             : e;
 
-    private static void Commit(string staging, string target, bool force)
+    private static void Commit(string staging, string target, bool force, bool foreign)
     {
         // Checked again: the folder may have appeared or filled while we were writing.
-        if (Directory.Exists(target) || File.Exists(target)) CheckTarget(target, force);
+        if (Directory.Exists(target) || File.Exists(target)) CheckTarget(target, force, foreign);
         AtomicFolder.Replace(staging, target);
     }
 

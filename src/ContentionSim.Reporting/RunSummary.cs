@@ -25,23 +25,25 @@ public static class RunSummary
             s.TotalActivists, movements, movements == 1 ? "" : "s"));
 
         var waveCycles = result.Cycles.Where(c => c.Movement == TickObservation.WaveId).OrderBy(c => c.Cycle).ToList();
-        string cycleWord = h.Cycles == 1 ? "cycle" : "cycles";
-        if (h.Cycles == 0)
+        if (waveCycles.Count == 0)
             lines.Add("No cycle of contention: participation never rose clearly above its baseline.");
         else
-            lines.Add(string.Format(Inv, "{0} {1} of contention ({2} completed, {3} fizzled).", h.Cycles, cycleWord, h.CompletedCycles, h.Fizzles));
+        {
+            lines.Add(CycleCounts(waveCycles.Select(c => c.Outcome).ToList()) + ".");
+            lines.Add(string.Format(Inv, "Cycle peaks are of participation smoothed as the stage classifier sees it; the run's peak below is the highest value of a single {0}.", unit));
+        }
 
         foreach (var c in waveCycles)
         {
             string span = c.EndTick is int end
                 ? string.Format(Inv, "{0} {1}–{2}", unit, c.StartTick, end)
                 : string.Format(Inv, "from {0} {1}, still under way", unit, c.StartTick);
-            lines.Add(string.Format(Inv, "  Cycle {0}: {1}, peak {2} at {3} {4} ({5}); reached stage {6} ({7}).",
+            lines.Add(string.Format(Inv, "  Cycle {0}: {1}, smoothed peak {2} at {3} {4} ({5}); reached stage {6} ({7}).",
                 c.Cycle, StageText.Key(c.Outcome), Percent(c.PeakParticipation), unit, c.PeakTick, span,
                 (int)c.HighestStage, StageText.Name(c.HighestStage)));
         }
 
-        if (h.Cycles > 0)
+        if (waveCycles.Count > 0)
             lines.Add(string.Format(Inv, "Peak participation {0} at {1} {2}{3}.",
                 Percent(h.PeakParticipation), unit, h.PeakTick,
                 h.TimeToPeak >= 0 ? string.Format(Inv, "; first peak {0} {1} after onset", h.TimeToPeak, h.TimeToPeak == 1 ? unit : units) : ""));
@@ -53,6 +55,26 @@ public static class RunSummary
             lines.Add(string.Format(Inv, "Transnational alliances formed {0}; outside pressure up to {1}.",
                 h.AlliancesFormed, h.MaxOutsidePressure.ToString("0.###", Inv)));
         return lines;
+    }
+
+    /// <summary>
+    /// The cycles of a run counted the one way every view uses (terminal summary, report, comparison,
+    /// live view; the rows of <c>cycles.csv</c>): every numbered cycle, split into cycles of contention
+    /// (they reached stage 3) — ended or still under way — and fizzles (they fell back before stage 3).
+    /// E.g. "7 cycles: 2 of contention (1 ended, 1 still under way) and 5 fizzles (fell back before stage 3)".
+    /// </summary>
+    public static string CycleCounts(IReadOnlyList<Outcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        int all = outcomes.Count;
+        int fizzles = outcomes.Count(o => o == Outcome.Fizzle);
+        int ongoing = outcomes.Count(o => o == Outcome.Ongoing);
+        int contention = all - fizzles, ended = contention - ongoing;
+        if (all == 0) return "no cycle";
+        string head = string.Format(Inv, "{0} cycle{1}: {2} of contention", all, all == 1 ? "" : "s", contention);
+        if (contention > 0)
+            head += ongoing > 0 ? string.Format(Inv, " ({0} ended, {1} still under way)", ended, ongoing) : string.Format(Inv, " ({0} ended)", ended);
+        return head + string.Format(Inv, " and {0} fizzle{1} (fell back before stage 3)", fizzles, fizzles == 1 ? "" : "s");
     }
 
     /// <summary>The summary as one string, lines ended by <c>\n</c>.</summary>

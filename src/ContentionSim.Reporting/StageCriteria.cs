@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Stages;
 
@@ -11,7 +12,7 @@ namespace ContentionSim.Reporting;
 /// <c>contentionsim stages</c> and the reports. Keys are the scenario file's keys under
 /// <c>classifier:</c>.
 /// </summary>
-public static class StageCriteria
+public static partial class StageCriteria
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -37,7 +38,8 @@ public static class StageCriteria
                 "after stage 3, when participation falls to decline_fraction = {0} of the cycle's peak",
                 N(p.DeclineFraction)),
             Stage.ViolenceAndInstitutionalization => F(
-                "after stage 4, when violent acts plus co-optations since stage 4 began reach confrontation_count = {0}",
+                "after stage 4, when violent acts plus co-optations since stage 4 began, " + PerThousandMobilized +
+                " (per 1,000 of the activists mobilized at the cycle's peak: peak participation × activists), reach confrontation_count = {0}",
                 N(p.ConfrontationCount)),
             Stage.FacilitationAndRepression => F(
                 "after stage 5, when state responses (arrests, talks, concessions, co-optations) make at least state_response_share = {0} of state and confrontational acts since stage 5 began, with participation at or below response_fraction = {1} of the peak",

@@ -55,7 +55,23 @@ public static class ScenarioTemplate
         return sb.ToString();
     }
 
-    private static void WriteRecord(StringBuilder sb, Type type, object value, int indent, string firstPrefix, bool topLevel, Scenario defaults)
+    /// <summary>
+    /// <paramref name="scenario"/> written out whole, every key with its value and the same comments
+    /// as the starter, its lists as they are (no examples): the scenario a classroom run played,
+    /// its changes in <c>events</c>. Loading the text gives back the same parameters.
+    /// </summary>
+    /// <param name="header">Comment lines written first (without '# ').</param>
+    public static string Yaml(Scenario scenario, IEnumerable<string> header)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var sb = new StringBuilder();
+        foreach (var h in header)
+            foreach (var l in Wrap(h, "# ")) sb.Append(l).Append('\n');
+        WriteRecord(sb, typeof(Scenario), scenario, 0, "", topLevel: true, scenario, resolved: true);
+        return sb.ToString();
+    }
+
+    private static void WriteRecord(StringBuilder sb, Type type, object value, int indent, string firstPrefix, bool topLevel, Scenario defaults, bool resolved = false)
     {
         var properties = ParameterPath.PropertiesOf(type);
         for (int i = 0; i < properties.Count; i++)
@@ -77,11 +93,16 @@ public static class ScenarioTemplate
             {
                 case Shape.Record:
                     sb.Append(keyPad).Append(key).Append(":\n");
-                    WriteRecord(sb, property.PropertyType, v, keyPad.Length + 2, "", topLevel: false, defaults);
+                    WriteRecord(sb, property.PropertyType, v, keyPad.Length + 2, "", topLevel: false, defaults, resolved);
                     break;
                 case Shape.List when ParameterPath.ElementType(property.PropertyType) is Type element && Schema.ShapeOf(element) == Shape.Record:
                 {
                     var items = ((System.Collections.IEnumerable)v).Cast<object>().ToList();
+                    if (items.Count == 0 && resolved)
+                    {
+                        sb.Append(keyPad).Append(key).Append(": []\n");
+                        break;
+                    }
                     if (items.Count == 0 && element == typeof(ScheduledEvent))
                     {
                         // No events by default: the examples are written commented out, so the starter
@@ -97,7 +118,7 @@ public static class ScenarioTemplate
                     if (items.Count == 0)
                         items.Add(element == typeof(OrganizationGroupParameters) ? ExampleOrganizations : Activator.CreateInstance(element)!);
                     sb.Append(keyPad).Append(key).Append(":\n");
-                    foreach (var item in items) WriteRecord(sb, element, item, keyPad.Length + 2, "- ", topLevel: false, defaults);
+                    foreach (var item in items) WriteRecord(sb, element, item, keyPad.Length + 2, "- ", topLevel: false, defaults, resolved);
                     break;
                 }
                 default:

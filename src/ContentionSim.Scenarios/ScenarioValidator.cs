@@ -58,6 +58,30 @@ public static partial class ScenarioValidator
     [GeneratedRegex(@"^(seed|ticks|time_unit|name|description|network(\..*)?|events(\[.*)?|movements\[\d+\]\.(id|name|activists\.(count|thresholds(\[\d+\])?|threshold_unit|initial_frame_adoption|membership)|organizations(\[\d+\]\.(kind|count))?))$")]
     private static partial Regex FixedAtStart();
 
+    /// <summary>The longest name or id: it becomes part of a folder name, and a file system takes 255 bytes.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>
+    /// What is wrong with a name that names folders and is printed on the terminal: too long, or holding control
+    /// characters (which would move the cursor or retitle the terminal when printed). Null when it is fine.
+    /// </summary>
+    internal static (string Message, string Fix)? NameProblem(string value, string what)
+    {
+        int bad = value.AsSpan().IndexOfAny(ControlCharacters);
+        if (bad >= 0)
+            return ($"the {what} holds the control character U+{(int)value[bad]:X4} at character {bad + 1}",
+                "use letters, digits, '-', '_' and spaces (no escape sequences, tabs or line breaks)");
+        if (value.Length > MaxNameLength)
+            return ($"the {what} is {value.Length:N0} characters long, more than the limit of {MaxNameLength} (it becomes part of a folder name)",
+                "give a short name; put longer text in 'description'");
+        return null;
+    }
+
+    /// <summary>C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a terminal shows.</summary>
+    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 32).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
+         '\u2028', '\u2029', '\u200E', '\u200F', .. Enumerable.Range(0x202A, 5).Select(c => (char)c), .. Enumerable.Range(0x2066, 4).Select(c => (char)c)]);
+
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
     private static partial Regex IdPattern();
 
@@ -206,6 +230,8 @@ public static partial class ScenarioValidator
             var invalid = Path.GetInvalidFileNameChars().Concat(['/', '\\', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
             if (string.IsNullOrWhiteSpace(scenario.Name))
                 Add("name", "the name is empty; it names the output folder", "give a short name such as 'japan-migrants'");
+            else if (NameProblem(scenario.Name, "name") is var (message, fix))
+                Add("name", message, fix);
             else if (scenario.Name.Any(invalid.Contains) || scenario.Name is "." or "..")
                 Add("name", $"'{scenario.Name}' cannot be used as a folder name (it names the output folder)",
                     "use letters, digits, '-', '_' and spaces; put longer text in 'description'");
@@ -223,7 +249,9 @@ public static partial class ScenarioValidator
             {
                 var movement = scenario.Movements[i];
                 string path = $"movements[{i}]";
-                if (!IdPattern().IsMatch(movement.Id ?? ""))
+                if (movement.Id is { Length: > MaxNameLength })
+                    Add(path + ".id", $"the id is {movement.Id.Length:N0} characters long, more than the limit of {MaxNameLength}", "give a short id such as 'migrants'; put the full name in 'name'", path + ".id", path);
+                else if (!IdPattern().IsMatch(movement.Id ?? ""))
                 {
                     string suggestion = NotIdCharacters().Replace(movement.Id ?? "", "_").Trim('_');
                     Add(path + ".id", $"id '{movement.Id}' may hold only letters, digits, '_' and '-' (it is used in event keys and file names)",

@@ -142,15 +142,18 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Sends SIGINT (what Ctrl-C sends) and waits for the process to end; returns how long it took.</summary>
-    public TimeSpan Interrupt(TimeSpan timeout)
+    public TimeSpan Interrupt(TimeSpan timeout) => Signal("INT", timeout);
+
+    /// <summary>Sends SIG<paramref name="name"/> (INT, TERM, HUP) and waits for the process to end; returns how long it took.</summary>
+    public TimeSpan Signal(string name, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        var (code, output) = Tmpfs.Exec("kill", "-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(code == 0, $"kill -INT failed: {output}");
+        var (code, output) = Tmpfs.Exec("kill", "-" + name, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(code == 0, $"kill -{name} failed: {output}");
         if (!_process.WaitForExit(timeout))
         {
             _process.Kill(entireProcessTree: true);
-            Assert.Fail($"still running {timeout.TotalSeconds:0} s after SIGINT:\n{Error}");
+            Assert.Fail($"still running {timeout.TotalSeconds:0} s after SIG{name}:\n{Error}");
         }
         var elapsed = clock.Elapsed;
         _process.WaitForExit(); // the output to its end

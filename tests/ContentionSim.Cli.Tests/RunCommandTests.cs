@@ -24,6 +24,32 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_run_changed_by_set_is_named_and_described_as_what_it_is()
+    {
+        // The teacher opened the state with --set state.openness=0.85 and the page still said "a tight state - arrests, not talks".
+        var scenario = _cli.Write("small.yaml", CliHarness.SmallScenario.Replace("name: small", "name: small\ndescription: A tight state."));
+        string plain = _cli.PathOf("plain");
+        Assert.Equal(0, _cli.Run("run", scenario, "--out", plain, "--no-plots").Code);
+        string changed = _cli.PathOf("changed");
+
+        var (code, output, error) = _cli.Run("run", scenario, "--out", changed, "--no-plots", "--set", "state.openness=0.85");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("'small, state.openness=0.85'", output);
+        var scenarioJson = CliHarness.ReadJson(Path.Combine(changed, "run.json")).GetProperty("scenario");
+        Assert.Equal("small, state.openness=0.85", scenarioJson.GetProperty("name").GetString());
+        Assert.Equal(0, _cli.Run("report", changed).Code);
+        string html = File.ReadAllText(Path.Combine(changed, "report.html"));
+        Assert.Contains("<h1>small, state.openness=0.85</h1>", html);
+        Assert.Contains("changed on the command line: state.openness=0.85. The file describes the scenario before the change", html);
+        // The unchanged run keeps the file's name and words.
+        Assert.Equal("small", CliHarness.ReadJson(Path.Combine(plain, "run.json")).GetProperty("scenario").GetProperty("name").GetString());
+        // --seed alone does not rename.
+        Assert.Equal("small", ContentionSim.Cli.Commands.ScenarioInput.Load(scenario, [], 5, null).Scenario.Name);
+        Assert.Equal("small-state-openness-0-85", ContentionSim.Cli.Commands.RunCommand.Slug(ContentionSim.Cli.Commands.ScenarioInput.Load(scenario, ["state.openness=0.85"], null, null).Scenario.Name));
+    }
+
+    [Fact]
     public void Seed_and_ticks_on_the_command_line_override_the_scenario_and_are_recorded()
     {
         var scenario = _cli.Write("small.yaml", CliHarness.SmallScenario);

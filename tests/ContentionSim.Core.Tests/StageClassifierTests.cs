@@ -49,20 +49,23 @@ public class StageClassifierTests
                 _ticks.Add(new StageInput
                 {
                     Tick = _ticks.Count + 1,
-                    Activists = Activists,
-                    Participation = participation,
-                    FrameAdoption = frame,
-                    RadicalShare = radical,
-                    SectorsEngaged = 2,
-                    Interactions = interactions,
-                    ViolentActs = violent,
-                    Cooptations = cooptations,
-                    RepressionEvents = repression,
-                    FacilitationEvents = facilitation,
-                    Concessions = concessions,
-                    RepressionLevel = repressionLevel,
-                    FacilitationLevel = facilitationLevel,
                     Turnover = turnover,
+                    Values = new TickValues
+                    {
+                        Activists = Activists,
+                        Participation = participation,
+                        FrameAdoption = frame,
+                        RadicalShare = radical,
+                        SectorsEngaged = 2,
+                        Interactions = interactions,
+                        ViolentActs = violent,
+                        Cooptations = cooptations,
+                        RepressionEvents = repression,
+                        FacilitationEvents = facilitation,
+                        Concessions = concessions,
+                        RepressionLevel = repressionLevel,
+                        FacilitationLevel = facilitationLevel,
+                    },
                 });
             return this;
         }
@@ -347,15 +350,15 @@ public class StageClassifierTests
         Assert.Equal(expected, cycle.Outcome);
         Assert.Equal(30, cycle.EndTick);
         Assert.Equal(Stage.FacilitationAndRepression, cycle.HighestStage);
-        // The reason states the counts it was judged on.
-        var expectedCounts = ending switch
+        // The cycle carries the counts it was judged on (Reporting words them).
+        var (cooptations, talks, arrests) = ending switch
         {
-            Ending.Negotiated => "1 concessions, 6 co-optations and 3 talks against 0 arrests",
-            Ending.SuppressedDespiteConcession => "1 concessions, 3 co-optations and 1 talks against 9 arrests",
-            Ending.Turnover or Ending.Suppressed => "0 concessions, 0 co-optations and 0 talks against 6 arrests",
+            Ending.Negotiated => (6, 3, 0),
+            Ending.SuppressedDespiteConcession => (3, 1, 9),
+            Ending.Turnover or Ending.Suppressed => (0, 0, 6),
             _ => throw new ArgumentOutOfRangeException(nameof(ending)),
         };
-        Assert.Contains(expectedCounts, cycle.OutcomeReason);
+        Assert.Equal((cooptations, talks, arrests), (cycle.Cooptations, cycle.FacilitationEvents, cycle.RepressionEvents));
         Assert.Equal(ending == Ending.Negotiated ? 1 : ending == Ending.SuppressedDespiteConcession ? 1 : 0, cycle.Concessions);
     }
 
@@ -416,43 +419,37 @@ public class StageClassifierTests
     }
 
     [Fact]
-    public void EntriesCarryTheTriggerAndTheObservedValues()
+    public void EntriesCarryTheValuesThatMetTheCriterion()
     {
         var classifier = new StageClassifier("m", Unsmoothed());
         FullCycle().Feed(classifier);
         var e = classifier.Entries.ToDictionary(x => x.Stage);
 
         var onset = e[Stage.ConflictAndDiffusion];
-        Assert.Contains(P(0.10, 1), onset.Trigger);
-        Assert.Contains(P(0.05, 1), onset.Trigger);  // the baseline
-        Assert.Contains("3 ticks", onset.Trigger);
+        Assert.Equal(0.05, onset.Baseline, 12);
         Assert.Equal(0.10, onset.Participation, 12);
 
         var frames = e[Stage.RepertoiresAndFrames];
-        Assert.Contains($"from {P(0.10, 0)} to {P(0.20, 0)}", frames.Trigger);
+        Assert.Equal(0.10, frames.FrameAtStart, 12);
         Assert.Equal(0.20, frames.FrameAdoption, 12);
 
         var interaction = e[Stage.InformationAndInteraction];
-        Assert.Contains("2.0 per 1,000", interaction.Trigger);
         Assert.Equal(2.0, interaction.InteractionRate, 12);
 
         var exhaustion = e[Stage.ExhaustionAndPolarization];
-        Assert.Contains(P(0.75, 0), exhaustion.Trigger);
-        Assert.Contains($"{P(0.40, 1)} → {P(0.30, 1)}", exhaustion.Trigger);
-        Assert.Contains($"from {P(0.20, 0)} to {P(0.60, 0)}", exhaustion.Trigger);
         Assert.Equal(0.30, exhaustion.Participation, 12);
         Assert.Equal(0.40, exhaustion.PeakParticipation, 12);
         Assert.Equal(0.20, exhaustion.RadicalShareAtPeak, 12);
         Assert.Equal(0.60, exhaustion.RadicalShare, 12);
 
         var violence = e[Stage.ViolenceAndInstitutionalization];
-        Assert.Contains("2 violent acts and 0 co-optations", violence.Trigger);
-        Assert.Contains("5.0 per 1,000 mobilized at the peak", violence.Trigger); // 2 acts among 1,000 × 0.40
+        Assert.Equal((2, 0), (violence.ViolentActsSinceExhaustion, violence.CooptationsSinceExhaustion));
+        Assert.Equal(5.0, violence.ConfrontationsPerThousandMobilized, 9); // 2 acts among 1,000 × 0.40
         Assert.Equal(2, violence.ViolentActs);
 
         var response = e[Stage.FacilitationAndRepression];
-        Assert.Contains(P(1.0, 0), response.Trigger);  // all acts since stage 5 were the state's
-        Assert.Contains(P(0.50, 0), response.Trigger); // participation .20 of the .40 peak
+        Assert.Equal(1.0, response.StateResponseShare, 12);  // all acts since stage 5 were the state's
+        Assert.Equal(0.50, response.Participation / response.PeakParticipation, 9); // participation .20 of the .40 peak
         Assert.Equal(6, response.RepressionEvents);
         Assert.All(classifier.Entries, x => Assert.Equal(2, x.SectorsEngaged));
     }

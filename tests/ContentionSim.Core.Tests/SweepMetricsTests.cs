@@ -31,7 +31,7 @@ public class SweepMetricsTests
             RepressionEvents = 7,
             Concessions = 3,
         };
-        double? Get(string name) => SweepMetrics.Find(name)!.Extract(h);
+        double? Get(string name) => SweepMetrics.Find(name)!.Of(h);
         Assert.Equal(2, Get("cycles"));
         Assert.Equal(0.4, Get("peak_participation"));
         Assert.Equal(12, Get("time_to_peak"));
@@ -39,6 +39,6 @@ public class SweepMetricsTests
         Assert.Equal(3, Get("stage3_ticks"));
         Assert.Equal(7, Get("repression_events"));
         Assert.Equal(3, Get("concessions"));
-        Assert.Null(SweepMetrics.Find("time_to_peak")!.Extract(h with { TimeToPeak = -1 }));
+        Assert.Null(SweepMetrics.Find("time_to_peak")!.Of(h with { TimeToPeak = -1 }));
     }
 }

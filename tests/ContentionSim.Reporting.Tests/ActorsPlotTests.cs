@@ -34,7 +34,7 @@ public class ActorsPlotTests
     {
         using var plot = new ActorsPlot().Create(TestRuns.Sample());
         var labels = plot.Legend.ManualItems.Select(i => i.LabelText).ToArray();
-        Assert.Equal(["inactive", "co-opted", "repressed (held)", "exhausted", "active", "outside pressure (right)", "effective openness (right)"], labels);
+        Assert.Equal(["inactive", "co-opted", "repressed (held)", "exhausted", "active", "outside pressure (inner right axis)", "effective openness (outer right axis, 0–1)"], labels);
     }
 
     [Fact]
@@ -45,6 +45,23 @@ public class ActorsPlotTests
         Assert.NotEmpty(right);
         Assert.Contains(right, s => Math.Abs(s.Data.GetScatterPoints().Max(p => p.Y) - 0.6) < 1e-9); // outside pressure peaks at 0.6
         Assert.Equal((0.0, 1.0), (plot.Axes.Right.Min, plot.Axes.Right.Max));
+    }
+
+    [Fact]
+    public void Effective_openness_keeps_its_own_zero_to_one_axis_when_pressure_is_large()
+    {
+        // The boomerang of lesson 2: pressure reaches 8.6 while openness goes 0.15 -> 0.74; on a shared 0-10 axis the
+        // openness drew as a flat line.
+        var run = TestRuns.Sample();
+        run = run with { Series = run.Series.Select(o => o with { OutsidePressure = o.Tick / 10.0, EffectiveOpenness = 0.15 + o.Tick / 200.0 }).ToArray() };
+        using var plot = new ActorsPlot().Create(run);
+        var openness = ActorsPlot.OpennessAxis(plot);
+        Assert.NotSame(plot.Axes.Right, openness);
+        Assert.Equal((0.0, 1.0), (openness.Min, openness.Max));
+        Assert.True(plot.Axes.Right.Max >= run.Series.Max(o => o.OutsidePressure));
+        var lines = plot.GetPlottables<ScottPlot.Plottables.Scatter>().ToArray();
+        Assert.Contains(lines, s => s.Axes.YAxis == openness && s.LinePattern.Equals(ScottPlot.LinePattern.Dashed));
+        Assert.DoesNotContain(lines, s => s.Axes.YAxis == plot.Axes.Right && s.LinePattern.Equals(ScottPlot.LinePattern.Dashed));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class ComparePageTests : IClassFixture<ChromiumFixture>, IDisposab
 
         Assert.Contains("<table class=\"headline\">", html);
         Assert.Contains("<th scope=\"col\" class=\"num\">tight</th><th scope=\"col\" class=\"num\">boomerang</th>", html);
-        foreach (var metric in new[] { "Peak participation", "Arrests", "Concessions", "Co-optations", "Alliances abroad formed", "Outside pressure, max", "Suppressed", "Negotiated" })
+        foreach (var metric in new[] { "Peak participation (a single tick)", "Cycles in all (as listed in cycles.csv)", "Arrests", "Concessions", "Co-optations", "Alliances abroad formed", "Outside pressure, max", "Suppressed", "Negotiated" })
             Assert.Contains($"<th scope=\"row\">{metric}</th>", html);
         Assert.Contains($"<td class=\"num\">{runs[0].Headline.GetProperty("repression_events").GetInt32():N0}</td>", html);
     }

@@ -79,7 +79,7 @@ public class RunCsvTests
         var run = TestRuns.Sample();
         var (c, rows) = Table(RunCsv.WriteStages, run);
         Assert.Equal(run.StageEntries.Count, rows.Count);
-        Assert.Equal(run.StageEntries.Select(e => e.Trigger), rows.Select(r => r[c["trigger"]]));
+        Assert.Equal(run.StageEntries.Select(e => StageCriteria.Trigger(e, run.Scenario.Classifier)), rows.Select(r => r[c["trigger"]]));
         Assert.Equal(
             ["conflict_diffusion", "repertoires_frames", "information_interaction", "exhaustion_polarization",
              "violence_institutionalization", "facilitation_repression", "conflict_diffusion"],
@@ -107,11 +107,13 @@ public class RunCsvTests
     [Fact]
     public void Cycles_have_outcome_timing_and_stage_durations()
     {
-        var (c, rows) = Table(RunCsv.WriteCycles, TestRuns.Sample());
+        var sample = TestRuns.Sample();
+        var (c, rows) = Table(RunCsv.WriteCycles, sample);
         Assert.Equal(2, rows.Count);
         var first = rows[0];
         Assert.Equal("negotiated", first[c["outcome"]]);
-        Assert.Equal("facilitation 40 > repression 30, concessions 2", first[c["outcome_reason"]]);
+        Assert.Equal(StageCriteria.OutcomeReason(sample.Cycles[0]), first[c["outcome_reason"]]);
+        Assert.StartsWith("2 concessions, 25 co-optations and 40 talks against 30 arrests", first[c["outcome_reason"]]);
         Assert.Equal(("10", "45", "100"), (first[c["start_tick"]], first[c["peak_tick"]], first[c["end_tick"]]));
         Assert.Equal(["10", "15", "20", "15", "15", "15"], Enumerable.Range(1, 6).Select(i => first[c[$"stage{i}_ticks"]]));
         Assert.Equal("6", first[c["highest_stage"]]);

@@ -24,8 +24,9 @@ public sealed class RunFolderTests : IDisposable
         Assert.Equal(TestRuns.Ticks, run.TicksRun);
         Assert.Equal("name: x\n", run.ScenarioText);
         Assert.Equal("scenario.yaml", run.ScenarioFile);
-        Assert.Equal(result.StageEntries.Select(e => (e.Movement, e.Cycle, e.Stage, e.Tick, e.Trigger)),
-            run.StageEntries.Select(e => (e.Movement, e.Cycle, e.Stage, e.Tick, e.Trigger)));
+        Assert.Equal(result.StageEntries.Select(e => (e.Movement, e.Cycle, e.Stage, e.Tick, StageCriteria.Trigger(e, result.Scenario.Classifier))),
+            run.StageEntries.Select(e => (e.Movement, e.Cycle, e.Stage, e.Tick, run.TriggerOf(e))));
+        Assert.Equal(result.Cycles.Select(StageCriteria.OutcomeReason), run.Cycles.Select(run.ReasonOf));
         Assert.Equal(result.Cycles.Select(c => (c.Cycle, c.Outcome, c.EndTick, c.RepressionEvents, c.Concessions, c.Cooptations)),
             run.Cycles.Select(c => (c.Cycle, c.Outcome, c.EndTick, c.RepressionEvents, c.Concessions, c.Cooptations)));
         Assert.Equal(TestRuns.Ticks, run.Wave.Count);
@@ -54,7 +55,7 @@ public sealed class RunFolderTests : IDisposable
         var e = Assert.Throws<ReportInputException>(() => RunFolder.Read(_tmp["run"]));
 
         Assert.Contains("stages.csv", e.Message);
-        Assert.Contains("Run the scenario again", e.Message);
+        Assert.Contains("the scenario again", e.Message, StringComparison.OrdinalIgnoreCase); // the checksum check tells the file is missing
     }
 
     [Fact]

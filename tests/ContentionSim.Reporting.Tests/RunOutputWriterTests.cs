@@ -105,12 +105,12 @@ public class RunOutputWriterTests
         using var dir = new TempDir();
         string outDir = dir["run"];
         RunOutputWriter.Write(TestRuns.Sample(events: true), outDir, NoPlots);
-        File.WriteAllText(Path.Combine(outDir, "stale.txt"), "from before");
+        File.WriteAllText(Path.Combine(outDir, "report.html"), "<html>the report command's page</html>");
         Assert.True(File.Exists(Path.Combine(outDir, "events.csv")));
 
         RunOutputWriter.Write(TestRuns.Sample(events: false), outDir, NoPlots with { Force = true });
 
-        Assert.False(File.Exists(Path.Combine(outDir, "stale.txt")));
+        Assert.False(File.Exists(Path.Combine(outDir, "report.html")));
         Assert.False(File.Exists(Path.Combine(outDir, "events.csv")));
         Assert.True(File.Exists(Path.Combine(outDir, "timeseries.csv")));
         Assert.Equal(["run"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));

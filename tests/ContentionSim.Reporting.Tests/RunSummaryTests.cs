@@ -1,4 +1,5 @@
 using ContentionSim.Core.Observation;
+using ContentionSim.Core.Stages;
 
 namespace ContentionSim.Reporting.Tests;
 
@@ -9,12 +10,32 @@ public class RunSummaryTests
     {
         var lines = RunSummary.Lines(TestRuns.Sample());
         Assert.Equal("Test wave: seed 18446744073709551557, 120 weeks, 1,000 activists in 1 movement.", lines[0]);
-        Assert.Contains("2 cycles of contention (1 completed, 0 fizzled).", lines);
-        Assert.Contains(lines, l => l.Contains("Cycle 1: negotiated") && l.Contains("peak 42% at week 45") && l.Contains("week 10–100"));
+        Assert.Contains("2 cycles: 2 of contention (1 ended, 1 still under way) and 0 fizzles (fell back before stage 3).", lines);
+        Assert.Contains(lines, l => l.Contains("Cycle 1: negotiated") && l.Contains("smoothed peak 42% at week 45") && l.Contains("week 10–100"));
         Assert.Contains(lines, l => l.Contains("Cycle 2: ongoing") && l.Contains("still under way"));
         Assert.Contains(lines, l => l.StartsWith("Peak participation 42.1% at week 45") && l.Contains("35 weeks after onset"));
         Assert.Contains(lines, l => l.Contains("Violent acts 14 (85.7% in demobilization)") && l.Contains("repression events 30") && l.Contains("facilitation events 40"));
         Assert.All(lines, l => Assert.DoesNotContain('\n', l));
+    }
+
+    [Theory]
+    [InlineData(new[] { Outcome.Fizzle, Outcome.Fizzle, Outcome.Suppressed, Outcome.Fizzle, Outcome.Fizzle, Outcome.Fizzle, Outcome.Ongoing },
+        "7 cycles: 2 of contention (1 ended, 1 still under way) and 5 fizzles (fell back before stage 3)")]
+    [InlineData(new[] { Outcome.Negotiated }, "1 cycle: 1 of contention (1 ended) and 0 fizzles (fell back before stage 3)")]
+    [InlineData(new[] { Outcome.Fizzle }, "1 cycle: 0 of contention and 1 fizzle (fell back before stage 3)")]
+    public void Cycle_counts_add_up_to_the_cycles_listed(Outcome[] outcomes, string expected)
+    {
+        // The teacher saw "2 cycles of contention (1 completed, 5 fizzled)" above a list of 7 cycles.
+        Assert.Equal(expected, RunSummary.CycleCounts(outcomes));
+    }
+
+    [Fact]
+    public void The_summary_counts_every_cycle_it_lists_and_says_which_peaks_are_smoothed()
+    {
+        var lines = RunSummary.Lines(TestRuns.Sample());
+        int listed = lines.Count(l => l.StartsWith("  Cycle ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"{listed} cycles: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("smoothed") && l.Contains("highest value of a single week"));
     }
 
     [Fact]

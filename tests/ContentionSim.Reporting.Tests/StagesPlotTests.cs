@@ -163,3 +163,45 @@ public class StagesPlotTests
         Assert.Equal(StagesPlot.MaxOutcomeMarkers, few.GetPlottables<ScottPlot.Plottables.VerticalLine>().Count());
     }
 }
+
+public class LegendStripTests
+{
+    public static TheoryData<string> Figures() => new() { "stages", "actors" };
+
+    [Theory]
+    [MemberData(nameof(Figures))]
+    public void The_legend_is_a_strip_under_the_plot_and_the_data_takes_most_of_the_width(string name)
+    {
+        // The teacher found the stage legend took a third of the figure's width, and narrow stage bands unlabelled.
+        IRunPlot figure = name == "stages" ? new StagesPlot() : new ActorsPlot();
+        using var plot = figure.Create(TestRuns.Sample());
+        plot.GetImageBytes(RunPlots.DefaultWidth, RunPlots.DefaultHeight, ScottPlot.ImageFormat.Png);
+        var data = plot.RenderManager.LastRender.DataRect;
+        Assert.True(data.Width > 0.75 * RunPlots.DefaultWidth, $"the data area is {data.Width:0} px of {RunPlots.DefaultWidth}");
+        Assert.Equal(ScottPlot.Orientation.Horizontal, plot.Legend.Orientation);
+        if (name == "stages")
+            foreach (var stage in ContentionSim.Core.Stages.StageText.Cycle)
+                Assert.Contains(plot.Legend.ManualItems, i => i.LabelText == $"{(int)stage} {ContentionSim.Core.Stages.StageText.Name(stage)}");
+    }
+
+    [Fact]
+    public void The_compare_figure_has_a_scale_on_every_strip_and_a_title_that_fits()
+    {
+        var run = TestRuns.Sample();
+        var wave = run.Series.Where(o => o.Movement == "wave").ToArray();
+        var runs = new[] { new CompareRun("teaching-tight-state", wave, run.Cycles), new CompareRun("teaching-tight-state, state.openness=0.85", wave, run.Cycles), new CompareRun("teaching-boomerang", wave, run.Cycles) };
+        string title = ComparePlot.Title(runs.Select(r => r.Label).ToList());
+        Assert.True(title.Length <= 70, title);
+        Assert.Equal("Stages compared: a vs b", ComparePlot.Title(["a", "b"]));
+        using var plot = ComparePlot.Create(runs, "Time (weeks)", title);
+        var (w, h) = ComparePlot.Size(runs.Length);
+        plot.GetImageBytes(w, h, ScottPlot.ImageFormat.Png);
+        var right = plot.Axes.Right.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Label).ToList();
+        Assert.Equal(runs.Length, right.Count(l => l == "0"));
+        Assert.Equal(2 * runs.Length, right.Count(l => l.EndsWith('%')));
+        // The strip names wrap instead of being cut.
+        var left = plot.Axes.Left.TickGenerator.Ticks.Select(t => t.Label).ToList();
+        Assert.Contains("teaching-tight-state,\nstate.openness=0.85", left);
+        Assert.DoesNotContain(left, l => l.Contains('…'));
+    }
+}

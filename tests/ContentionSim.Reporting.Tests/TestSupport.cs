@@ -66,9 +66,8 @@ internal static class TestRuns
                 Cycle = 1,
                 Stage = StageText.Cycle[i],
                 Tick = starts[i],
-                Trigger = i == 0
-                    ? "participation 0.05 > baseline 0.02 + margin 0.02, held 3 ticks"
-                    : i == 2 ? "interaction rate 1.4 per 1,000 ≥ 1; \"near peak\"\nsecond line" : $"criterion {i + 1} met",
+                Baseline = i == 0 ? 0.02 : 0,
+                FrameAtStart = 0.1,
                 Participation = ParticipationAt(starts[i]),
                 PeakParticipation = ParticipationAt(Math.Min(starts[i], 45)),
                 FrameAdoption = 0.1 * (i + 1),
@@ -81,14 +80,14 @@ internal static class TestRuns
                 RepressionEvents = i >= 2 ? 2 * i : 0,
                 FacilitationEvents = i >= 2 ? i : 0,
             });
-        entries.Add(new StageEntry { Cycle = 2, Stage = Stage.ConflictAndDiffusion, Tick = 105, Trigger = "onset again", Participation = 0.03 });
+        entries.Add(new StageEntry { Cycle = 2, Stage = Stage.ConflictAndDiffusion, Tick = 105, Baseline = 0.01, Participation = 0.03 });
 
         var cycles = new List<CycleRecord>
         {
             new()
             {
                 Cycle = 1, StartTick = 10, EndTick = 100, PeakTick = 45, PeakParticipation = 0.42,
-                Outcome = Outcome.Negotiated, OutcomeReason = "facilitation 40 > repression 30, concessions 2",
+                Outcome = Outcome.Negotiated, MeanFacilitationStance = 0.4, MeanRepressionStance = 0.3,
                 HighestStage = Stage.FacilitationAndRepression, StageDurations = [0, 10, 15, 20, 15, 15, 15],
                 RepressionEvents = 30, FacilitationEvents = 40, Concessions = 2, Cooptations = 25, ViolentActs = 14, ViolentActsLate = 12,
                 MaxOutsidePressure = 0.5,
@@ -96,7 +95,7 @@ internal static class TestRuns
             new()
             {
                 Cycle = 2, StartTick = 105, EndTick = null, PeakTick = 119, PeakParticipation = 0.08,
-                Outcome = Outcome.Ongoing, OutcomeReason = "", HighestStage = Stage.ConflictAndDiffusion,
+                Outcome = Outcome.Ongoing, HighestStage = Stage.ConflictAndDiffusion,
                 StageDurations = [0, 15, 0, 0, 0, 0, 0],
             },
         };

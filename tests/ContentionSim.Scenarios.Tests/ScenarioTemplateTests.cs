@@ -99,3 +99,46 @@ public class ScenarioTemplateTests
         Assert.Equal("1e5", scenario.Name);
     }
 }
+
+/// <summary>A scenario written out whole (the classroom's export) loads back to the same parameters.</summary>
+public class ScenarioWriteBackTests
+{
+    public static TheoryData<string> ShippedScenarios()
+    {
+        var data = new TheoryData<string>();
+        var root = Path.Combine(Support.RepoRoot(), "scenarios");
+        foreach (var f in Directory.GetFiles(root, "*.yaml").Concat(Directory.GetFiles(Path.Combine(root, "teaching"), "*.yaml")).Order())
+            data.Add(Path.GetRelativePath(root, f));
+        return data;
+    }
+
+    private static string Json(Scenario s) => System.Text.Json.JsonSerializer.Serialize(s);
+
+    [Theory]
+    [MemberData(nameof(ShippedScenarios))]
+    public void A_shipped_scenario_with_added_events_loads_back_the_same(string file)
+    {
+        var original = ScenarioLoader.LoadFile(Path.Combine(Support.RepoRoot(), "scenarios", file));
+        var played = original with
+        {
+            Description = original.Description + "\n(played in the classroom: \"quotes\", a colon: and # a hash)",
+            Events = [.. original.Events,
+                new ScheduledEvent { At = 12, Set = "state.openness", Value = 0.85, Label = "openness slider" },
+                new ScheduledEvent { At = 30, Until = 60, Set = "transnational.alliance_probability", Value = 0.3, Label = "ramp: an ally abroad" }],
+        };
+        string yaml = ScenarioTemplate.Yaml(played, ["Played in the classroom.", "Seed 42."]);
+        Assert.StartsWith("# Played in the classroom.\n# Seed 42.\n", yaml);
+        var back = ScenarioLoader.Parse(yaml, file);
+        Assert.Equal(Json(played), Json(back));
+    }
+
+    [Fact]
+    public void A_scenario_without_organizations_or_events_keeps_them_empty()
+    {
+        var s = new Scenario { Movements = [new MovementParameters { Organizations = [] }] };
+        var back = ScenarioLoader.Parse(ScenarioTemplate.Yaml(s, []), "none.yaml");
+        Assert.Empty(back.Movements[0].Organizations);
+        Assert.Empty(back.Events);
+        Assert.Equal(Json(s), Json(back));
+    }
+}

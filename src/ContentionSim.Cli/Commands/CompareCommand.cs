@@ -5,7 +5,7 @@ using ContentionSim.Reporting.Html;
 namespace ContentionSim.Cli.Commands;
 
 /// <summary>
-/// <c>contentionsim compare RUN_A RUN_B [...] [--out FILE.html]</c>: puts two or more finished runs
+/// <c>contentionsim compare RUN_A RUN_B [...] [--out DIR | FILE.html] [--force]</c>: puts two or more finished runs
 /// side by side in one HTML page and one PNG (stage bands aligned in time, headline numbers in a table).
 /// </summary>
 internal static class CompareCommand
@@ -13,10 +13,11 @@ internal static class CompareCommand
     public static Command Create(CliConsole console)
     {
         var runs = new Argument<string[]>("runs") { Description = "Two or more run folders, e.g. runs/japan-2007-seed2007 runs/boomerang-seed7.", Arity = ArgumentArity.OneOrMore };
-        var outFile = new Option<string?>("--out", "-o") { Description = "The HTML file to write; the PNG goes beside it (default: compare-A-vs-B.html next to the first run folder)." };
+        var outFile = new Option<string?>("--out", "-o") { Description = "A folder for compare.html and compare.png, or an .html file (the PNG goes beside it). Default: compare-A-vs-B.html next to the first run folder." };
+        var force = new Option<bool>("--force") { Description = "Replace an earlier comparison at the same place." };
         var command = new Command("compare", "Put two or more runs side by side: one HTML page and one PNG with their stages aligned in time and their headline numbers in a table.")
         {
-            runs, outFile,
+            runs, outFile, force,
         };
         command.SetAction(parse =>
         {
@@ -28,7 +29,7 @@ internal static class CompareCommand
             }
             try
             {
-                var output = ComparePage.Write(dirs, parse.GetValue(outFile));
+                var output = ComparePage.Write(dirs, parse.GetValue(outFile), parse.GetValue(force));
                 console.Out.WriteLine($"Comparison written to {output.Html}");
                 console.Out.WriteLine($"Figure written to {output.Png}");
                 return ExitCodes.Ok;

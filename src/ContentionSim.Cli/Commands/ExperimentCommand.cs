@@ -181,7 +181,7 @@ internal static class ExperimentCommand
 
     private static IReadOnlyList<ExperimentRun> WithProgress(CliConsole console, Experiment experiment, SweepDefinition definition, ExperimentRunOptions options)
     {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Terminal) });
         IReadOnlyList<ExperimentRun>? runs = null;
         ansi.Progress()
             .AutoClear(true)

@@ -22,13 +22,14 @@ internal static class RunCommand
         var ticks = new Option<int?>("--ticks") { Description = "Number of ticks; overrides the scenario's." };
         var sets = new Option<string[]>("--set") { Description = "Override a parameter, e.g. --set state.openness=0.8 (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores). Results are identical for any value.", DefaultValueFactory = _ => 0 };
-        var force = new Option<bool>("--force") { Description = "Replace the output folder if it holds an earlier run." };
+        var force = new Option<bool>("--force") { Description = "Replace the output folder if it holds an earlier run (and nothing else)." };
+        var forceForeign = new Option<bool>("--force-delete-foreign") { Description = "Replace the output folder whatever it holds, deleting files ContentionSim did not write." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Write the data only, no PNG/SVG figures." };
         var watch = new Option<bool>("--watch") { Description = "Watch the cycle unfold live: stage, participation, activists by status, latest events (one line per stage change when not on a terminal)." };
         var speed = new Option<double>("--speed") { Description = "Pace of --watch on a terminal, in ticks per second.", DefaultValueFactory = _ => Watch.WatchRunner.DefaultSpeed };
         var command = new Command("run", "Run a scenario and write its data, plots and manifest.")
         {
-            scenario, outDir, seed, ticks, sets, threads, force, noPlots, watch, speed,
+            scenario, outDir, seed, ticks, sets, threads, force, forceForeign, noPlots, watch, speed,
         };
         command.SetAction(parse =>
         {
@@ -46,19 +47,23 @@ internal static class RunCommand
                 return ExitCodes.BadInput;
             }
             string target = parse.GetValue(outDir) ?? Path.Combine("runs", $"{Slug(input.Scenario.Name)}-seed{input.Scenario.Seed}");
-            return Execute(console, input, target, threadCount, parse.GetValue(force), !parse.GetValue(noPlots), parse.GetValue(watch), parse.GetValue(speed));
+            return Execute(console, input, target, threadCount, parse.GetValue(force) || parse.GetValue(forceForeign), parse.GetValue(forceForeign), !parse.GetValue(noPlots), parse.GetValue(watch), parse.GetValue(speed));
         });
         return command;
     }
 
-    private static int Execute(CliConsole console, ScenarioInput input, string target, int threads, bool force, bool plots, bool watch = false, double speed = Watch.WatchRunner.DefaultSpeed)
+    private static int Execute(CliConsole console, ScenarioInput input, string target, int threads, bool force, bool forceForeign, bool plots, bool watch = false, double speed = Watch.WatchRunner.DefaultSpeed)
     {
         var s = input.Scenario;
-        var options = new RunOutputOptions { Force = force, ScenarioText = input.Text, SourceFile = input.Path, Plots = plots };
-        // Refuse an occupied folder before spending time on the run.
-        if (!force && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+        var options = new RunOutputOptions { Force = force, ForceDeleteForeign = forceForeign, ScenarioText = input.Text, SourceFile = input.Path, Plots = plots };
+        // Refuse an occupied folder (or one --force may not replace) before spending time on the run.
+        try
         {
-            console.Error.WriteLine($"error: the output folder '{target}' exists and is not empty; use --force to replace it or choose another --out.");
+            RunOutputWriter.CheckReplaceable(target, options);
+        }
+        catch (OutputException e)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.OutputFailed;
         }
 
@@ -94,7 +99,7 @@ internal static class RunCommand
 
     private static RunResult RunWithProgress(Core.Parameters.Scenario s, int threads, CliConsole console)
     {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Terminal) });
         RunResult? result = null;
         ansi.Progress()
             .AutoClear(true)

@@ -14,7 +14,23 @@ internal sealed record ScenarioInput(Scenario Scenario, string Path, string Text
         if (seed is not null) overrides.Add($"seed={seed}");
         if (ticks is not null) overrides.Add($"ticks={ticks}");
         if (overrides.Count > 0) scenario = ScenarioLoader.ApplyOverrides(scenario, overrides);
+        if (sets.Count > 0) scenario = Renamed(scenario, sets);
         return new ScenarioInput(scenario, path, text); // the text that was parsed, not a second read of the file
+    }
+
+    /// <summary>
+    /// A scenario changed by --set is named and described as what it is: its name gets the changes
+    /// ("teaching-tight-state, state.openness=0.85", so its default folder differs from the file's own run
+    /// and figures and pages carry it), and its description says the file's words were for the unchanged scenario.
+    /// (--seed and --ticks do not change what the scenario is, and keep the name.)
+    /// </summary>
+    public static Scenario Renamed(Scenario scenario, IReadOnlyList<string> sets)
+    {
+        string changes = string.Join(", ", sets.Select(a => a.Trim()));
+        string description = $"'{scenario.Name}' changed on the command line: {changes}.";
+        if (!string.IsNullOrWhiteSpace(scenario.Description))
+            description += $" The file describes the scenario before the change: \"{scenario.Description.Trim()}\"";
+        return scenario with { Name = $"{scenario.Name}, {changes}", Description = description };
     }
 
     /// <summary>

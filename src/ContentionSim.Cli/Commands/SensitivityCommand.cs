@@ -154,7 +154,7 @@ internal static class SensitivityCommand
 
     private static SensitivityResults WithProgress(CliConsole console, SensitivityDesign design, SensitivityRunOptions options)
     {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Terminal) });
         SensitivityResults? results = null;
         ansi.Progress()
             .AutoClear(true)

@@ -104,6 +104,14 @@ internal static class SlurmCommand
                 Activists = definition.Plan.Base.TotalActivists,
                 Ticks = definition.Plan.Base.Ticks,
             };
+            var problems = SweepSlurm.Problems(settings);
+            if (problems.Count > 0)
+            {
+                console.Error.WriteLine(problems.Count == 1 ? "error: the scripts cannot be written safely:" : $"error: the scripts cannot be written safely ({problems.Count} problems):");
+                foreach (var p in problems) console.Error.WriteLine($"  {p}.");
+                console.Error.WriteLine("Nothing was written.");
+                return ExitCodes.BadInput;
+            }
             var scripts = SweepSlurm.Create(settings);
             IReadOnlyList<string> written;
             try
@@ -135,7 +143,8 @@ internal static class SlurmCommand
     /// <summary>This contentionsim, as the jobs can start it: its apphost, or the dotnet host with contentionsim.dll, by full paths.</summary>
     internal static string DefaultCommand()
     {
-        string dll = typeof(SlurmCommand).Assembly.Location;
+        // (AppContext.BaseDirectory, not Assembly.Location, which is empty in a single-file release binary)
+        string dll = Path.Combine(AppContext.BaseDirectory, typeof(SlurmCommand).Assembly.GetName().Name + ".dll");
         string? process = Environment.ProcessPath;
         string processName = process is null ? "" : Path.GetFileNameWithoutExtension(process);
         if (processName == "contentionsim") return SweepMerge.Quote(process!);

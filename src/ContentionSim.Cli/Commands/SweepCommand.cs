@@ -193,7 +193,7 @@ internal static class SweepCommand
 
     private static SweepSessionResult WithProgress(CliConsole console, SweepSetup setup, string folder, SweepSessionOptions options)
     {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Terminal) });
         SweepSessionResult? result = null;
         ansi.Progress()
             .AutoClear(true)

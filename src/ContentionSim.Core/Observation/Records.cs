@@ -14,8 +14,44 @@ public enum ActivistStatus : byte
 }
 
 /// <summary>
-/// What was observed of one movement (or of the whole wave, <see cref="WaveId"/>) in one tick.
-/// Counts are of this tick's events; shares are of the movement's activists.
+/// The measured observables of one movement (or of the wave) in one tick, as numbers: what the
+/// observation layer computes each tick without allocating, what the stage classifier reads, and
+/// what a <see cref="TickObservation"/> keeps. Each property is an entry of the catalog
+/// <see cref="Observables"/>, which gives its column name, unit, meaning and how it is computed
+/// (add an observable there and here; every output and reader follows).
+/// </summary>
+public readonly record struct TickValues
+{
+    public int Activists { get; init; }
+    public int Inactive { get; init; }
+    public int Active { get; init; }
+    public int Exhausted { get; init; }
+    public int Repressed { get; init; }
+    public int Coopted { get; init; }
+    public double Participation { get; init; }
+    public double RadicalShare { get; init; }
+    public double FrameAdoption { get; init; }
+    public int SectorsEngaged { get; init; }
+    public int Interactions { get; init; }
+    public int ViolentActs { get; init; }
+    public int Cooptations { get; init; }
+    public int RepressionEvents { get; init; }
+    public int FacilitationEvents { get; init; }
+    public int Concessions { get; init; }
+    public double OutsidePressure { get; init; }
+    public double EffectiveOpenness { get; init; }
+    public double RepressionLevel { get; init; }
+    public double FacilitationLevel { get; init; }
+    public double Sympathy { get; init; }
+    public double MeanGrievance { get; init; }
+    public int Alliances { get; init; }
+}
+
+/// <summary>
+/// What was observed of one movement (or of the whole wave, <see cref="WaveId"/>) in one tick: its
+/// place in the cycle (stage, cycle) and its <see cref="TickValues"/>. Counts are of this tick's
+/// events; shares are of the movement's activists. The properties below <see cref="Values"/> are
+/// shorthands for its members (see <see cref="Observables"/> for what each one is).
 /// </summary>
 public sealed record TickObservation
 {
@@ -27,37 +63,32 @@ public sealed record TickObservation
     public Stage Stage { get; init; }
     /// <summary>Number of the current cycle (1-based), 0 before the first.</summary>
     public int Cycle { get; init; }
-    public int Activists { get; init; }
-    public int Inactive { get; init; }
-    public int Active { get; init; }
-    public int Exhausted { get; init; }
-    public int Repressed { get; init; }
-    public int Coopted { get; init; }
-    /// <summary>Share of the movement's activists active this tick.</summary>
-    public double Participation { get; init; }
-    /// <summary>Share of the active whose radicalism is at least 0.5 (the radical line; see ODD).</summary>
-    public double RadicalShare { get; init; }
-    /// <summary>Share of the movement's activists holding its frame.</summary>
-    public double FrameAdoption { get; init; }
-    /// <summary>Kinds of organization (of six) with at least 10% of some organization's members active this tick.</summary>
-    public int SectorsEngaged { get; init; }
-    /// <summary>State–movement interactions: talks and concessions, arrests, co-optations and national lobbying contacts.</summary>
-    public int Interactions { get; init; }
-    public int ViolentActs { get; init; }
-    public int Cooptations { get; init; }
-    public int RepressionEvents { get; init; }
-    public int FacilitationEvents { get; init; }
-    public int Concessions { get; init; }
-    public double OutsidePressure { get; init; }
-    public double EffectiveOpenness { get; init; }
-    /// <summary>The state's repressive stance towards the movement (0–1; the wave: weighted by activists).</summary>
-    public double RepressionLevel { get; init; }
-    /// <summary>The state's facilitative stance towards the movement (0–1; the wave: weighted by activists).</summary>
-    public double FacilitationLevel { get; init; }
-    public double Sympathy { get; init; }
-    public double MeanGrievance { get; init; }
-    /// <summary>Transnational alliances standing at the end of the tick.</summary>
-    public int Alliances { get; init; }
+    /// <summary>The observables of the tick.</summary>
+    public TickValues Values { get; init; }
+
+    public int Activists { get => Values.Activists; init => Values = Values with { Activists = value }; }
+    public int Inactive { get => Values.Inactive; init => Values = Values with { Inactive = value }; }
+    public int Active { get => Values.Active; init => Values = Values with { Active = value }; }
+    public int Exhausted { get => Values.Exhausted; init => Values = Values with { Exhausted = value }; }
+    public int Repressed { get => Values.Repressed; init => Values = Values with { Repressed = value }; }
+    public int Coopted { get => Values.Coopted; init => Values = Values with { Coopted = value }; }
+    public double Participation { get => Values.Participation; init => Values = Values with { Participation = value }; }
+    public double RadicalShare { get => Values.RadicalShare; init => Values = Values with { RadicalShare = value }; }
+    public double FrameAdoption { get => Values.FrameAdoption; init => Values = Values with { FrameAdoption = value }; }
+    public int SectorsEngaged { get => Values.SectorsEngaged; init => Values = Values with { SectorsEngaged = value }; }
+    public int Interactions { get => Values.Interactions; init => Values = Values with { Interactions = value }; }
+    public int ViolentActs { get => Values.ViolentActs; init => Values = Values with { ViolentActs = value }; }
+    public int Cooptations { get => Values.Cooptations; init => Values = Values with { Cooptations = value }; }
+    public int RepressionEvents { get => Values.RepressionEvents; init => Values = Values with { RepressionEvents = value }; }
+    public int FacilitationEvents { get => Values.FacilitationEvents; init => Values = Values with { FacilitationEvents = value }; }
+    public int Concessions { get => Values.Concessions; init => Values = Values with { Concessions = value }; }
+    public double OutsidePressure { get => Values.OutsidePressure; init => Values = Values with { OutsidePressure = value }; }
+    public double EffectiveOpenness { get => Values.EffectiveOpenness; init => Values = Values with { EffectiveOpenness = value }; }
+    public double RepressionLevel { get => Values.RepressionLevel; init => Values = Values with { RepressionLevel = value }; }
+    public double FacilitationLevel { get => Values.FacilitationLevel; init => Values = Values with { FacilitationLevel = value }; }
+    public double Sympathy { get => Values.Sympathy; init => Values = Values with { Sympathy = value }; }
+    public double MeanGrievance { get => Values.MeanGrievance; init => Values = Values with { MeanGrievance = value }; }
+    public int Alliances { get => Values.Alliances; init => Values = Values with { Alliances = value }; }
 }
 
 /// <summary>One entry into a stage, with the observable values that triggered it.</summary>
@@ -67,8 +98,6 @@ public sealed record StageEntry
     public int Cycle { get; init; }
     public Stage Stage { get; init; }
     public int Tick { get; init; }
-    /// <summary>The classifier's criterion in words, with the values that met it.</summary>
-    public string Trigger { get; init; } = "";
     /// <summary>Smoothed participation when the stage was entered.</summary>
     public double Participation { get; init; }
     /// <summary>The cycle's peak (smoothed) participation so far.</summary>
@@ -83,6 +112,22 @@ public sealed record StageEntry
     public int Cooptations { get; init; }
     public int RepressionEvents { get; init; }
     public int FacilitationEvents { get; init; }
+
+    // What met the criterion of the stage (docs/ODD.md §7.10), besides the smoothed observables
+    // above; Reporting words them (StageCriteria.Trigger).
+
+    /// <summary>The baseline participation when the stage was entered (the onset compares against it).</summary>
+    public double Baseline { get; init; }
+    /// <summary>Smoothed frame adoption when the cycle opened (stage 2 measures the rise from it).</summary>
+    public double FrameAtStart { get; init; }
+    /// <summary>Violent acts since stage 4 was entered (stage 5's criterion; 0 before stage 5).</summary>
+    public int ViolentActsSinceExhaustion { get; init; }
+    /// <summary>Co-optations since stage 4 was entered (stage 5's criterion; 0 before stage 5).</summary>
+    public int CooptationsSinceExhaustion { get; init; }
+    /// <summary>Those violent acts plus co-optations per 1,000 mobilized at the cycle's peak (stage 5's measure).</summary>
+    public double ConfrontationsPerThousandMobilized { get; init; }
+    /// <summary>State responses as a share of state and confrontational acts since stage 5 (stage 6's measure).</summary>
+    public double StateResponseShare { get; init; }
 }
 
 /// <summary>One cycle of contention of a movement (or of the wave) from onset to outcome.</summary>
@@ -96,8 +141,6 @@ public sealed record CycleRecord
     public int PeakTick { get; init; }
     public double PeakParticipation { get; init; }
     public Outcome Outcome { get; init; }
-    /// <summary>Why the outcome was assigned, in words.</summary>
-    public string OutcomeReason { get; init; } = "";
     /// <summary>The highest stage reached.</summary>
     public Stage HighestStage { get; init; }
     /// <summary>Ticks spent in each stage 1–6 (index 0 unused).</summary>
@@ -110,6 +153,10 @@ public sealed record CycleRecord
     /// <summary>Violent acts in the demobilization phase (stages 4–6).</summary>
     public int ViolentActsLate { get; init; }
     public double MaxOutsidePressure { get; init; }
+    /// <summary>The state's facilitative stance towards the movement, averaged over the cycle's ticks (the outcome weighs it).</summary>
+    public double MeanFacilitationStance { get; init; }
+    /// <summary>The state's repressive stance towards the movement, averaged over the cycle's ticks.</summary>
+    public double MeanRepressionStance { get; init; }
 }
 
 /// <summary>An organization at the end of a run, with what it did over the run.</summary>

@@ -10,8 +10,8 @@ namespace ContentionSim.Core.Simulation;
 /// </summary>
 public sealed class EventLayer
 {
-    private readonly ScheduledEvent[] _events;
-    private readonly double[] _rampStart;
+    private ScheduledEvent[] _events;
+    private double[] _rampStart;
     private readonly List<AppliedEvent> _applied = [];
 
     /// <summary>Takes the schedule of <paramref name="scenario"/> (events sorted by tick, ties in file order).</summary>
@@ -19,6 +19,19 @@ public sealed class EventLayer
     {
         _events = scenario.Events.OrderBy(e => e.At).ToArray();
         _rampStart = new double[_events.Length];
+    }
+
+    /// <summary>
+    /// Adds an event while the run goes on (<see cref="LiveRun.Schedule"/>): placed after every
+    /// event at the same or an earlier tick, where a scenario listing it last would put it, so a
+    /// replay applies the events of a tick in the same order.
+    /// </summary>
+    internal void Schedule(ScheduledEvent e)
+    {
+        int k = 0;
+        while (k < _events.Length && _events[k].At <= e.At) k++;
+        _events = [.. _events[..k], e, .. _events[k..]];
+        _rampStart = [.. _rampStart[..k], 0, .. _rampStart[k..]];
     }
 
     /// <summary>The events as applied so far (tick, key, value, label).</summary>

@@ -19,7 +19,7 @@ public sealed class ObservationLayer
     private StageClassifier[] _movements = [];
     private readonly bool _keepSeries;
     private readonly Action<TickObservation>? _onWave;
-    private readonly Observed[] _perMovement;
+    private readonly TickValues[] _perMovement;
 
     /// <param name="scenario">The scenario at the start (its movements and classifier).</param>
     /// <param name="keepSeries">Keep every tick's observations (off for sweeps that need only headlines).</param>
@@ -30,7 +30,7 @@ public sealed class ObservationLayer
         _onWave = onWave;
         _wave = new StageClassifier(TickObservation.WaveId, scenario.Classifier);
         _movements = scenario.Movements.Select(m => new StageClassifier(m.Id, scenario.Classifier)).ToArray();
-        _perMovement = new Observed[scenario.Movements.Count];
+        _perMovement = new TickValues[scenario.Movements.Count];
     }
 
     public IReadOnlyList<TickObservation> Series => _series;
@@ -77,22 +77,17 @@ public sealed class ObservationLayer
             sympathyWeighted += sympathy[m] * t.Total;
             repressionWeighted += state.RepressionStance[m] * t.Total;
             facilitationWeighted += state.FacilitationStance[m] * t.Total;
-            perMovement[m] = Observe(tick, t, sectors.PerMovement[m], interactions,
+            perMovement[m] = Observe(t, sectors.PerMovement[m], interactions,
                 state.FacilitationEvents[m], state.Concessions[m], state.EffectiveOpenness, allies, sympathy[m],
                 state.RepressionStance[m], state.FacilitationStance[m]);
         }
-        var waveObs = Observe(tick, wave, sectors.Overall, waveInteractions,
+        var waveObs = Observe(wave, sectors.Overall, waveInteractions,
             waveFacilitation, waveConcessions, state.EffectiveOpenness, allies, wave.Total > 0 ? sympathyWeighted / wave.Total : 0,
             wave.Total > 0 ? repressionWeighted / wave.Total : 0, wave.Total > 0 ? facilitationWeighted / wave.Total : 0);
 
         bool turnover = state.TurnoverNow;
-        waveObs.Stage = Classify(_wave, waveObs, turnover);
-        waveObs.Cycle = _wave.Cycle;
-        for (int m = 0; m < n; m++)
-        {
-            perMovement[m].Stage = Classify(_movements[m], perMovement[m], turnover);
-            perMovement[m].Cycle = _movements[m].Cycle;
-        }
+        var waveStage = Classify(_wave, tick, waveObs, turnover);
+        for (int m = 0; m < n; m++) Classify(_movements[m], tick, perMovement[m], turnover);
 
         Ticks++;
         ParticipationSum += waveObs.Participation;
@@ -104,55 +99,37 @@ public sealed class ObservationLayer
         ConcessionTotal += waveObs.Concessions;
         CooptationTotal += waveObs.Cooptations;
         ViolenceTotal += waveObs.ViolentActs;
-        if (waveObs.Stage >= Stage.ExhaustionAndPolarization) ViolenceLate += waveObs.ViolentActs;
+        if (waveStage >= Stage.ExhaustionAndPolarization) ViolenceLate += waveObs.ViolentActs;
 
         // Records are made only for someone who keeps or sees them: without a series and a
         // listener, a tick allocates nothing here.
         if (_keepSeries || _onWave is not null)
         {
-            var waveRecord = waveObs.ToRecord(TickObservation.WaveId);
+            var waveRecord = Record(tick, TickObservation.WaveId, _wave, waveObs);
             if (_keepSeries)
             {
                 _series.Add(waveRecord);
                 if (n > 1)
-                    for (int m = 0; m < n; m++) _series.Add(perMovement[m].ToRecord(scenario.Movements[m].Id));
+                    for (int m = 0; m < n; m++) _series.Add(Record(tick, scenario.Movements[m].Id, _movements[m], perMovement[m]));
             }
             _onWave?.Invoke(waveRecord);
         }
     }
 
-    private static Stage Classify(StageClassifier classifier, in Observed o, bool turnover)
+    private static Stage Classify(StageClassifier classifier, int tick, in TickValues values, bool turnover)
     {
-        classifier.Observe(new StageInput
-        {
-            Tick = o.Tick,
-            Activists = o.Activists,
-            Participation = o.Participation,
-            FrameAdoption = o.FrameAdoption,
-            RadicalShare = o.RadicalShare,
-            SectorsEngaged = o.SectorsEngaged,
-            Interactions = o.Interactions,
-            ViolentActs = o.ViolentActs,
-            Cooptations = o.Cooptations,
-            RepressionEvents = o.RepressionEvents,
-            FacilitationEvents = o.FacilitationEvents,
-            Concessions = o.Concessions,
-            OutsidePressure = o.OutsidePressure,
-            RepressionLevel = o.RepressionLevel,
-            FacilitationLevel = o.FacilitationLevel,
-            Turnover = turnover,
-        });
+        classifier.Observe(new StageInput { Tick = tick, Values = values, Turnover = turnover });
         return classifier.Current;
     }
 
-    private static Observed Observe(int tick, in MovementTally t, int sectors, int interactions,
+    /// <summary>The observables of a movement (or the wave) in a tick, as the catalog <see cref="Observables"/> describes them.</summary>
+    private static TickValues Observe(in MovementTally t, int sectors, int interactions,
         int facilitation, int concessions, double openness, in AlliesStep allies, double sympathy,
         double repressionLevel, double facilitationLevel)
     {
         int total = t.Total;
-        return new Observed
+        return new TickValues
         {
-            Tick = tick,
             Activists = total,
             Inactive = t.Inactive,
             Active = t.Active,
@@ -179,45 +156,12 @@ public sealed class ObservationLayer
         };
     }
 
-    /// <summary>One movement's (or the wave's) observables of a tick, before a <see cref="TickObservation"/> is made of them.</summary>
-    private struct Observed
+    private static TickObservation Record(int tick, string movement, StageClassifier classifier, in TickValues values) => new()
     {
-        public int Tick, Activists, Inactive, Active, Exhausted, Repressed, Coopted;
-        public double Participation, RadicalShare, FrameAdoption;
-        public int SectorsEngaged, Interactions, ViolentActs, Cooptations, RepressionEvents, FacilitationEvents, Concessions;
-        public double OutsidePressure, EffectiveOpenness, RepressionLevel, FacilitationLevel, Sympathy, MeanGrievance;
-        public int Alliances, Cycle;
-        public Stage Stage;
-
-        public readonly TickObservation ToRecord(string movement) => new()
-        {
-            Tick = Tick,
-            Movement = movement,
-            Stage = Stage,
-            Cycle = Cycle,
-            Activists = Activists,
-            Inactive = Inactive,
-            Active = Active,
-            Exhausted = Exhausted,
-            Repressed = Repressed,
-            Coopted = Coopted,
-            Participation = Participation,
-            RadicalShare = RadicalShare,
-            FrameAdoption = FrameAdoption,
-            SectorsEngaged = SectorsEngaged,
-            Interactions = Interactions,
-            ViolentActs = ViolentActs,
-            Cooptations = Cooptations,
-            RepressionEvents = RepressionEvents,
-            FacilitationEvents = FacilitationEvents,
-            Concessions = Concessions,
-            OutsidePressure = OutsidePressure,
-            EffectiveOpenness = EffectiveOpenness,
-            RepressionLevel = RepressionLevel,
-            FacilitationLevel = FacilitationLevel,
-            Sympathy = Sympathy,
-            MeanGrievance = MeanGrievance,
-            Alliances = Alliances,
-        };
-    }
+        Tick = tick,
+        Movement = movement,
+        Stage = classifier.Current,
+        Cycle = classifier.Cycle,
+        Values = values,
+    };
 }

@@ -27,7 +27,7 @@ public static class Simulator
         return Collect(scenario, model, ticks);
     }
 
-    private static RunResult Collect(Scenario scenario, ContentionModel model, int ticks)
+    internal static RunResult Collect(Scenario scenario, ContentionModel model, int ticks)
     {
         var obs = model.Observation;
         obs.Wave.Finish(ticks);

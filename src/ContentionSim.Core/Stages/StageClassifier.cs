@@ -1,4 +1,3 @@
-using System.Globalization;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 
@@ -8,22 +7,8 @@ namespace ContentionSim.Core.Stages;
 public readonly record struct StageInput
 {
     public int Tick { get; init; }
-    public int Activists { get; init; }
-    public double Participation { get; init; }
-    public double FrameAdoption { get; init; }
-    public double RadicalShare { get; init; }
-    public int SectorsEngaged { get; init; }
-    public int Interactions { get; init; }
-    public int ViolentActs { get; init; }
-    public int Cooptations { get; init; }
-    public int RepressionEvents { get; init; }
-    public int FacilitationEvents { get; init; }
-    public int Concessions { get; init; }
-    public double OutsidePressure { get; init; }
-    /// <summary>The state's repressive stance towards the movement this tick (0–1).</summary>
-    public double RepressionLevel { get; init; }
-    /// <summary>The state's facilitative stance towards the movement this tick (0–1).</summary>
-    public double FacilitationLevel { get; init; }
+    /// <summary>The tick's observables (see <see cref="Observables"/>).</summary>
+    public TickValues Values { get; init; }
     /// <summary>Mobilization overwhelmed the state this tick.</summary>
     public bool Turnover { get; init; }
 }
@@ -75,20 +60,20 @@ public sealed class StageClassifier
     public void Observe(in StageInput x)
     {
         double a = _p.Smoothing;
-        double perThousand = x.Activists > 0 ? 1000.0 / x.Activists : 0;
+        double perThousand = x.Values.Activists > 0 ? 1000.0 / x.Values.Activists : 0;
         if (!_started)
         {
             _started = true;
-            _p_ema = x.Participation; _f_ema = x.FrameAdoption; _r_ema = x.RadicalShare;
-            _i_ema = x.Interactions * perThousand;
-            _baseline = x.Participation;
+            _p_ema = x.Values.Participation; _f_ema = x.Values.FrameAdoption; _r_ema = x.Values.RadicalShare;
+            _i_ema = x.Values.Interactions * perThousand;
+            _baseline = x.Values.Participation;
         }
         else
         {
-            _p_ema += a * (x.Participation - _p_ema);
-            _f_ema += a * (x.FrameAdoption - _f_ema);
-            _r_ema += a * (x.RadicalShare - _r_ema);
-            _i_ema += a * (x.Interactions * perThousand - _i_ema);
+            _p_ema += a * (x.Values.Participation - _p_ema);
+            _f_ema += a * (x.Values.FrameAdoption - _f_ema);
+            _r_ema += a * (x.Values.RadicalShare - _r_ema);
+            _i_ema += a * (x.Values.Interactions * perThousand - _i_ema);
         }
 
         if (Current == Stage.Latent)
@@ -172,7 +157,7 @@ public sealed class StageClassifier
         _radicalAtPeak = _r_ema;
         _repression = _facilitation = _concessions = _cooptations = _violent = _violentLate = 0;
         _violentSince4 = _cooptSince4 = _stateSince5 = _violentSince5 = 0;
-        _maxPressure = x.OutsidePressure;
+        _maxPressure = x.Values.OutsidePressure;
         _repressionStance = _facilitationStance = 0;
         _turnover = false;
         _durations = new int[7];
@@ -181,9 +166,7 @@ public sealed class StageClassifier
         _pendingTicks = 0;
         _endTicks = 0;
         Current = Stage.ConflictAndDiffusion;
-        Record(x, string.Create(CultureInfo.InvariantCulture,
-            $"participation rose to {_p_ema:P1}, more than {_p.OnsetMargin:P1} above its baseline of {_baseline:P1}, for {_p.Dwell} ticks"),
-            x.Activists > 0 ? 1000.0 / x.Activists : 0);
+        Record(x);
     }
 
     private void Accumulate(in StageInput x, double perThousand)
@@ -195,25 +178,25 @@ public sealed class StageClassifier
             _peakTick = x.Tick;
             _radicalAtPeak = _r_ema;
         }
-        _repression += x.RepressionEvents;
-        _facilitation += x.FacilitationEvents;
-        _concessions += x.Concessions;
-        _cooptations += x.Cooptations;
-        _violent += x.ViolentActs;
+        _repression += x.Values.RepressionEvents;
+        _facilitation += x.Values.FacilitationEvents;
+        _concessions += x.Values.Concessions;
+        _cooptations += x.Values.Cooptations;
+        _violent += x.Values.ViolentActs;
         if (Current >= Stage.ExhaustionAndPolarization)
         {
-            _violentLate += x.ViolentActs;
-            _violentSince4 += x.ViolentActs;
-            _cooptSince4 += x.Cooptations;
+            _violentLate += x.Values.ViolentActs;
+            _violentSince4 += x.Values.ViolentActs;
+            _cooptSince4 += x.Values.Cooptations;
         }
         if (Current >= Stage.ViolenceAndInstitutionalization)
         {
-            _stateSince5 += x.RepressionEvents + x.FacilitationEvents + x.Cooptations;
-            _violentSince5 += x.ViolentActs;
+            _stateSince5 += x.Values.RepressionEvents + x.Values.FacilitationEvents + x.Values.Cooptations;
+            _violentSince5 += x.Values.ViolentActs;
         }
-        _maxPressure = Math.Max(_maxPressure, x.OutsidePressure);
-        _repressionStance += x.RepressionLevel;
-        _facilitationStance += x.FacilitationLevel;
+        _maxPressure = Math.Max(_maxPressure, x.Values.OutsidePressure);
+        _repressionStance += x.Values.RepressionLevel;
+        _facilitationStance += x.Values.FacilitationLevel;
         _turnover |= x.Turnover;
     }
 
@@ -223,50 +206,47 @@ public sealed class StageClassifier
         if (stage > _highest) _highest = stage;
         _pendingStage = 0;
         _pendingTicks = 0;
-        var inv = CultureInfo.InvariantCulture;
-        double ofPeak = _peak > 0 ? _p_ema / _peak : 0;
-        string trigger = stage switch
-        {
-            Stage.RepertoiresAndFrames => string.Create(inv,
-                $"frame adoption rose from {_frameAtStart:P0} to {_f_ema:P0} since the cycle began"),
-            Stage.InformationAndInteraction => string.Create(inv,
-                $"state–movement interactions reached {_i_ema:0.0} per 1,000 activists a tick with participation at {ofPeak:P0} of its peak"),
-            Stage.ExhaustionAndPolarization => string.Create(inv,
-                $"participation fell to {ofPeak:P0} of its peak ({_peak:P1} → {_p_ema:P1}) while the radical share of those still active went from {_radicalAtPeak:P0} to {_r_ema:P0}"),
-            Stage.ViolenceAndInstitutionalization => string.Create(inv,
-                $"{_violentSince4} violent acts and {_cooptSince4} co-optations since exhaustion set in ({(_violentSince4 + _cooptSince4) * PerThousandMobilized(perThousand):0.0} per 1,000 mobilized at the peak)"),
-            Stage.FacilitationAndRepression => string.Create(inv,
-                $"state responses made {(double)_stateSince5 / Math.Max(1, _stateSince5 + _violentSince5):P0} of state and confrontational acts since violence and institutionalization, with participation at {ofPeak:P0} of its peak"),
-            _ => "",
-        };
+        var entry = Entry(x);
+        if (stage == Stage.ViolenceAndInstitutionalization)
+            entry = entry with
+            {
+                ViolentActsSinceExhaustion = _violentSince4,
+                CooptationsSinceExhaustion = _cooptSince4,
+                ConfrontationsPerThousandMobilized = (_violentSince4 + _cooptSince4) * PerThousandMobilized(perThousand),
+            };
+        else if (stage == Stage.FacilitationAndRepression)
+            entry = entry with { StateResponseShare = (double)_stateSince5 / Math.Max(1, _stateSince5 + _violentSince5) };
         if (stage == Stage.ViolenceAndInstitutionalization) { _stateSince5 = 0; _violentSince5 = 0; }
-        Record(x, trigger, perThousand);
+        _entries.Add(entry);
     }
 
-    private void Record(in StageInput x, string trigger, double perThousand) =>
-        _entries.Add(new StageEntry
-        {
-            Movement = Movement,
-            Cycle = Cycle,
-            Stage = Current,
-            Tick = x.Tick,
-            Trigger = trigger,
-            Participation = _p_ema,
-            PeakParticipation = _peak,
-            FrameAdoption = _f_ema,
-            RadicalShare = _r_ema,
-            RadicalShareAtPeak = _radicalAtPeak,
-            InteractionRate = _i_ema,
-            SectorsEngaged = x.SectorsEngaged,
-            ViolentActs = _violent,
-            Cooptations = _cooptations,
-            RepressionEvents = _repression,
-            FacilitationEvents = _facilitation,
-        });
+    private void Record(in StageInput x) => _entries.Add(Entry(x));
+
+    private StageEntry Entry(in StageInput x) => new()
+    {
+        Movement = Movement,
+        Cycle = Cycle,
+        Stage = Current,
+        Tick = x.Tick,
+        Participation = _p_ema,
+        PeakParticipation = _peak,
+        FrameAdoption = _f_ema,
+        RadicalShare = _r_ema,
+        RadicalShareAtPeak = _radicalAtPeak,
+        InteractionRate = _i_ema,
+        SectorsEngaged = x.Values.SectorsEngaged,
+        ViolentActs = _violent,
+        Cooptations = _cooptations,
+        RepressionEvents = _repression,
+        FacilitationEvents = _facilitation,
+        Baseline = _baseline,
+        FrameAtStart = _frameAtStart,
+    };
 
     private void Close(int tick, bool ended)
     {
-        var (outcome, reason) = Judge(ended);
+        var outcome = Judge(ended);
+        int ticks = Math.Max(1, _durations.Sum());
         _cycles.Add(new CycleRecord
         {
             Movement = Movement,
@@ -276,7 +256,6 @@ public sealed class StageClassifier
             PeakTick = _peakTick,
             PeakParticipation = _peak,
             Outcome = outcome,
-            OutcomeReason = reason,
             HighestStage = _highest,
             StageDurations = _durations,
             RepressionEvents = _repression,
@@ -286,6 +265,8 @@ public sealed class StageClassifier
             ViolentActs = _violent,
             ViolentActsLate = _violentLate,
             MaxOutsidePressure = _maxPressure,
+            MeanFacilitationStance = _facilitationStance / ticks,
+            MeanRepressionStance = _repressionStance / ticks,
         });
         if (ended)
         {
@@ -298,20 +279,16 @@ public sealed class StageClassifier
         }
     }
 
-    private (Outcome, string) Judge(bool ended)
+    /// <summary>The outcome of the cycle, in the order of docs/ODD.md §7.10 (worded by Reporting's StageCriteria).</summary>
+    private Outcome Judge(bool ended)
     {
-        var inv = CultureInfo.InvariantCulture;
-        int ticks = Math.Max(1, _durations.Sum());
-        string counts = string.Create(inv,
-            $"{_concessions} concessions, {_cooptations} co-optations and {_facilitation} talks against {_repression} arrests; the state's mean stance: facilitation {_facilitationStance / ticks:0.00}, repression {_repressionStance / ticks:0.00}");
-        if (_turnover) return (Outcome.RevolutionaryTurnover, "participation stayed above the state's turnover threshold; " + counts);
-        if (!ended) return (Outcome.Ongoing, "the run ended during the cycle; " + counts);
-        if (_highest < Stage.InformationAndInteraction)
-            return (Outcome.Fizzle, string.Create(inv, $"participation fell back to its baseline after peaking at {_peak:P1}, before interaction with the state peaked; ") + counts);
+        if (_turnover) return Outcome.RevolutionaryTurnover;
+        if (!ended) return Outcome.Ongoing;
+        if (_highest < Stage.InformationAndInteraction) return Outcome.Fizzle;
         // The state's response decides (Tarrow's stage 6): negotiated when it conceded and its
         // stance over the cycle leaned to facilitation rather than repression.
-        if (_concessions > 0 && _facilitationStance >= _repressionStance) return (Outcome.Negotiated, counts);
-        return (Outcome.Suppressed, counts);
+        if (_concessions > 0 && _facilitationStance >= _repressionStance) return Outcome.Negotiated;
+        return Outcome.Suppressed;
     }
 
     /// <summary>Closes a cycle still under way at the end of the run (outcome Ongoing, or turnover).</summary>

@@ -1,3 +1,5 @@
+using ContentionSim.Core.Observation;
+
 namespace ContentionSim.Experiments.Sensitivity;
 
 /// <summary>The summarized results of a sensitivity analysis: an effect per parameter and outcome.</summary>
@@ -42,7 +44,7 @@ public sealed record SensitivityAnalysis(SensitivityDesign Design, IReadOnlyList
     }
 
     /// <summary>The effects on <paramref name="outcome"/>, largest swing first (ties and NaN by parameter order).</summary>
-    public IReadOnlyList<SensitivityEffect> Ranked(SensitivityOutcome outcome) =>
+    public IReadOnlyList<SensitivityEffect> Ranked(Metric outcome) =>
         Effects.Where(e => e.Outcome.Name == outcome.Name)
             .Select((e, i) => (e, i))
             .OrderByDescending(x => double.IsNaN(x.e.Swing) ? -1 : x.e.Swing)

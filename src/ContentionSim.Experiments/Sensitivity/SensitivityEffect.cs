@@ -1,3 +1,5 @@
+using ContentionSim.Core.Observation;
+
 namespace ContentionSim.Experiments.Sensitivity;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed record SensitivityEffect
 {
     public required SensitivityParameter Parameter { get; init; }
     public required SensitivityRange Values { get; init; }
-    public required SensitivityOutcome Outcome { get; init; }
+    public required Metric Outcome { get; init; }
     public required MeanInterval Low { get; init; }
     public required MeanInterval Base { get; init; }
     public required MeanInterval High { get; init; }

@@ -24,17 +24,6 @@ public static class SensitivityManifest
         "[min, max]; a value of 0 goes from 0 to delta × (max − min) (delta when unbounded); whole numbers rounded (at least one step); " +
         "distributions moved in their location (the mean; for a uniform both bounds); every variant run with the same seeds (common random numbers)";
 
-    /// <summary>How each outcome is defined, by name.</summary>
-    public static IReadOnlyDictionary<string, string> Definitions { get; } = new Dictionary<string, string>
-    {
-        ["peak_participation"] = "highest share of activists active in a tick (the wave)",
-        ["mean_participation"] = "share of activists active, averaged over the ticks",
-        ["cycle_share"] = "1 when the run has at least one non-fizzle cycle of the wave, else 0: its mean is the share of runs with a cycle (the runs that have a cycle length)",
-        ["cycle_length"] = "mean length in ticks of the run's non-fizzle cycles of the wave (end − start; to the end of the run when under way); absent in runs without such a cycle",
-        ["negotiated_share"] = "share of the run's ended non-fizzle cycles whose outcome is negotiated; absent when none ended",
-        ["suppressed_share"] = "share of the run's ended non-fizzle cycles whose outcome is suppressed; absent when none ended",
-    };
-
     public static byte[] Create(SensitivityAnalysis analysis, SensitivitySetup setup, IReadOnlyList<OutputFile> files)
     {
         ArgumentNullException.ThrowIfNull(analysis);
@@ -88,7 +77,7 @@ public static class SensitivityManifest
                 w.WriteStartObject();
                 w.WriteString("name", o.Name);
                 w.WriteString("label", o.Label);
-                w.WriteString("definition", Definitions.TryGetValue(o.Name, out var d) ? d : "");
+                w.WriteString("definition", o.Description);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

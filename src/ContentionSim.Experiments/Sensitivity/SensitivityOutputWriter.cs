@@ -1,3 +1,4 @@
+using ContentionSim.Core.Observation;
 using ContentionSim.Reporting;
 
 namespace ContentionSim.Experiments.Sensitivity;
@@ -12,7 +13,7 @@ namespace ContentionSim.Experiments.Sensitivity;
 public static class SensitivityOutputWriter
 {
     /// <summary>File name of the tornado figure of <paramref name="outcome"/>, without extension.</summary>
-    public static string FigureName(SensitivityOutcome outcome) => "tornado-" + outcome.Name.Replace('_', '-');
+    public static string FigureName(Metric outcome) => "tornado-" + outcome.Name.Replace('_', '-');
 
     /// <summary>The files <see cref="Write"/> writes, in order (the manifest first).</summary>
     public static IReadOnlyList<OutputFile> Files(SensitivitySetup setup)

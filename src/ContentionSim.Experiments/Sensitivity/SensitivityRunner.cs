@@ -52,7 +52,7 @@ public static class SensitivityRunner
             var result = simulate(scenario, new RunOptions { Threads = 1, KeepSeries = false, Cancellation = options.Cancellation });
             if (result.TicksRun < scenario.Ticks) { Interlocked.Exchange(ref stopped, 1); state.Stop(); return; }
             var row = new double?[outcomes.Count];
-            for (int o = 0; o < outcomes.Count; o++) row[o] = outcomes[o].Extract(result);
+            for (int o = 0; o < outcomes.Count; o++) row[o] = outcomes[o].Of(result);
             values[run] = row;
             options.Progress?.Invoke(Interlocked.Increment(ref done));
         });

@@ -3,6 +3,7 @@ using System.Globalization;
 using ContentionSim.Reporting.Plots;
 using ScottPlot;
 using Palette = ContentionSim.Reporting.Plots.Palette;
+using ContentionSim.Core.Observation;
 
 namespace ContentionSim.Experiments.Sensitivity;
 
@@ -26,7 +27,7 @@ public static class TornadoPlot
     public const string HighColor = Palette.Vermillion;
 
     /// <summary>The figure of <paramref name="outcome"/>, and the number of rows drawn.</summary>
-    public static (Plot Plot, int Rows) Create(SensitivityAnalysis analysis, SensitivityOutcome outcome, string title, int maxRows = DefaultRows)
+    public static (Plot Plot, int Rows) Create(SensitivityAnalysis analysis, Metric outcome, string title, int maxRows = DefaultRows)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -111,7 +112,7 @@ public static class TornadoPlot
     /// not (cycle length and outcome shares exist only in runs with a cycle), so a sparse outcome's
     /// figure says how little it rests on.
     /// </summary>
-    public static string Title(SensitivityAnalysis analysis, SensitivityOutcome outcome)
+    public static string Title(SensitivityAnalysis analysis, Metric outcome)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -121,7 +122,7 @@ public static class TornadoPlot
     }
 
     /// <summary>Renders the figure of <paramref name="outcome"/> to PNG and SVG bytes.</summary>
-    public static (byte[] Png, string Svg) Render(SensitivityAnalysis analysis, SensitivityOutcome outcome, string title, int maxRows = DefaultRows)
+    public static (byte[] Png, string Svg) Render(SensitivityAnalysis analysis, Metric outcome, string title, int maxRows = DefaultRows)
     {
         var (plot, rows) = Create(analysis, outcome, title, maxRows);
         int height = HeightFor(rows);

@@ -95,7 +95,7 @@ public sealed record SweepManifestData
 /// </summary>
 public static class SweepManifest
 {
-    public const string FileName = "manifest.json";
+    public const string FileName = SweepFolderLayout.Manifest;
 
     /// <summary>Identifies the layout; bump when it changes incompatibly.</summary>
     public const string Format = "contentionsim-sweep/1";

@@ -147,6 +147,11 @@ public static class SweepMerge
 
         var notes = new List<string>();
         string target = Full(outDir);
+        foreach (var shard in shards)
+            if (OutputGuard.IsInside(OutputGuard.Resolve(target), OutputGuard.Resolve(shard.Folder)))
+                throw new OutputException(target, $"'{outDir}' is {(OutputGuard.Resolve(target) == OutputGuard.Resolve(shard.Folder) ? "" : "inside ")}the shard folder '{shard.Folder}', one of the inputs; " +
+                                                  "the merged sweep goes in a folder of its own. Choose another --out, e.g. the shards' parent folder's sibling.");
+        Litter.Clean(target);
         bool replacing = CheckTarget(target, reference.Manifest.Fingerprint, options.Force, notes);
         string parent = Path.GetDirectoryName(target) ?? throw new OutputException(target, $"Cannot write a sweep into '{target}'; choose a folder inside it with --out.");
         string name = Path.GetFileName(target);
@@ -401,8 +406,12 @@ public static class SweepMerge
     /// <summary>Whether <paramref name="target"/> exists with content to replace; throws when it may not be replaced.</summary>
     private static bool CheckTarget(string target, string fingerprint, bool force, List<string> notes)
     {
-        if (File.Exists(target)) throw new OutputException(target, $"'{target}' exists and is a file; choose another --out.");
+        var kind = Shared.FileKinds.Of(target);
+        if (kind is not (Shared.FileKind.Missing or Shared.FileKind.Directory))
+            throw new OutputException(target, $"'{target}' exists and is {Shared.FileKinds.Describe(kind)}; choose another --out.");
         if (!Directory.Exists(target) || !Directory.EnumerateFileSystemEntries(target).Any()) return false;
+        if (OutputGuard.IsShardFolder(target))
+            throw new OutputException(target, $"'{target}' is a shard of a sweep; merging into it would replace the shard's runs. Choose another --out.");
         string manifest = Path.Combine(target, SweepManifest.FileName);
         if (!File.Exists(manifest))
             throw new OutputException(target, $"'{target}' exists, is not empty and is not a sweep folder (it has no {SweepManifest.FileName}); choose another --out.");

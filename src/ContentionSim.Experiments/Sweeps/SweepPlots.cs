@@ -43,7 +43,7 @@ public static class SweepPlots
     // ---- metric against x ----------------------------------------------------------------------
 
     /// <summary>Mean of <paramref name="metric"/> against the x factor with its 95% CI as a band, a line per lines level.</summary>
-    public static Plot Metric(SweepData data, SweepMetric metric)
+    public static Plot Metric(SweepData data, Metric metric)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(metric);
@@ -117,7 +117,7 @@ public static class SweepPlots
     // ---- heatmap -------------------------------------------------------------------------------
 
     /// <summary>Mean of <paramref name="metric"/> over x × lines as coloured cells (viridis), values written in the cells when there is room.</summary>
-    public static Plot Heatmap(SweepData data, SweepMetric metric)
+    public static Plot Heatmap(SweepData data, Metric metric)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(metric);
@@ -168,7 +168,7 @@ public static class SweepPlots
         return plot;
     }
 
-    private static string CellText(double v, SweepMetric metric)
+    private static string CellText(double v, Metric metric)
     {
         double a = Math.Abs(v);
         string format = a >= 100 ? "0" : a >= 10 ? "0.#" : a >= 1 ? "0.##" : "0.###";
@@ -330,7 +330,7 @@ public static class SweepPlots
 
     // ---- axes ----------------------------------------------------------------------------------
 
-    private static int IndexOf(SweepMetric metric)
+    private static int IndexOf(Metric metric)
     {
         for (int i = 0; i < SweepMetrics.All.Count; i++) if (SweepMetrics.All[i].Name == metric.Name) return i;
         throw new ArgumentException($"'{metric.Name}' is not one of the sweep metrics", nameof(metric));

@@ -57,7 +57,7 @@ public sealed record SweepRunRecord
             Replication = replication,
             Seed = seed,
             Values = values,
-            Metrics = SweepMetrics.All.Select(m => Round(m, m.Extract(result.Headline))).ToArray(),
+            Metrics = SweepMetrics.All.Select(m => Round(m, m.Of(result.Headline))).ToArray(),
             Outcomes = result.Headline.Outcomes,
             LastOutcome = result.Headline.LastOutcome,
             TicksRun = result.TicksRun,
@@ -79,7 +79,7 @@ public sealed record SweepRunRecord
             ElapsedMs = elapsedMs,
         };
 
-    private static double? Round(SweepMetric metric, double? value)
+    private static double? Round(Metric metric, double? value)
     {
         if (value is not double v || !double.IsFinite(v)) return null;
         return metric.Whole ? Math.Round(v) : v;

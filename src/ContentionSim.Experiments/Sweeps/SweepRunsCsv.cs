@@ -17,7 +17,7 @@ namespace ContentionSim.Experiments.Sweeps;
 /// </summary>
 public static class SweepRunsCsv
 {
-    public const string FileName = "runs.csv";
+    public const string FileName = SweepFolderLayout.Runs;
 
     /// <summary>Columns before the varied parameters.</summary>
     public static IReadOnlyList<string> LeadingColumns { get; } = ["run", "point", "replication", "seed", "status"];
@@ -83,7 +83,7 @@ public static class SweepRunsCsv
     }
 
     /// <summary>A metric's value as written: counts as integers, others with at most six decimals.</summary>
-    public static string FormatMetric(SweepMetric metric, double value) =>
+    public static string FormatMetric(Metric metric, double value) =>
         metric.Whole ? Math.Round(value).ToString("0", CultureInfo.InvariantCulture) : CsvWriter.FormatNumber(value);
 
     /// <summary>

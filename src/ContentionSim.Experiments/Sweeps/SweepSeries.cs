@@ -19,11 +19,15 @@ public readonly record struct SeriesTick(int Tick, Stage Stage, int Cycle, doubl
 /// </summary>
 public static partial class SweepSeries
 {
-    public const string FolderName = "series";
+    public const string FolderName = SweepFolderLayout.SeriesFolder;
+
+    /// <summary>The observables a series file keeps (after its key columns tick, stage and cycle).</summary>
+    public static IReadOnlyList<Observable> Kept { get; } =
+        [Observables.Participation, Observables.RadicalShare, Observables.OutsidePressure, Observables.EffectiveOpenness];
 
     /// <summary>Columns of a series file.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["tick", "stage", "cycle", "participation", "radical_share", "outside_pressure", "effective_openness"];
+        [RunCsv.TimeseriesKey.Tick, RunCsv.TimeseriesKey.Stage, RunCsv.TimeseriesKey.Cycle, .. Kept.Select(o => o.Name)];
 
     /// <summary>File name of run <paramref name="run"/>'s series.</summary>
     public static string FileName(long run) => $"run-{run.ToString("D6", CultureInfo.InvariantCulture)}.csv.gz";
@@ -48,8 +52,8 @@ public static partial class SweepSeries
             foreach (var o in result.Series)
             {
                 if (o.Movement != TickObservation.WaveId) continue;
-                csv.Field(o.Tick).Field((int)o.Stage).Field(o.Cycle).Field(o.Participation).Field(o.RadicalShare)
-                   .Field(o.OutsidePressure).Field(o.EffectiveOpenness);
+                csv.Field(o.Tick).Field((int)o.Stage).Field(o.Cycle);
+                foreach (var kept in Kept) RunCsv.WriteValue(csv, kept, kept.Of(o.Values));
                 csv.EndRow();
             }
             writer.Flush();
@@ -73,7 +77,10 @@ public static partial class SweepSeries
                 if (line.Length == 0) continue;
                 var f = line.Split(',');
                 if (f.Length != Columns.Count) throw new SweepFolderException(path, $"has a row with {f.Length} fields");
-                ticks.Add(new SeriesTick(Int(f[0]), (Stage)Int(f[1]), Int(f[2]), Num(f[3]), Num(f[4]), Num(f[5]), Num(f[6])));
+                var values = new TickValues();
+                for (int k = 0; k < Kept.Count; k++) values = Kept[k].With(values, Num(f[3 + k]));
+                ticks.Add(new SeriesTick(Int(f[0]), (Stage)Int(f[1]), Int(f[2]), values.Participation, values.RadicalShare,
+                    values.OutsidePressure, values.EffectiveOpenness));
             }
             return ticks;
         }

@@ -25,7 +25,7 @@ public sealed record PointSummary(int Point, IReadOnlyList<string> Values, int R
 /// </summary>
 public static class SweepSummary
 {
-    public const string FileName = "summary.csv";
+    public const string FileName = SweepFolderLayout.Summary;
 
     /// <summary>The outcomes whose shares are reported, in column order.</summary>
     public static IReadOnlyList<Outcome> Outcomes { get; } =

@@ -21,7 +21,7 @@ public sealed class Fact1Parabola : Experiment
     public override IReadOnlyList<string> Measures { get; } =
     [
         "has_completed_cycle", "parabola", "stages_1_to_6", "parabola_and_stages", "visits_all_six",
-        "onset_participation", "peak_participation", "end_participation", "cycles", "cycles_out_of_order",
+        "onset_participation", "first_peak_participation", "end_participation", "wave_cycles", "cycles_out_of_order",
     ];
 
     public override double[] Measure(RunResult run)
@@ -48,7 +48,7 @@ public sealed class Fact1Parabola : Experiment
         int Count(string m) => runs.Count(r => r[m] == 1);
         var both = Proportion.Wilson(Count("parabola_and_stages"), n);
         int outOfOrder = (int)runs.Sum(r => r["cycles_out_of_order"]);
-        int cycles = (int)runs.Sum(r => r["cycles"]);
+        int cycles = (int)runs.Sum(r => r["wave_cycles"]);
         var checks = new List<Check>
         {
             new("share of seeds whose first completed cycle is a parabola through stages 1→6", both,
@@ -64,7 +64,7 @@ public sealed class Fact1Parabola : Experiment
         var reported = shares.Select(s => new Reported($"share of seeds: {s.Name}", Proportion.Wilson(Count(s.Measure), n))).ToList();
         var withCycle = runs.Where(r => r["has_completed_cycle"] == 1).ToList();
         reported.Add(new Reported("participation at onset (first completed cycle)", Statistics.Mean(withCycle.Select(r => r["onset_participation"]))));
-        reported.Add(new Reported("participation at peak", Statistics.Mean(withCycle.Select(r => r["peak_participation"]))));
+        reported.Add(new Reported("participation at peak", Statistics.Mean(withCycle.Select(r => r["first_peak_participation"]))));
         reported.Add(new Reported("participation at end", Statistics.Mean(withCycle.Select(r => r["end_participation"]))));
         return new ExperimentResult
         {

@@ -19,7 +19,7 @@ public sealed class Fact4Eisinger : Experiment
     public override string Source => "MODEL.md fact 4; Eisinger (1973), APSR 67(1):11–28";
     public override string FileName => "fact4-eisinger.yaml";
 
-    public override IReadOnlyList<string> Measures { get; } = ["mean_participation", "peak_participation", "cycles"];
+    public override IReadOnlyList<string> Measures { get; } = [Metrics.MeanParticipation.Name, Metrics.PeakParticipation.Name, Metrics.Cycles.Name];
 
     public override double[] Measure(RunResult run) =>
         [run.Headline.MeanParticipation, run.Headline.PeakParticipation, run.Headline.Cycles];
@@ -28,13 +28,13 @@ public sealed class Fact4Eisinger : Experiment
     {
         var levels = runs.Select(r => r.Level(Openness)).Distinct().Order().ToArray();
         if (levels.Length < 3) throw new ExperimentDesignException($"{Id} needs at least three levels of {Openness}");
-        var fit = QuadraticFit.Fit(runs.Select(r => r.Level(Openness)).ToArray(), runs.Select(r => r["mean_participation"]).ToArray());
+        var fit = QuadraticFit.Fit(runs.Select(r => r.Level(Openness)).ToArray(), runs.Select(r => r[Metrics.MeanParticipation.Name]).ToArray());
         double vertex = fit.Vertex;
-        var means = levels.Select(l => (Level: l, Mean: Statistics.Mean(Arm(runs, Openness, l).Select(r => r["mean_participation"])))).ToArray();
+        var means = levels.Select(l => (Level: l, Mean: Statistics.Mean(Arm(runs, Openness, l).Select(r => r[Metrics.MeanParticipation.Name])))).ToArray();
         var interior = means.Skip(1).Take(means.Length - 2).MaxBy(m => m.Mean.Value);
-        var best = Arm(runs, Openness, interior.Level).Select(r => r["mean_participation"]).ToArray();
-        var low = Statistics.WelchDifference(best, Arm(runs, Openness, levels[0]).Select(r => r["mean_participation"]));
-        var high = Statistics.WelchDifference(best, Arm(runs, Openness, levels[^1]).Select(r => r["mean_participation"]));
+        var best = Arm(runs, Openness, interior.Level).Select(r => r[Metrics.MeanParticipation.Name]).ToArray();
+        var low = Statistics.WelchDifference(best, Arm(runs, Openness, levels[0]).Select(r => r[Metrics.MeanParticipation.Name]));
+        var high = Statistics.WelchDifference(best, Arm(runs, Openness, levels[^1]).Select(r => r[Metrics.MeanParticipation.Name]));
         var checks = new List<Check>
         {
             new("quadratic coefficient of mean participation on openness", fit.Quadratic, "95% CI upper bound < 0",
@@ -50,9 +50,9 @@ public sealed class Fact4Eisinger : Experiment
         foreach (var l in levels)
         {
             var arm = Arm(runs, Openness, l);
-            reported.Add(new Reported($"openness {F(l)}: mean participation", Statistics.Mean(arm.Select(r => r["mean_participation"]))));
-            reported.Add(new Reported($"openness {F(l)}: peak participation", Statistics.Mean(arm.Select(r => r["peak_participation"]))));
-            reported.Add(new Reported($"openness {F(l)}: non-fizzle cycles", Statistics.Mean(arm.Select(r => r["cycles"]))));
+            reported.Add(new Reported($"openness {F(l)}: mean participation", Statistics.Mean(arm.Select(r => r[Metrics.MeanParticipation.Name]))));
+            reported.Add(new Reported($"openness {F(l)}: peak participation", Statistics.Mean(arm.Select(r => r[Metrics.PeakParticipation.Name]))));
+            reported.Add(new Reported($"openness {F(l)}: non-fizzle cycles", Statistics.Mean(arm.Select(r => r[Metrics.Cycles.Name]))));
         }
         reported.Add(new Reported("linear coefficient", fit.Linear));
         reported.Add(new Reported("intercept", fit.Intercept));

@@ -20,7 +20,7 @@ public sealed class Fact5Boomerang : Experiment
     public override string FileName => "fact5-boomerang.yaml";
 
     public override IReadOnlyList<string> Measures { get; } =
-        ["mean_outside_pressure", "mean_effective_openness", "concessions", "cycle_ticks", "alliances"];
+        [Metrics.MeanOutsidePressure.Name, "mean_effective_openness", Metrics.Concessions.Name, "cycle_ticks", Metrics.AlliancesFormed.Name];
 
     public override double[] Measure(RunResult run) =>
     [
@@ -35,12 +35,12 @@ public sealed class Fact5Boomerang : Experiment
     {
         var without = Arm(runs, Alliance, Without);
         var with = Arm(runs, Alliance, With);
-        var pressure = PairedAbove("mean outside pressure: allies − none", with, without, "mean_outside_pressure");
+        var pressure = PairedAbove("mean outside pressure: allies − none", with, without, Metrics.MeanOutsidePressure.Name);
         var openness = PairedAbove("mean effective openness: allies − none", with, without, "mean_effective_openness");
-        var concessions = PairedAbove("concessions: allies − none", with, without, "concessions");
+        var concessions = PairedAbove("concessions: allies − none", with, without, Metrics.Concessions.Name);
         var ticks = PairedAbove("ticks in non-fizzle cycles: allies − none", with, without, "cycle_ticks");
         var either = concessions.Passed || !ticks.Passed ? concessions : ticks;
-        double maxAlliances = without.Max(r => r["alliances"]);
+        double maxAlliances = without.Max(r => r[Metrics.AlliancesFormed.Name]);
         var checks = new List<Check>
         {
             pressure,
@@ -65,7 +65,7 @@ public sealed class Fact5Boomerang : Experiment
             Reported = reported,
             Figure = PairedFigure.Build("Fact 5: alliance probability 0.5 against 0 at openness 0.1, paired",
                 [pressure, openness, concessions, ticks], with, without,
-                ["mean_outside_pressure", "mean_effective_openness", "concessions", "cycle_ticks"],
+                [Metrics.MeanOutsidePressure.Name, "mean_effective_openness", Metrics.Concessions.Name, "cycle_ticks"],
                 ["outside pressure", "effective openness", "concessions", "ticks in cycles"]),
         };
     }

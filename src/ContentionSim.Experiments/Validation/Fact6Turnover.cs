@@ -22,9 +22,9 @@ public sealed class Fact6Turnover : Experiment
     public override string Source => "MODEL.md fact 6; Tarrow (1998) ch. 9 (cycles rarely end in revolution)";
     public override string FileName => "fact6-turnover-rare.yaml";
 
-    public override IReadOnlyList<string> Measures { get; } = ["turnover", "cycles"];
+    public override IReadOnlyList<string> Measures { get; } = ["turnover", Metrics.Cycles.Name];
 
-    public override double[] Measure(RunResult run) => [RunMeasures.HadTurnover(run) ? 1 : 0, run.Headline.Cycles];
+    public override double[] Measure(RunResult run) => [RunMeasures.HadTurnover(run) ? 1 : 0, Metrics.Cycles.Of(run) ?? double.NaN];
 
     public override ExperimentResult Analyze(IReadOnlyList<ExperimentRun> runs)
     {

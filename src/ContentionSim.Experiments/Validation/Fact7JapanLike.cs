@@ -21,7 +21,7 @@ public sealed class Fact7JapanLike : Experiment
     public override bool KeepsOrganizations => true;
 
     public override IReadOnlyList<string> Measures { get; } =
-        [.. new SurveyJapan2007().Measures, "peak_participation", "service_effort", "advocacy_effort", "alliances"];
+        [.. new SurveyJapan2007().Measures, Metrics.PeakParticipation.Name, "service_effort", "advocacy_effort", Metrics.AlliancesFormed.Name];
 
     public override double[] Measure(RunResult run)
     {
@@ -39,9 +39,9 @@ public sealed class Fact7JapanLike : Experiment
     public override ExperimentResult Analyze(IReadOnlyList<ExperimentRun> runs)
     {
         var (checks, table, model, paper, reported) = _survey.Survey(runs);
-        var peak = Statistics.Mean(runs.Select(r => r["peak_participation"]));
+        var peak = Statistics.Mean(runs.Select(r => r[Metrics.PeakParticipation.Name]));
         var effort = Statistics.PairedDifference(runs.Select(r => r["service_effort"]).ToArray(), runs.Select(r => r["advocacy_effort"]).ToArray());
-        var alliances = Statistics.Mean(runs.Select(r => r["alliances"]));
+        var alliances = Statistics.Mean(runs.Select(r => r[Metrics.AlliancesFormed.Name]));
         checks.Add(new Check("mean peak participation", peak, $"95% CI upper bound < {F(MaxPeak)}", peak.HasInterval && peak.High < MaxPeak));
         checks.Add(new Check("organizations' service effort − advocacy effort (mean over organizations, paired by run)", effort,
             "95% CI lower bound > 0", effort.HasInterval && effort.Low > 0));

@@ -19,10 +19,10 @@ public sealed class Fact8RepeatedCycles : Experiment
     public override string Source => "MODEL.md fact 8; Vogt & Lersch (2007) sec. 5; Tarrow (1998) ch. 9";
     public override string FileName => "fact8-repeated-cycles.yaml";
 
-    public override IReadOnlyList<string> Measures { get; } = ["cycles", "completed_cycles", "fizzles"];
+    public override IReadOnlyList<string> Measures { get; } = [Metrics.Cycles.Name, Metrics.CompletedCycles.Name, Metrics.Fizzles.Name];
 
     public override double[] Measure(RunResult run) =>
-        [run.Headline.Cycles, run.Headline.CompletedCycles, run.Headline.Fizzles];
+        [.. new[] { Metrics.Cycles, Metrics.CompletedCycles, Metrics.Fizzles }.Select(m => m.Of(run) ?? double.NaN)];
 
     public override ExperimentResult Analyze(IReadOnlyList<ExperimentRun> runs)
     {
@@ -31,8 +31,8 @@ public sealed class Fact8RepeatedCycles : Experiment
             throw new ExperimentDesignException($"{Id} needs {Rebuild} at 0 and at one rebuilding rate");
         var none = Arm(runs, Rebuild, None);
         var rebuild = Arm(runs, Rebuild, levels[1]);
-        var mean = Statistics.Mean(rebuild.Select(r => r["cycles"]));
-        var difference = PairedAbove($"non-fizzle cycles: rebuild {F(levels[1])} − none", rebuild, none, "cycles");
+        var mean = Statistics.Mean(rebuild.Select(r => r[Metrics.Cycles.Name]));
+        var difference = PairedAbove($"non-fizzle cycles: rebuild {F(levels[1])} − none", rebuild, none, Metrics.Cycles.Name);
         var checks = new List<Check>
         {
             new($"mean non-fizzle cycles with grievance rebuild {F(levels[1])}", mean, $"95% CI lower bound > {F(MinCycles)}",
@@ -56,8 +56,8 @@ public sealed class Fact8RepeatedCycles : Experiment
                 Title = "Fact 8: cycles per run with and without grievance rebuild",
                 XLabel = "Grievance rebuild rate",
                 YLabel = "Non-fizzle cycles per run (mean, 95% CI)",
-                Series = [new FigureSeries("cycles", [
-                    Point("none (0)", 0, Statistics.Mean(none.Select(r => r["cycles"]))),
+                Series = [new FigureSeries(Metrics.Cycles.Name, [
+                    Point("none (0)", 0, Statistics.Mean(none.Select(r => r[Metrics.Cycles.Name]))),
                     Point($"rebuild ({F(levels[1])})", 1, mean),
                 ])],
                 Line = MinCycles,

@@ -18,7 +18,7 @@ public sealed class Fact9Granovetter : Experiment
     public override string Source => "MODEL.md fact 9; Granovetter (1978), AJS 83(6):1420–1443";
     public override string FileName => "fact9-granovetter.yaml";
 
-    public override IReadOnlyList<string> Measures { get; } = ["final_active", "activists"];
+    public override IReadOnlyList<string> Measures { get; } = ["final_active", Observables.Activists.Name];
 
     public override double[] Measure(RunResult run)
     {

@@ -20,25 +20,40 @@ public static class ComparePage
     public sealed record Output(string Html, string Png);
 
     /// <summary>
-    /// Reads the run folders and writes the page and its figure. Without <paramref name="outHtml"/>
-    /// they go next to the first run folder as <c>compare-A-vs-B.html</c> and <c>.png</c>.
+    /// Reads the run folders and writes the page and its figure. <paramref name="outPath"/> ending in
+    /// <c>.html</c> (or <c>.htm</c>) names the page, and the PNG goes beside it; any other path names a
+    /// folder that receives <c>compare.html</c> and <c>compare.png</c>. Without it they go next to the
+    /// first run folder as <c>compare-A-vs-B.html</c> and <c>.png</c>. Like <c>run</c>, an earlier
+    /// comparison is replaced only with <paramref name="force"/>.
     /// </summary>
     /// <exception cref="ReportInputException">A folder is not a readable run folder, or fewer than two were given.</exception>
-    /// <exception cref="OutputException">The files could not be written.</exception>
-    public static Output Write(IReadOnlyList<string> runDirs, string? outHtml = null)
+    /// <exception cref="OutputException">The files could not be written, or exist and <paramref name="force"/> is false.</exception>
+    public static Output Write(IReadOnlyList<string> runDirs, string? outPath = null, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(runDirs);
         if (runDirs.Count < 2)
             throw new ReportInputException(runDirs.FirstOrDefault() ?? "", "Give at least two run folders to compare.");
         var runs = runDirs.Select(RunFolder.Read).ToList();
-        string html = Path.GetFullPath(outHtml ?? DefaultPath(runs));
-        if (!html.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !html.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
-            html += ".html";
+        string html = Target(outPath ?? DefaultPath(runs));
         string png = Path.ChangeExtension(html, ".png");
+        // Both files are checked before either is written: neither may land on a file of a run it compares.
+        OutputGuard.CheckFile(html, runs.Select(r => r.Directory));
+        OutputGuard.CheckFile(png, runs.Select(r => r.Directory));
+        if (!force)
+            foreach (var existing in new[] { html, png }.Where(File.Exists))
+                throw new OutputException(existing, $"'{existing}' exists (an earlier comparison); use --force to replace it or choose another --out.");
         byte[] figure = Figure(runs);
         HtmlPage.WriteFile(png, figure);
         HtmlPage.WriteFile(html, Build(runs, figure, Path.GetFileName(png)));
         return new Output(html, png);
+    }
+
+    /// <summary>The page's full path for an --out value: an .html/.htm file as given, anything else a folder holding compare.html.</summary>
+    public static string Target(string outPath)
+    {
+        string full = Path.GetFullPath(outPath);
+        bool page = full.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || full.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
+        return page ? full : Path.Combine(full, "compare.html");
     }
 
     /// <summary>Default page path: <c>compare-&lt;first&gt;-vs-&lt;second&gt;[...].html</c> beside the first run folder.</summary>
@@ -57,7 +72,7 @@ public static class ComparePage
         var input = runs.Select((r, i) => new CompareRun(labels[i], r.Wave, r.Cycles)).ToList();
         var units = runs.Select(r => ScenarioWords.Unit(r.TimeUnit)).Distinct().ToList();
         string timeLabel = units.Count == 1 ? $"Time ({ScenarioWords.Plural(units[0])})" : "Time (ticks)";
-        return ComparePlot.Png(input, timeLabel, "Stages compared: " + string.Join(" vs ", labels));
+        return ComparePlot.Png(input, timeLabel, ComparePlot.Title(labels));
     }
 
     /// <summary>Labels of the runs: scenario names, or folder names when names repeat.</summary>
@@ -107,7 +122,7 @@ public static class ComparePage
             {
                 page.Raw("<ul>\n");
                 foreach (var c in cycles)
-                    page.Raw("<li><strong>").Text(RunStory.OutcomeHeading(c, unit)).Raw("</strong>. ").Text(RunStory.OutcomeRule(c)).Raw("</li>\n");
+                    page.Raw("<li><strong>").Text(RunStory.OutcomeHeading(c, unit)).Raw("</strong>. ").Text(RunStory.OutcomeRule(c, run.ReasonOf(c))).Raw("</li>\n");
                 page.Raw("</ul>\n");
             }
             if (run.Parameters is not null)
@@ -132,23 +147,24 @@ public static class ComparePage
             ("Alliance probability abroad", r => r.Parameters is null ? "" : ScenarioWords.N(r.Parameters.Transnational.AllianceProbability)),
             ("Activists", r => r.Parameters is null ? "" : r.Parameters.TotalActivists.ToString("N0", Inv)),
             ("Length of the run", r => string.Format(Inv, "{0:N0} {1}", r.TicksRun, ScenarioWords.Plural(ScenarioWords.Unit(r.TimeUnit)))),
-            ("Cycles", r => Int(r, "cycles")),
-            ("Fizzles", r => Int(r, "fizzles")),
+            ("Cycles in all (as listed in cycles.csv)", r => r.Cycles.Count(c => c.Movement == TickObservation.WaveId).ToString(Inv)),
+            ("Cycles of contention (reached stage 3)", r => Int(r, Metrics.Cycles)),
+            ("Fizzles (fell back before stage 3)", r => Int(r, Metrics.Fizzles)),
             ("Negotiated", r => WaveOutcomes(r, Outcome.Negotiated)),
             ("Suppressed", r => WaveOutcomes(r, Outcome.Suppressed)),
             ("Revolutionary turnover", r => WaveOutcomes(r, Outcome.RevolutionaryTurnover)),
-            ("Peak participation", r => RunReport.Number(r.Headline, "peak_participation") is double p ? RunSummary.Percent(p) : ""),
-            ("Peak at", r => Int(r, "peak_tick")),
-            ("Mean participation", r => RunReport.Number(r.Headline, "mean_participation") is double p ? RunSummary.Percent(p) : ""),
-            ("Arrests", r => Int(r, "repression_events")),
-            ("Talks (facilitation)", r => Int(r, "facilitation_events")),
-            ("Concessions", r => Int(r, "concessions")),
-            ("Co-optations", r => Int(r, "cooptations")),
-            ("Violent acts", r => Int(r, "violent_acts")),
-            ("Violence in demobilization", r => RunReport.Number(r.Headline, "late_violence_share") is double p ? RunSummary.Percent(p) : ""),
-            ("Alliances abroad formed", r => Int(r, "alliances_formed")),
-            ("Outside pressure, max", r => RunReport.Number(r.Headline, "max_outside_pressure") is double p ? p.ToString("0.##", Inv) : ""),
-            ("Outside pressure, mean", r => RunReport.Number(r.Headline, "mean_outside_pressure") is double p ? p.ToString("0.###", Inv) : ""),
+            ("Peak participation (a single tick)", r => r.Metric(Metrics.PeakParticipation) is double p ? RunSummary.Percent(p) : ""),
+            ("Peak at", r => Int(r, Metrics.PeakTick)),
+            ("Mean participation", r => r.Metric(Metrics.MeanParticipation) is double p ? RunSummary.Percent(p) : ""),
+            ("Arrests", r => Int(r, Metrics.RepressionEvents)),
+            ("Talks (facilitation)", r => Int(r, Metrics.FacilitationEvents)),
+            ("Concessions", r => Int(r, Metrics.Concessions)),
+            ("Co-optations", r => Int(r, Metrics.Cooptations)),
+            ("Violent acts", r => Int(r, Metrics.ViolentActs)),
+            ("Violence in demobilization", r => r.Metric(Metrics.LateViolenceShare) is double p ? RunSummary.Percent(p) : ""),
+            ("Alliances abroad formed", r => Int(r, Metrics.AlliancesFormed)),
+            ("Outside pressure, max", r => r.Metric(Metrics.MaxOutsidePressure) is double p ? p.ToString("0.##", Inv) : ""),
+            ("Outside pressure, mean", r => r.Metric(Metrics.MeanOutsidePressure) is double p ? p.ToString("0.###", Inv) : ""),
         };
         var header = new List<string> { "" };
         header.AddRange(labels);
@@ -161,8 +177,8 @@ public static class ComparePage
         }), numeric, cssClass: "headline", firstColumnIsHeader: true);
     }
 
-    private static string Int(RunFolder r, string name) =>
-        r.Headline.TryGetProperty(name, out var v) && v.TryGetInt64(out long i) ? i.ToString("N0", Inv) : "";
+    private static string Int(RunFolder r, Metric metric) =>
+        r.Metric(metric) is double v ? ((long)v).ToString("N0", Inv) : "";
 
     private static string WaveOutcomes(RunFolder r, Outcome outcome) =>
         r.Cycles.Count(c => c.Movement == TickObservation.WaveId && c.Outcome == outcome).ToString(Inv);

@@ -57,6 +57,27 @@ public sealed class RunFolder
     /// <summary>Every row of stages.csv, in file order.</summary>
     public IReadOnlyList<StageEntry> StageEntries { get; private init; } = [];
 
+    /// <summary>
+    /// The <c>trigger</c> text of a stage entry as stages.csv holds it (the words were made when the
+    /// run was written; the folder does not keep the numbers behind them), or "".
+    /// </summary>
+    public string TriggerOf(StageEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Triggers.GetValueOrDefault((entry.Movement, entry.Cycle, entry.Stage, entry.Tick), "");
+    }
+
+    /// <summary>The <c>outcome_reason</c> text of a cycle as cycles.csv holds it, or "".</summary>
+    public string ReasonOf(CycleRecord cycle)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        return Reasons.GetValueOrDefault((cycle.Movement, cycle.Cycle), "");
+    }
+
+    private Dictionary<(string, int, Stage, int), string> Triggers { get; init; } = [];
+
+    private Dictionary<(string, int), string> Reasons { get; init; } = [];
+
     /// <summary>Every row of cycles.csv, in file order.</summary>
     public IReadOnlyList<CycleRecord> Cycles { get; private init; } = [];
 
@@ -68,6 +89,9 @@ public sealed class RunFolder
 
     /// <summary>The headline object of run.json (cloned), or an empty object.</summary>
     public JsonElement Headline { get; private init; }
+
+    /// <summary>A headline metric of run.json (see <see cref="RunManifest.ReadMetric"/>); null when missing or none.</summary>
+    public double? Metric(Metric metric) => RunManifest.ReadMetric(Headline, metric);
 
     /// <summary>The PNG figures of the folder: those listed in run.json in its order, then any other PNG.</summary>
     public IReadOnlyList<FigureFile> Figures { get; private init; } = [];
@@ -101,17 +125,24 @@ public sealed class RunFolder
             throw new ReportInputException(dir, $"'{directory}' is not a run folder: it has no {RunOutputWriter.ManifestFile}. Give the folder 'contentionsim run' wrote.");
 
         JsonElement manifest;
+        byte[] manifestBytes;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(manifestPath));
+            if (new FileInfo(manifestPath).Length > MaxManifestBytes)
+                throw new ReportInputException(manifestPath, $"'{manifestPath}' is larger than {MaxManifestBytes / (1024 * 1024)} MB, too large for a run manifest. Give the folder 'contentionsim run' wrote.");
+            manifestBytes = File.ReadAllBytes(manifestPath);
+            using var doc = JsonDocument.Parse(manifestBytes);
             manifest = doc.RootElement.Clone();
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
-            throw new ReportInputException(manifestPath, $"Could not read '{manifestPath}': {e.Message} Run the scenario again to rewrite the folder.", e);
+            throw new ReportInputException(manifestPath, $"Could not read '{manifestPath}': {Terminal.Safe(e.Message)} Run the scenario again to rewrite the folder.", e);
         }
         if (manifest.ValueKind != JsonValueKind.Object)
             throw new ReportInputException(manifestPath, $"'{manifestPath}' is not a run manifest (not a JSON object). Run the scenario again to rewrite the folder.");
+        string rewrite = RewriteHint(manifest, dir);
+        CheckManifestTypes(manifest, manifestBytes, manifestPath, rewrite);
+        VerifyChecksums(manifest, dir, rewrite);
 
         var scenario = manifest.TryGetProperty("scenario", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
         var parameters = ReadParameters(manifest);
@@ -135,6 +166,8 @@ public sealed class RunFolder
             ? ms.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!).ToArray()
             : parameters?.Movements.Select(m => m.Id).ToArray() ?? [];
 
+        var stages = Checked(() => ReadStages(dir), rewrite);
+        var cycles = Checked(() => ReadCycles(dir), rewrite);
         return new RunFolder
         {
             Directory = dir,
@@ -149,10 +182,12 @@ public sealed class RunFolder
             Movements = movements,
             ScenarioText = scenarioText,
             ScenarioFile = scenarioText is null ? null : copy,
-            StageEntries = ReadStages(dir),
-            Cycles = ReadCycles(dir),
-            Wave = ReadWave(dir),
-            Events = ReadEvents(dir),
+            StageEntries = stages.Select(x => x.Entry).ToArray(),
+            Triggers = stages.GroupBy(x => (x.Entry.Movement, x.Entry.Cycle, x.Entry.Stage, x.Entry.Tick)).ToDictionary(g => g.Key, g => g.First().Text),
+            Cycles = cycles.Select(x => x.Cycle).ToArray(),
+            Reasons = cycles.GroupBy(x => (x.Cycle.Movement, x.Cycle.Cycle)).ToDictionary(g => g.Key, g => g.First().Text),
+            Wave = Checked(() => ReadWave(dir, manifest, movements.Length), rewrite),
+            Events = Checked(() => ReadEvents(dir), rewrite),
             Headline = manifest.TryGetProperty("headline", out var h) && h.ValueKind == JsonValueKind.Object ? h.Clone() : EmptyObject(),
             Figures = ReadFigures(dir, manifest),
         };
@@ -173,106 +208,40 @@ public sealed class RunFolder
         }
     }
 
-    private static IReadOnlyList<StageEntry> ReadStages(string dir)
-    {
-        var table = ReadTable(dir, RunOutputWriter.StagesFile, required: true)!;
-        return table.Rows.Select(r => new StageEntry
-        {
-            Movement = Or(table.Get(r, "movement"), TickObservation.WaveId),
-            Cycle = table.Int(r, "cycle"),
-            Stage = StageOf(table, r, "stage", "stage_name"),
-            Tick = table.Int(r, "tick"),
-            Trigger = table.Get(r, "trigger"),
-            Participation = table.Double(r, "participation"),
-            PeakParticipation = table.Double(r, "peak_participation"),
-            FrameAdoption = table.Double(r, "frame_adoption"),
-            RadicalShare = table.Double(r, "radical_share"),
-            RadicalShareAtPeak = table.Double(r, "radical_share_at_peak"),
-            InteractionRate = table.Double(r, "interaction_rate"),
-            SectorsEngaged = table.Int(r, "sectors_engaged"),
-            ViolentActs = table.Int(r, "violent_acts"),
-            Cooptations = table.Int(r, "cooptations"),
-            RepressionEvents = table.Int(r, "repression_events"),
-            FacilitationEvents = table.Int(r, "facilitation_events"),
-        }).ToArray();
-    }
+    private static IReadOnlyList<(StageEntry Entry, string Text)> ReadStages(string dir) =>
+        RunCsv.ReadStages(ReadTable(dir, RunOutputWriter.StagesFile, required: true)!);
 
-    private static IReadOnlyList<CycleRecord> ReadCycles(string dir)
-    {
-        var table = ReadTable(dir, RunOutputWriter.CyclesFile, required: true)!;
-        return table.Rows.Select(r => new CycleRecord
-        {
-            Movement = Or(table.Get(r, "movement"), TickObservation.WaveId),
-            Cycle = table.Int(r, "cycle"),
-            Outcome = OutcomeOf(table.Get(r, "outcome")),
-            OutcomeReason = table.Get(r, "outcome_reason"),
-            StartTick = table.Int(r, "start_tick"),
-            PeakTick = table.Int(r, "peak_tick"),
-            EndTick = table.IntOrNull(r, "end_tick"),
-            PeakParticipation = table.Double(r, "peak_participation"),
-            HighestStage = StageOf(table, r, "highest_stage", "highest_stage_name"),
-            StageDurations = Enumerable.Range(0, 7).Select(s => s == 0 ? 0 : table.Int(r, $"stage{s}_ticks")).ToArray(),
-            RepressionEvents = table.Int(r, "repression_events"),
-            FacilitationEvents = table.Int(r, "facilitation_events"),
-            Concessions = table.Int(r, "concessions"),
-            Cooptations = table.Int(r, "cooptations"),
-            ViolentActs = table.Int(r, "violent_acts"),
-            ViolentActsLate = table.Int(r, "violent_acts_late"),
-            MaxOutsidePressure = table.Double(r, "max_outside_pressure"),
-        }).ToArray();
-    }
+    private static IReadOnlyList<(CycleRecord Cycle, string Text)> ReadCycles(string dir) =>
+        RunCsv.ReadCycles(ReadTable(dir, RunOutputWriter.CyclesFile, required: true)!);
 
-    private static IReadOnlyList<TickObservation> ReadWave(string dir)
+    private static IReadOnlyList<TickObservation> ReadWave(string dir, JsonElement manifest, int movements)
     {
         var table = ReadTable(dir, RunOutputWriter.TimeseriesFile, required: false);
         if (table is null) return [];
+        // A row per tick, and per movement and for the wave when there are several movements.
+        if (manifest.TryGetProperty("ticks_run", out var t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out long ticks) && movements > 0)
+        {
+            long expected = ticks * (movements == 1 ? 1 : movements + 1);
+            if (table.Rows.Count != expected)
+                throw new FormatException($"{table.Path}: {table.Rows.Count:N0} rows, but run.json records {ticks:N0} ticks of {movements} movement{(movements == 1 ? "" : "s")}, " +
+                                          $"which make {expected:N0} rows: the file is incomplete or was edited");
+        }
         return table.Rows
-            .Where(r => Or(table.Get(r, "movement"), TickObservation.WaveId) == TickObservation.WaveId)
-            .Select(r => new TickObservation
-            {
-                Tick = table.Int(r, "tick"),
-                Movement = TickObservation.WaveId,
-                Stage = StageOf(table, r, "stage", "stage_name"),
-                Cycle = table.Int(r, "cycle"),
-                Activists = table.Int(r, "activists"),
-                Inactive = table.Int(r, "inactive"),
-                Active = table.Int(r, "active"),
-                Exhausted = table.Int(r, "exhausted"),
-                Repressed = table.Int(r, "repressed"),
-                Coopted = table.Int(r, "coopted"),
-                Participation = table.Double(r, "participation"),
-                RadicalShare = table.Double(r, "radical_share"),
-                FrameAdoption = table.Double(r, "frame_adoption"),
-                SectorsEngaged = table.Int(r, "sectors_engaged"),
-                Interactions = table.Int(r, "interactions"),
-                ViolentActs = table.Int(r, "violent_acts"),
-                Cooptations = table.Int(r, "cooptations"),
-                RepressionEvents = table.Int(r, "repression_events"),
-                FacilitationEvents = table.Int(r, "facilitation_events"),
-                Concessions = table.Int(r, "concessions"),
-                OutsidePressure = table.Double(r, "outside_pressure"),
-                EffectiveOpenness = table.Double(r, "effective_openness"),
-                Sympathy = table.Double(r, "sympathy"),
-                MeanGrievance = table.Double(r, "mean_grievance"),
-                Alliances = table.Int(r, "alliances"),
-            })
+            .Select(r => RunCsv.ReadTimeseriesRow(table, r))
+            .Where(o => o.Movement == TickObservation.WaveId)
             .OrderBy(o => o.Tick)
             .ToArray();
     }
 
-    private static IReadOnlyList<AppliedEvent> ReadEvents(string dir)
-    {
-        var table = ReadTable(dir, RunOutputWriter.EventsFile, required: false);
-        if (table is null) return [];
-        return table.Rows.Select(r => new AppliedEvent(table.Int(r, "tick"), table.Get(r, "key"), table.Double(r, "value"), table.Get(r, "label"))).ToArray();
-    }
+    private static IReadOnlyList<AppliedEvent> ReadEvents(string dir) =>
+        ReadTable(dir, RunOutputWriter.EventsFile, required: false) is CsvTable table ? RunCsv.ReadEvents(table) : [];
 
     private static IReadOnlyList<FigureFile> ReadFigures(string dir, JsonElement manifest)
     {
         var described = new List<(string Name, string Description)>();
         if (manifest.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array)
             foreach (var f in files.EnumerateArray())
-                if (Text(f, "name") is string n && n.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && IsPlainFileName(n))
+                if (f.ValueKind == JsonValueKind.Object && Text(f, "name") is string n && n.EndsWith(".png", StringComparison.OrdinalIgnoreCase) && IsPlainFileName(n))
                     described.Add((n, Text(f, "description") ?? ""));
         var others = System.IO.Directory.EnumerateFiles(dir, "*.png")
             .Select(System.IO.Path.GetFileName)
@@ -307,11 +276,162 @@ public sealed class RunFolder
         }
         try
         {
-            return CsvTable.Read(path);
+            return CsvTable.Read(path, ColumnsOf(file));
         }
-        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ReportInputException(path, $"Could not read '{path}': {e.Message}. Run the scenario again to rewrite the folder.", e);
+            throw new ReportInputException(path, $"Could not read '{path}': {Terminal.Safe(e.Message)}. Run the scenario again to rewrite the folder.", e);
+        }
+    }
+
+    private static IReadOnlyList<string> ColumnsOf(string file) => file switch
+    {
+        RunOutputWriter.TimeseriesFile => RunCsv.TimeseriesColumns,
+        RunOutputWriter.StagesFile => RunCsv.StagesColumns,
+        RunOutputWriter.CyclesFile => RunCsv.CyclesColumns,
+        RunOutputWriter.OrganizationsFile => RunCsv.OrganizationsColumns,
+        RunOutputWriter.EventsFile => RunCsv.EventsColumns,
+        _ => throw new ArgumentOutOfRangeException(nameof(file), file, "not a table of a run folder"),
+    };
+
+    /// <summary>The largest run.json read (a real one is tens of kB).</summary>
+    private const int MaxManifestBytes = 64 * 1024 * 1024;
+
+    /// <summary>Runs a table reader; a damaged table (torn, other columns, a field that is not a number) becomes a message with the fix.</summary>
+    private static T Checked<T>(Func<T> read, string rewrite)
+    {
+        try
+        {
+            return read();
+        }
+        catch (FormatException e)
+        {
+            throw new ReportInputException("", $"{e.Message}. The run folder is damaged; {rewrite}.", e);
+        }
+    }
+
+    /// <summary>How to rewrite the folder: the run command with the scenario run.json names, if it names one.</summary>
+    private static string RewriteHint(JsonElement manifest, string dir)
+    {
+        var scenario = manifest.TryGetProperty("scenario", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
+        string? source = Text(scenario, "source_file");
+        return source is { Length: > 0 } && manifest.TryGetProperty("seed", out var seed) && seed.ValueKind == JsonValueKind.Number
+            ? $"rewrite it by running the scenario again: contentionsim run {Terminal.Safe(source)} --seed {seed.GetRawText()} --out {dir} --force"
+            : "rewrite it by running the scenario again with --out and --force";
+    }
+
+    /// <summary>
+    /// The values report and compare read from run.json have the types run.json gives them: a number written as
+    /// text ("ticks_run": "100") is told with its line, not met later as an internal error.
+    /// </summary>
+    private static void CheckManifestTypes(JsonElement manifest, byte[] bytes, string path, string rewrite)
+    {
+        void Expect(JsonElement parent, string name, string where, bool nullable, params JsonValueKind[] kinds)
+        {
+            if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var v)) return;
+            if (kinds.Contains(v.ValueKind) || (nullable && v.ValueKind == JsonValueKind.Null)) return;
+            string found = v.ValueKind switch
+            {
+                JsonValueKind.String => $"the text \"{Terminal.Safe(Shorten(v.GetString() ?? ""))}\"",
+                JsonValueKind.Object => "an object",
+                JsonValueKind.Array => "a list",
+                JsonValueKind.Null => "null",
+                JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
+                _ => v.GetRawText(),
+            };
+            string expected = kinds[0] switch { JsonValueKind.Number => "a number", JsonValueKind.String => "text", JsonValueKind.Array => "a list", _ => "an object" };
+            int line = LineOf(bytes, where);
+            throw new ReportInputException(path, $"{path}{(line > 0 ? $":{line}" : "")}: '{where}' is {found}, expected {expected}. The run folder is damaged or was edited; {rewrite}.");
+        }
+
+        Expect(manifest, "seed", "seed", false, JsonValueKind.Number);
+        Expect(manifest, "ticks_run", "ticks_run", false, JsonValueKind.Number);
+        Expect(manifest, "time_unit", "time_unit", false, JsonValueKind.String);
+        Expect(manifest, "scenario", "scenario", false, JsonValueKind.Object);
+        Expect(manifest, "movements", "movements", false, JsonValueKind.Array);
+        Expect(manifest, "files", "files", false, JsonValueKind.Array);
+        Expect(manifest, "headline", "headline", false, JsonValueKind.Object);
+        if (manifest.TryGetProperty("headline", out var h) && h.ValueKind == JsonValueKind.Object)
+            foreach (var p in h.EnumerateObject())
+                switch (p.Name)
+                {
+                    case "outcomes": Expect(h, p.Name, "headline.outcomes", false, JsonValueKind.Array); break;
+                    case "last_outcome": Expect(h, p.Name, "headline.last_outcome", false, JsonValueKind.String); break;
+                    case "stage_durations":
+                        Expect(h, p.Name, "headline.stage_durations", false, JsonValueKind.Object);
+                        foreach (var d in p.Value.EnumerateObject()) Expect(p.Value, d.Name, $"headline.stage_durations.{d.Name}", false, JsonValueKind.Number);
+                        break;
+                    default: Expect(h, p.Name, $"headline.{p.Name}", true, JsonValueKind.Number); break;
+                }
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    /// <summary>1-based line of the property at dotted <paramref name="where"/> in the JSON <paramref name="bytes"/>, or 0.</summary>
+    private static int LineOf(byte[] bytes, string where)
+    {
+        var want = where.Split('.');
+        var path = new List<string>();
+        string? pending = null;
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        pending = reader.GetString();
+                        if (path.Count == want.Length - 1 && pending == want[^1] && path.SequenceEqual(want[..^1]))
+                            return 1 + bytes.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n');
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray when reader.CurrentDepth == 0:
+                        break; // the document itself
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray when reader.CurrentDepth == 0:
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        path.Add(pending ?? "[]");
+                        pending = null;
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        if (path.Count > 0) path.RemoveAt(path.Count - 1);
+                        break;
+                    default:
+                        pending = null;
+                        break;
+                }
+            }
+        }
+        catch (JsonException) { }
+        return 0;
+    }
+
+    /// <summary>
+    /// Each file run.json lists with a SHA-256 must be there and unchanged; a folder written before checksums
+    /// were recorded is read without this check.
+    /// </summary>
+    private static void VerifyChecksums(JsonElement manifest, string dir, string rewrite)
+    {
+        if (!manifest.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Array) return;
+        foreach (var f in files.EnumerateArray())
+        {
+            if (Text(f, "name") is not string name || Text(f, "sha256") is not string expected || !IsPlainFileName(name)) continue;
+            string path = System.IO.Path.Combine(dir, name);
+            if (!File.Exists(path))
+                throw new ReportInputException(path, $"'{path}' is missing: run.json lists it as a file of the run. The run folder is incomplete; {rewrite}.");
+            string actual;
+            try
+            {
+                actual = RunManifest.Sha256File(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ReportInputException(path, $"Could not read '{path}': {Terminal.Safe(e.Message)}", e);
+            }
+            if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+                throw new ReportInputException(path,
+                    $"'{path}' has changed since the run wrote it (its SHA-256 is not the one run.json records): it was edited, cut short or damaged. " +
+                    $"Restore it from a copy, or {rewrite}.");
         }
     }
 
@@ -327,25 +447,11 @@ public sealed class RunFolder
         }
     }
 
-    private static readonly Dictionary<string, Stage> StageKeys =
-        Enum.GetValues<Stage>().ToDictionary(StageText.Key, s => s, StringComparer.Ordinal);
-
-    private static readonly Dictionary<string, Outcome> OutcomeKeys =
-        Enum.GetValues<Outcome>().ToDictionary(StageText.Key, o => o, StringComparer.Ordinal);
-
-    private static Stage StageOf(CsvTable table, string[] row, string numberColumn, string keyColumn)
-    {
-        if (table.IntOrNull(row, numberColumn) is int n && Enum.IsDefined((Stage)n)) return (Stage)n;
-        return StageKeys.GetValueOrDefault(table.Get(row, keyColumn), Stage.Latent);
-    }
-
     /// <summary>The outcome with key <paramref name="key"/> (e.g. <c>revolutionary_turnover</c>); ongoing if unknown.</summary>
-    public static Outcome OutcomeOf(string key) => OutcomeKeys.GetValueOrDefault(key, Outcome.Ongoing);
+    public static Outcome OutcomeOf(string key) => RunCsv.OutcomeOf(key);
 
     private static string? Text(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static string Or(string value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
 
     private static bool IsPlainFileName(string name) =>
         name.Length > 0 && name.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) < 0 && name is not ("." or "..");

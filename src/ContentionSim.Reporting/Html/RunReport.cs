@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Stages;
@@ -28,6 +27,7 @@ public static class RunReport
     {
         var run = RunFolder.Read(runDir);
         string path = Path.GetFullPath(outFile ?? Path.Combine(run.Directory, FileName));
+        OutputGuard.CheckFile(path, [run.Directory]);
         HtmlPage.WriteFile(path, Build(run));
         return path;
     }
@@ -101,26 +101,23 @@ public static class RunReport
 
     private static string Glance(RunFolder run, string unit)
     {
-        var h = run.Headline;
         var waveCycles = run.Cycles.Where(c => c.Movement == TickObservation.WaveId).ToList();
-        int Int(string name, int fallback) => h.TryGetProperty(name, out var v) && v.TryGetInt32(out int i) ? i : fallback;
-        double Dbl(string name, double fallback) => h.TryGetProperty(name, out var v) && v.TryGetDouble(out double d) ? d : fallback;
+        int Int(Metric metric, int fallback) => run.Metric(metric) is double v ? (int)v : fallback;
+        double Dbl(Metric metric, double fallback) => run.Metric(metric) ?? fallback;
 
-        int fizzles = Int("fizzles", waveCycles.Count(c => c.Outcome == Outcome.Fizzle));
-        int cycles = Int("cycles", waveCycles.Count(c => c.Outcome != Outcome.Fizzle));
         var outcomes = waveCycles.Where(c => c.Outcome is not Outcome.Fizzle)
             .GroupBy(c => c.Outcome).OrderBy(g => g.Key == Outcome.Ongoing ? int.MaxValue : (int)g.Key).Select(g => $"{g.Count()} {RunStory.OutcomeName(g.Key)}");
         var items = new List<(string Label, string Value)>
         {
-            ("Cycles (and fizzles)", string.Format(Inv, "{0} ({1})", cycles, fizzles)),
+            ("Cycles", RunSummary.CycleCounts(waveCycles.Select(c => c.Outcome).ToList())),
             ("Outcomes", string.Join(", ", outcomes) is { Length: > 0 } o ? o : "none"),
-            ("Peak participation", string.Format(Inv, "{0} in {1} {2}", RunSummary.Percent(Dbl("peak_participation", waveCycles.Select(c => c.PeakParticipation).DefaultIfEmpty(0).Max())), unit, Int("peak_tick", 0))),
-            ("Arrests", Int("repression_events", waveCycles.Sum(c => c.RepressionEvents)).ToString("N0", Inv)),
-            ("Talks / concessions", string.Format(Inv, "{0:N0} / {1:N0}", Int("facilitation_events", waveCycles.Sum(c => c.FacilitationEvents)), Int("concessions", waveCycles.Sum(c => c.Concessions)))),
-            ("Co-optations", Int("cooptations", waveCycles.Sum(c => c.Cooptations)).ToString("N0", Inv)),
-            ("Violent acts", Int("violent_acts", waveCycles.Sum(c => c.ViolentActs)).ToString("N0", Inv)),
-            ("Alliances abroad formed", Int("alliances_formed", 0).ToString("N0", Inv)),
-            ("Outside pressure, max", Dbl("max_outside_pressure", 0).ToString("0.##", Inv)),
+            ("Peak participation (a single " + unit + ")", string.Format(Inv, "{0} in {1} {2}", RunSummary.Percent(Dbl(Metrics.PeakParticipation, waveCycles.Select(c => c.PeakParticipation).DefaultIfEmpty(0).Max())), unit, Int(Metrics.PeakTick, 0))),
+            ("Arrests", Int(Metrics.RepressionEvents, waveCycles.Sum(c => c.RepressionEvents)).ToString("N0", Inv)),
+            ("Talks / concessions", string.Format(Inv, "{0:N0} / {1:N0}", Int(Metrics.FacilitationEvents, waveCycles.Sum(c => c.FacilitationEvents)), Int(Metrics.Concessions, waveCycles.Sum(c => c.Concessions)))),
+            ("Co-optations", Int(Metrics.Cooptations, waveCycles.Sum(c => c.Cooptations)).ToString("N0", Inv)),
+            ("Violent acts", Int(Metrics.ViolentActs, waveCycles.Sum(c => c.ViolentActs)).ToString("N0", Inv)),
+            ("Alliances abroad formed", Int(Metrics.AlliancesFormed, 0).ToString("N0", Inv)),
+            ("Outside pressure, max", Dbl(Metrics.MaxOutsidePressure, 0).ToString("0.##", Inv)),
         };
         var sb = new StringBuilder("<dl class=\"glance\">\n");
         foreach (var (label, value) in items)
@@ -181,8 +178,9 @@ public static class RunReport
                     $"<li class=\"entry\" style=\"--stage:{Plots.Palette.Stage(e.Stage)}\" data-movement=\"{HtmlPage.Escape(e.Movement)}\" data-cycle=\"{e.Cycle}\" data-stage=\"{(int)e.Stage}\" data-tick=\"{e.Tick}\">\n");
                 sb.Append("<p class=\"when\">").Append(HtmlPage.StageChip(e.Stage)).Append(" <strong>").Append(HtmlPage.Escape(RunStory.EntryHeading(e, unit))).Append("</strong></p>\n");
                 sb.Append("<p class=\"tarrow\">").Append(HtmlPage.Escape(RunStory.Sentence(StageText.Explanation(e.Stage)))).Append(".</p>\n");
-                if (e.Trigger.Length > 0)
-                    sb.Append("<p class=\"why\"><strong>What the agents did:</strong> ").Append(HtmlPage.Escape(RunStory.Tidy(e.Trigger))).Append(".</p>\n");
+                string trigger = run.TriggerOf(e);
+                if (trigger.Length > 0)
+                    sb.Append("<p class=\"why\"><strong>What the agents did:</strong> ").Append(HtmlPage.Escape(RunStory.Tidy(trigger))).Append(".</p>\n");
                 sb.Append("</li>\n");
                 bool lastOfCycle = i + 1 == entries.Count || entries[i + 1].Cycle != e.Cycle;
                 if (lastOfCycle && run.Cycles.FirstOrDefault(c => c.Movement == movement && c.Cycle == e.Cycle) is CycleRecord cycle)
@@ -190,7 +188,7 @@ public static class RunReport
                     sb.Append(CultureInfo.InvariantCulture, $"<li class=\"outcome\" data-movement=\"{HtmlPage.Escape(movement)}\" data-cycle=\"{cycle.Cycle}\" data-outcome=\"{StageText.Key(cycle.Outcome)}\">\n");
                     sb.Append("<p class=\"when\"><span class=\"tag\">").Append(HtmlPage.Escape(RunStory.OutcomeName(cycle.Outcome))).Append("</span> <strong>")
                       .Append(HtmlPage.Escape(RunStory.CycleSpan(cycle, unit))).Append("</strong></p>\n");
-                    sb.Append("<p>").Append(HtmlPage.Escape(RunStory.OutcomeRule(cycle))).Append("</p>\n");
+                    sb.Append("<p>").Append(HtmlPage.Escape(RunStory.OutcomeRule(cycle, run.ReasonOf(cycle)))).Append("</p>\n");
                     sb.Append("<p><strong>What led to it:</strong> ").Append(HtmlPage.Escape(RunStory.WhatLedToIt(cycle, unit, run.Events, run.TicksRun))).Append("</p>\n");
                     sb.Append("</li>\n");
                 }
@@ -211,7 +209,9 @@ public static class RunReport
             return sb.ToString();
         }
         sb.Append("<p>A row per cycle").Append(run.Movements.Count > 1 ? " of the whole wave (each movement's cycles are in cycles.csv)" : "")
-          .Append(": how it ended and the state's and activists' acts that decided it. The timeline above says why each outcome was given.</p>\n");
+          .Append(": how it ended and the state's and activists' acts that decided it. The timeline above says why each outcome was given. ")
+          .Append(HtmlPage.Escape(RunSummary.CycleCounts(cycles.Select(c => c.Outcome).ToList()))).Append(". ")
+          .Append("Peaks here are of participation smoothed as the stage classifier sees it, so a little lower than the highest single values of the figures.</p>\n");
         sb.Append(OutcomeTable(cycles, unit));
         sb.Append("<h3>What the outcomes mean</h3>\n<ul>\n");
         foreach (var (outcome, rule) in StageCriteria.Outcomes)
@@ -224,7 +224,7 @@ public static class RunReport
 
     internal static string OutcomeTable(IReadOnlyList<CycleRecord> cycles, string unit) =>
         HtmlPage.Table(
-            ["Cycle", ScenarioWords.Plural(ScenarioWords.Unit(unit)), "Outcome", "Highest stage", "Peak", "Arrests", "Talks", "Concessions", "Co-optations", "Violent acts", "Outside pressure"],
+            ["Cycle", ScenarioWords.Plural(ScenarioWords.Unit(unit)), "Outcome", "Highest stage", "Peak (smoothed)", "Arrests", "Talks", "Concessions", "Co-optations", "Violent acts", "Outside pressure"],
             cycles.Select(c => (IReadOnlyList<string>)
             [
                 c.Cycle.ToString(Inv),
@@ -263,8 +263,4 @@ public static class RunReport
 
     private static string Caption(FigureFile f, string fallback) =>
         string.IsNullOrWhiteSpace(f.Description) ? fallback : f.Description;
-
-    /// <summary>Reads a JSON number as a double, or null.</summary>
-    internal static double? Number(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.TryGetDouble(out double d) ? d : null;
 }

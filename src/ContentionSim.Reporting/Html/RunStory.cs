@@ -53,7 +53,7 @@ public static partial class RunStory
     /// Why the cycle got its outcome: the outcome's meaning (the model's own words) and, for ended
     /// cycles, the classifier's reason with its counts from cycles.csv.
     /// </summary>
-    public static string OutcomeRule(CycleRecord c)
+    public static string OutcomeRule(CycleRecord c, string reason)
     {
         string meaning = c.Outcome switch
         {
@@ -63,8 +63,8 @@ public static partial class RunStory
             Outcome.Ongoing => string.Format(Inv, "Still under way when the run ended (it had reached stage {0}, {1}).", (int)c.HighestStage, StageText.Name(c.HighestStage)),
             _ => Sentence(StageText.Explanation(c.Outcome)) + ".",
         };
-        if (c.Outcome is Outcome.Fizzle or Outcome.Ongoing || string.IsNullOrWhiteSpace(c.OutcomeReason)) return meaning;
-        return meaning + " The classifier's reason: " + Tidy(c.OutcomeReason.Trim().TrimEnd('.')) + ".";
+        if (c.Outcome is Outcome.Fizzle or Outcome.Ongoing || string.IsNullOrWhiteSpace(reason)) return meaning;
+        return meaning + " The classifier's reason: " + Tidy(reason.Trim().TrimEnd('.')) + ".";
     }
 
     /// <summary>What the agents did over the cycle: the state's responses, violence, outside pressure, the peak, scheduled events in its span.</summary>

@@ -34,6 +34,7 @@ public static class SweepPage
         string dir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sweepDir));
         string html = Build(dir);
         string path = Path.GetFullPath(outFile ?? Path.Combine(dir, RunReport.FileName));
+        OutputGuard.CheckFile(path, [dir]);
         HtmlPage.WriteFile(path, html);
         return path;
     }

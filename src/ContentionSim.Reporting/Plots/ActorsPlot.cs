@@ -6,7 +6,9 @@ namespace ContentionSim.Reporting.Plots;
 /// <summary>
 /// The wave's activists by status (active, exhausted, repressed, co-opted, inactive) stacked as
 /// shares of all activists on the left axis (zoomed to the engaged share; inactive fills the rest),
-/// with outside pressure and effective openness as lines on the right axis (0–1, higher if needed).
+/// with outside pressure on the inner right axis (0–1, higher if needed) and the state's effective
+/// openness on its own outer right axis, always 0–1, so a rise from 0.15 to 0.74 shows even when
+/// outside pressure reaches 8.
 /// </summary>
 public sealed class ActorsPlot : IRunPlot
 {
@@ -21,7 +23,10 @@ public sealed class ActorsPlot : IRunPlot
 
     public string Name => "actors";
 
-    public string Description => "Activists by status as stacked shares of all activists, with outside pressure and the state's effective openness on the right axis.";
+    /// <summary>The outer right axis of <paramref name="plot"/> made by <see cref="Create"/>: effective openness, 0–1.</summary>
+    public static IYAxis OpennessAxis(Plot plot) => plot.Axes.GetYAxes().OfType<ScottPlot.AxisPanels.RightAxis>().Last();
+
+    public string Description => "Activists by status as stacked shares of all activists, with outside pressure and the state's effective openness (0–1) on their own right axes.";
 
     public Plot Create(RunResult result)
     {
@@ -31,6 +36,7 @@ public sealed class ActorsPlot : IRunPlot
             FigureStyle.TimeLabel(result), "Activists by status (% of all)");
         var (xMin, xMax) = FigureStyle.TickRange(result, wave);
         var legend = new List<LegendItem>();
+        var opennessAxis = plot.Axes.AddRightAxis();
 
         if (wave.Length > 0)
         {
@@ -54,19 +60,25 @@ public sealed class ActorsPlot : IRunPlot
                 legend.Add(FigureStyle.FillItem(StatusLabel(status), Palette.Status(status), status == ActivistStatus.Inactive ? 0.6 : 0.85));
 
             double[] ticks = wave.Select(o => (double)o.Tick).ToArray();
-            AddRightLine(plot, FigureStyle.Thin(ticks, wave.Select(o => o.OutsidePressure).ToArray()), PressureColor, LinePattern.Solid);
-            AddRightLine(plot, FigureStyle.Thin(ticks, wave.Select(o => o.EffectiveOpenness).ToArray()), OpennessColor, LinePattern.Dashed);
+            AddRightLine(plot, plot.Axes.Right, FigureStyle.Thin(ticks, wave.Select(o => o.OutsidePressure).ToArray()), PressureColor, LinePattern.Solid);
+            AddRightLine(plot, opennessAxis, FigureStyle.Thin(ticks, wave.Select(o => o.EffectiveOpenness).ToArray()), OpennessColor, LinePattern.Dashed);
         }
-        legend.Add(FigureStyle.LineItem("outside pressure (right)", PressureColor, 3.5f, LinePattern.Solid));
-        legend.Add(FigureStyle.LineItem("effective openness (right)", OpennessColor, 3.5f, LinePattern.Dashed));
-        FigureStyle.LegendRight(plot, legend);
+        legend.Add(FigureStyle.LineItem("outside pressure (inner right axis)", PressureColor, 3.5f, LinePattern.Solid));
+        legend.Add(FigureStyle.LineItem("effective openness (outer right axis, 0–1)", OpennessColor, 3.5f, LinePattern.Dashed));
+        FigureStyle.LegendBelow(plot, legend);
 
-        plot.Axes.Right.Label.Text = "Outside pressure, effective openness";
+        plot.Axes.Right.Label.Text = "Outside pressure (solid)";
         plot.Axes.Right.Label.FontSize = FigureStyle.LabelSize;
         plot.Axes.Right.Label.Rotation = 90;
+        opennessAxis.LabelText = "Effective openness (dashed, 0–1)";
+        opennessAxis.LabelFontSize = FigureStyle.LabelSize;
+        opennessAxis.LabelStyle.Rotation = 90;
+        opennessAxis.TickLabelStyle.FontSize = plot.Axes.Right.TickLabelStyle.FontSize;
+        opennessAxis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TickDensity = 0.6, LabelFormatter = FigureStyle.TickLabel };
         plot.Axes.SetLimitsX(xMin, xMax);
         plot.Axes.SetLimitsY(0, LeftAxisMax(wave), plot.Axes.Left);
         plot.Axes.SetLimitsY(0, RightAxisMax(wave), plot.Axes.Right);
+        plot.Axes.SetLimitsY(0, 1, opennessAxis);
         return plot;
     }
 
@@ -80,10 +92,10 @@ public sealed class ActorsPlot : IRunPlot
         return StagesPlot.NiceCeiling(Math.Clamp(engaged * 100 * 1.25, 1, 100));
     }
 
-    /// <summary>Top of the right axis: 1, or more if outside pressure or openness ever exceed 1.</summary>
+    /// <summary>Top of the outside-pressure axis: 1, or more if outside pressure ever exceeds 1 (openness has its own 0–1 axis).</summary>
     public static double RightAxisMax(IReadOnlyList<TickObservation> wave)
     {
-        double max = wave.Select(o => Math.Max(o.OutsidePressure, o.EffectiveOpenness)).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        double max = wave.Select(o => o.OutsidePressure).Where(double.IsFinite).DefaultIfEmpty(0).Max();
         return max <= 1 ? 1 : StagesPlot.NiceCeiling(max * 1.05);
     }
 
@@ -114,18 +126,18 @@ public sealed class ActorsPlot : IRunPlot
         _ => status.ToString(),
     };
 
-    private static void AddRightLine(Plot plot, (double[] X, double[] Y) line, string hex, LinePattern pattern)
+    private static void AddRightLine(Plot plot, IYAxis axis, (double[] X, double[] Y) line, string hex, LinePattern pattern)
     {
         var (x, y) = line;
         // A white halo under the line keeps it readable over every fill colour.
         var halo = plot.Add.ScatterLine(x, y);
         halo.Color = Colors.White.WithAlpha(0.9);
         halo.LineWidth = 8;
-        halo.Axes.YAxis = plot.Axes.Right;
+        halo.Axes.YAxis = axis;
         var drawn = plot.Add.ScatterLine(x, y);
         drawn.Color = Palette.ToColor(hex);
         drawn.LineWidth = 3.5f;
         drawn.LinePattern = pattern;
-        drawn.Axes.YAxis = plot.Axes.Right;
+        drawn.Axes.YAxis = axis;
     }
 }

@@ -38,12 +38,18 @@ public static class ComparePlot
         double scale = Math.Min(StagesPlot.NiceCeiling(Math.Max(peak * 100 * 1.1, 1)), 100); // percent at the top of a strip
 
         var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var scaleTicks = new ScottPlot.TickGenerators.NumericManual();
         float annotation = FigureStyle.AnnotationSize - 2;
         for (int i = 0; i < n; i++)
         {
             var run = runs[i];
             double bottom = n - 1 - i, top = bottom + StripFill;
-            ticks.AddMajor(bottom + StripFill / 2, Shorten(run.Label, 26));
+            ticks.AddMajor(bottom + StripFill / 2, Wrap(run.Label, 24));
+
+            // Each strip's own participation scale on the right: 0 at its bottom, half and the top value.
+            scaleTicks.AddMajor(bottom, "0");
+            scaleTicks.AddMajor(bottom + StripFill / 2, FigureStyle.TickLabel(scale / 2) + "%");
+            scaleTicks.AddMajor(top, FigureStyle.TickLabel(scale) + "%");
 
             var frame = plot.Add.Rectangle(xMin, xMax, bottom, top);
             frame.FillColor = Colors.White;
@@ -87,9 +93,14 @@ public static class ComparePlot
         };
         foreach (var stage in StageText.Cycle)
             legend.Add(FigureStyle.FillItem($"{(int)stage} {StageText.Name(stage)}", Palette.Stage(stage), 0.6));
-        FigureStyle.LegendRight(plot, legend);
+        FigureStyle.LegendBelow(plot, legend);
 
         plot.Axes.Left.TickGenerator = ticks;
+        plot.Axes.Right.TickGenerator = scaleTicks;
+        plot.Axes.Right.TickLabelStyle.FontSize = FigureStyle.TickSize - 2;
+        plot.Axes.Right.Label.Text = "Participation (% of activists active)";
+        plot.Axes.Right.Label.FontSize = FigureStyle.LabelSize - 2;
+        plot.Axes.Right.Label.Rotation = 90;
         plot.Axes.Left.TickLabelStyle.FontSize = FigureStyle.TickSize;
         plot.Axes.Left.TickLabelStyle.Bold = true;
         plot.Axes.Left.MajorTickStyle.Length = 0;
@@ -98,6 +109,7 @@ public static class ComparePlot
         plot.Grid.YAxisStyle.MinorLineStyle.Width = 0;
         plot.Axes.SetLimitsX(xMin, xMax);
         plot.Axes.SetLimitsY(-0.08, n - 1 + StripFill + 0.08);
+        plot.Axes.SetLimitsY(-0.08, n - 1 + StripFill + 0.08, plot.Axes.Right);
         return plot;
     }
 
@@ -136,5 +148,36 @@ public static class ComparePlot
         }
     }
 
-    private static string Shorten(string label, int max) => label.Length <= max ? label : label[..(max - 1)] + "…";
+    /// <summary>
+    /// A run's label in lines of at most about <paramref name="width"/> characters, broken at spaces (a word longer
+    /// than a line stays whole), so a strip's name is never cut.
+    /// </summary>
+    public static string Wrap(string label, int width)
+    {
+        var lines = new List<string>();
+        var current = new System.Text.StringBuilder();
+        foreach (var word in label.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (current.Length > 0 && current.Length + 1 + word.Length > width)
+            {
+                lines.Add(current.ToString());
+                current.Clear();
+            }
+            if (current.Length > 0) current.Append(' ');
+            current.Append(word);
+        }
+        if (current.Length > 0) lines.Add(current.ToString());
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>
+    /// The figure's title: "Stages compared: A vs B" when it fits the figure's width, else "Stages compared: N runs"
+    /// (each strip is named on the left), so the title is never clipped.
+    /// </summary>
+    public static string Title(IReadOnlyList<string> labels, int maxChars = 70)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        string full = "Stages compared: " + string.Join(" vs ", labels);
+        return full.Length <= maxChars ? full : string.Format(CultureInfo.InvariantCulture, "Stages compared: {0} runs, named on the left", labels.Count);
+    }
 }

@@ -67,6 +67,19 @@ public static class FigureStyle
         plot.ShowLegend(Edge.Right);
     }
 
+    /// <summary>
+    /// The legend as a strip under the plot, items side by side in rows, so it takes height, not a third
+    /// of the width, and every stage colour is named under the bands (labels in the bands can be too narrow to show).
+    /// </summary>
+    public static void LegendBelow(Plot plot, IEnumerable<LegendItem> items)
+    {
+        plot.Legend.ManualItems.Clear();
+        plot.Legend.ManualItems.AddRange(items);
+        plot.Legend.DisplayPlottableLegendItems = false;
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
+    }
+
     public static LegendItem LineItem(string label, string hex, float width, LinePattern pattern) => new()
     {
         LabelText = label,

@@ -76,7 +76,7 @@ public sealed class StagesPlot : IRunPlot
         }
         foreach (var stage in StageText.Cycle)
             legend.Add(FigureStyle.FillItem($"{(int)stage} {StageText.Name(stage)}", Palette.Stage(stage), BandAlpha + 0.15));
-        FigureStyle.LegendRight(plot, legend);
+        FigureStyle.LegendBelow(plot, legend);
 
         plot.Axes.SetLimitsX(xMin, xMax);
         plot.Axes.SetLimitsY(0, yMax);

@@ -400,6 +400,7 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
     private static string NumberFix(YScalar scalar)
     {
         if (Scalars.TryPercent(scalar.Value, out double share)) return $"write shares as fractions: {Schema.Num(share)} for {scalar.Value.Trim()}";
+        if (Scalars.TryDecimalComma(scalar.Value, out string point)) return $"write {point} (a decimal point, not a comma)";
         if (Scalars.TryThousands(scalar.Value, out double plain))
         {
             string bare = plain.ToString(System.Globalization.CultureInfo.InvariantCulture), grouped = Schema.Num(plain).Replace(",", "_");

@@ -48,6 +48,24 @@ internal static class Scalars
         return true;
     }
 
+    /// <summary>
+    /// "0,5" → "0.5" and "2,75" → "2.75": a decimal comma (one comma, not followed by exactly three digits, or after
+    /// a lone zero), so the fix is not read as a thousands separator ("Write 5", ten times the intended value).
+    /// </summary>
+    public static bool TryDecimalComma(string text, out string point)
+    {
+        point = "";
+        var t = text.Trim();
+        int comma = t.IndexOf(',');
+        if (comma <= 0 || comma != t.LastIndexOf(',') || comma == t.Length - 1) return false;
+        string whole = t[..comma], fraction = t[(comma + 1)..];
+        string digits = whole.TrimStart('-', '+');
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit)) return false;
+        if (fraction.Length == 3 && digits.TrimStart('0').Length > 0) return false; // 1,000: a thousands separator
+        point = whole + "." + fraction;
+        return true;
+    }
+
     /// <summary>"1,000" → 1000, to suggest the fix.</summary>
     public static bool TryThousands(string text, out double value) =>
         double.TryParse(text.Trim(), NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using ContentionSim.Core.Parameters;
+using ContentionSim.Shared;
 
 namespace ContentionSim.Scenarios.Internal;
 
@@ -44,10 +45,24 @@ internal static class TextFile
             return null;
         }
 
+        var kind = FileKinds.Of(path);
+        if (kind is FileKind.CharacterDevice or FileKind.BlockDevice or FileKind.Socket or FileKind.Other)
+        {
+            problem = new Diagnostic(path, 0, 0, "", $"this is {FileKinds.Describe(kind)}, not a scenario file",
+                "give the path of a .yaml scenario file (an ordinary file)");
+            return null;
+        }
+
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadBounded(path, MaxBytes);
+            if (bytes.Length > MaxBytes)
+            {
+                problem = new Diagnostic(path, 0, 0, "", $"the file is larger than the limit of {MaxBytes / (1024 * 1024)} MB for a scenario file",
+                    "give the YAML scenario file (a scenario is a few kB; data and results do not go in it)");
+                return null;
+            }
         }
         catch (UnauthorizedAccessException)
         {
@@ -63,6 +78,24 @@ internal static class TextFile
             return null;
         }
         return Decode(bytes, path, out problem);
+    }
+
+    /// <summary>The largest scenario or sweep file read: 4 MB (the shipped ones are a few kB).</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>At most <paramref name="limit"/> + 1 bytes of the file (one more than allowed tells that it is too large), never all of an endless one.</summary>
+    private static byte[] ReadBounded(string path, int limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        while (buffer.Length <= limit)
+        {
+            int n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length));
+            if (n == 0) break;
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>UTF-8 (with or without BOM) or BOM-marked UTF-16; refuses binary data and other encodings.</summary>

@@ -149,6 +149,12 @@ public static class SweepLoader
             }
 
             string name = Text(entries, "name") ?? Path.GetFileNameWithoutExtension(file);
+            if (ScenarioValidator.NameProblem(name, "sweep's name") is var (nameMessage, nameFix))
+            {
+                if (entries.TryGetValue("name", out var nameEntry)) Add(nameEntry.Value, "name", nameMessage, nameFix);
+                else Add(root, "name", nameMessage.Replace("the sweep's name", "the sweep file's name (the sweep's name when it has no 'name:')"), "rename the file or add 'name: <short name>'");
+                throw Failure();
+            }
             string description = Text(entries, "description") ?? "";
             ulong? masterSeed = entries.TryGetValue("master_seed", out var seedEntry) ? UnsignedValue(seedEntry) : null;
             int replications = entries.TryGetValue("replications", out var replicationsEntry)

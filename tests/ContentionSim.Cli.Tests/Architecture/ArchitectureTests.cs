@@ -20,12 +20,13 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly Dictionary<string, (string[] Projects, string[] Packages)> Allowed = new()
     {
-        ["Core"] = ([], []),
-        ["Scenarios"] = (["Core"], ["YamlDotNet"]),
-        ["Methods"] = ([], ["MathNet.Numerics"]),
+        ["Core"] = ([], []),                                   // the model
+        ["Methods"] = ([], ["MathNet.Numerics"]),             // statistical methods, independent of the model
+        ["Scenarios"] = (["Core"], ["YamlDotNet"]),            // YAML in, validated parameters out
         ["Reporting"] = (["Core", "Methods"], ["ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies"]),
+        ["Classroom"] = (["Core", "Scenarios"], ["Microsoft.AspNetCore.Components.WebAssembly"]),
         ["Experiments"] = (["Core", "Scenarios", "Reporting", "Methods"], ["ScottPlot", "MathNet.Numerics"]),
-        ["Cli"] = (["Core", "Scenarios", "Reporting", "Experiments"], ["System.CommandLine", "Spectre.Console"]),
+        ["Cli"] = (["Core", "Scenarios", "Reporting", "Experiments", "Classroom"], ["System.CommandLine", "Spectre.Console"]),
     };
 
     public static TheoryData<string> SourceProjects()

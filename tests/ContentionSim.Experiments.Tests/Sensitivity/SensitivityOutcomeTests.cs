@@ -36,9 +36,9 @@ public class SensitivityOutcomeTests
         var r = With(100, new CycleRecord { StartTick = 0, EndTick = 5, Outcome = Outcome.Fizzle });
         Assert.Null(SensitivityOutcomes.CycleLength(r));
         Assert.Null(SensitivityOutcomes.OutcomeShare(r, Outcome.Negotiated));
-        Assert.Equal(0.3, SensitivityOutcomes.Find("peak_participation")!.Extract(r));
-        Assert.Equal(0.0, SensitivityOutcomes.Find("cycle_share")!.Extract(r));
-        Assert.Equal(1.0, SensitivityOutcomes.Find("cycle_share")!.Extract(With(100, new CycleRecord { StartTick = 1, Outcome = Outcome.Ongoing })));
+        Assert.Equal(0.3, SensitivityOutcomes.Find("peak_participation")!.Of(r));
+        Assert.Equal(0.0, SensitivityOutcomes.Find("cycle_share")!.Of(r));
+        Assert.Equal(1.0, SensitivityOutcomes.Find("cycle_share")!.Of(With(100, new CycleRecord { StartTick = 1, Outcome = Outcome.Ongoing })));
     }
 
     [Theory]

@@ -34,7 +34,7 @@ public class Fact1ParabolaTests
         Assert.Equal(1, Get(m, "stages_1_to_6"));
         Assert.Equal(1, Get(m, "parabola_and_stages"));
         Assert.Equal(1, Get(m, "visits_all_six"));
-        Assert.Equal(0.3, Get(m, "peak_participation"));
+        Assert.Equal(0.3, Get(m, "first_peak_participation"));
         Assert.Equal(0, Get(m, "cycles_out_of_order"));
     }
 

@@ -12,9 +12,9 @@ public class Fact5BoomerangTests
         Enumerable.Range(0, 30).SelectMany(r => new[]
         {
             Synthetic.Record(r, [(Fact5Boomerang.Alliance, 0)], ("mean_outside_pressure", 0), ("mean_effective_openness", 0.1),
-                ("concessions", 5 + r % 4), ("cycle_ticks", 100 + r % 7), ("alliances", alliancesAtZero)),
+                ("concessions", 5 + r % 4), ("cycle_ticks", 100 + r % 7), ("alliances_formed", alliancesAtZero)),
             Synthetic.Record(r, [(Fact5Boomerang.Alliance, 0.5)], ("mean_outside_pressure", 3 + 0.1 * (r % 3)), ("mean_effective_openness", 0.4),
-                ("concessions", 5 + r % 4 + concessionGain + (r % 2)), ("cycle_ticks", 100 + r % 7 + tickGain + (r % 3)), ("alliances", 4)),
+                ("concessions", 5 + r % 4 + concessionGain + (r % 2)), ("cycle_ticks", 100 + r % 7 + tickGain + (r % 3)), ("alliances_formed", 4)),
         }).ToArray();
 
     [Fact]

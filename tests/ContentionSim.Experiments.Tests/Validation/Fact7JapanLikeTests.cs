@@ -11,7 +11,7 @@ public class Fact7JapanLikeTests
     private static ExperimentRun Run(int r, double peak, double alliances) => Synthetic.Record(r, [],
         ("organizations", 19), ("counselling", 0.84), ("language_classes", 0.63), ("networking", 0.74), ("regular_cooperation_japan", 0.89),
         ("cooperation_abroad", 0), ("influence_politics", 0.63), ("peak_participation", peak + 0.01 * (r % 3)),
-        ("service_effort", 0.7 + 0.01 * (r % 2)), ("advocacy_effort", 0.3), ("alliances", alliances));
+        ("service_effort", 0.7 + 0.01 * (r % 2)), ("advocacy_effort", 0.3), ("alliances_formed", alliances));
 
     [Fact]
     public void Low_peaks_service_over_advocacy_and_few_alliances_are_checked_after_the_survey()

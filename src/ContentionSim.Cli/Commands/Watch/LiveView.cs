@@ -130,7 +130,7 @@ internal sealed class LiveView
         {
             // Stage line and what it means.
             if (o.Stage == Stage.Latent)
-                rows.Add(new Markup(string.Format(Inv, "[bold]Between cycles[/] [grey]({0} cycle{1} so far)[/]", o.Cycle, o.Cycle == 1 ? "" : "s")));
+                rows.Add(new Markup(string.Format(Inv, "[bold]Between cycles[/] [grey]({0} cycle{1} so far, fizzles included)[/]", o.Cycle, o.Cycle == 1 ? "" : "s")));
             else
                 rows.Add(new Markup(string.Format(Inv, "[bold black on {0}] {1} [/] [bold]{2}[/] [grey](cycle {3})[/]",
                     Palette.Stage(o.Stage), (int)o.Stage, Markup.Escape(StageText.Name(o.Stage)), o.Cycle)));
@@ -138,7 +138,7 @@ internal sealed class LiveView
             rows.Add(Text.Empty);
 
             // Participation and its sparkline.
-            rows.Add(new Markup(string.Format(Inv, "[bold]Participation[/] {0,6}  [grey](peak of {1} cycle {2})[/]", Pct(o.Participation), o.Stage == Stage.Latent ? "the last" : "this", Pct(_peak))));
+            rows.Add(new Markup(string.Format(Inv, "[bold]Participation[/] {0,6}  [grey](highest single {1} of {2} cycle: {3}; the summary's cycle peaks are smoothed)[/]", Pct(o.Participation), Unit, o.Stage == Stage.Latent ? "the last" : "this", Pct(_peak))));
             rows.Add(new Markup(Sparkline() + string.Format(Inv, " [grey]last {0} {1}s[/]", _history.Count, Unit)));
             rows.Add(Text.Empty);
 

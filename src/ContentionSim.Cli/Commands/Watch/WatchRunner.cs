@@ -35,7 +35,7 @@ internal static class WatchRunner
             return plain;
         }
 
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Terminal) });
         RunResult? result = null;
         var clock = Stopwatch.StartNew();
         TimeSpan? lastDraw = null;

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace ContentionSim.Cli.Tests.Lessons;
+
+/// <summary>
+/// The teacher's run of lesson 1 (seed 1: five fizzles, one suppressed cycle, one under way) counted the same
+/// way by the terminal summary, the report, the comparison page and cycles.csv.
+/// </summary>
+public sealed class CycleCountsAcrossViewsTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public void Summary_report_compare_and_csv_count_the_same_cycles_and_fizzles()
+    {
+        string scenario = Path.Combine(CliHarness.RepoRoot, "scenarios", "teaching", "1-tight-state.yaml");
+        string a = _cli.PathOf("tight"), b = _cli.PathOf("open");
+        var (code, output, error) = _cli.Run("run", scenario, "--out", a, "--no-plots");
+        Assert.True(code == 0, error);
+        Assert.Equal(0, _cli.Run("run", scenario, "--out", b, "--no-plots", "--set", "state.openness=0.85").Code);
+
+        var rows = File.ReadAllLines(Path.Combine(a, "cycles.csv")).Skip(1).Where(l => l.StartsWith("wave,", StringComparison.Ordinal)).ToList();
+        int all = rows.Count, fizzles = rows.Count(r => r.Contains(",fizzle,", StringComparison.Ordinal));
+        Assert.True(fizzles > 0 && fizzles < all, "seed 1 of lesson 1 should have fizzles and cycles of contention");
+
+        // Terminal: the count line adds up to the cycles it lists.
+        var count = Regex.Match(output, @"(\d+) cycles: (\d+) of contention .* and (\d+) fizzles");
+        Assert.True(count.Success, output);
+        Assert.Equal(all, int.Parse(count.Groups[1].Value));
+        Assert.Equal(all - fizzles, int.Parse(count.Groups[2].Value));
+        Assert.Equal(fizzles, int.Parse(count.Groups[3].Value));
+        Assert.Equal(all, Regex.Matches(output, @"^  Cycle \d+:", RegexOptions.Multiline).Count);
+        Assert.Contains("smoothed", output);
+
+        // Report: the same sentence at a glance, the same rows in its cycle table.
+        Assert.Equal(0, _cli.Run("report", a).Code);
+        string html = File.ReadAllText(Path.Combine(a, "report.html"));
+        Assert.Contains(count.Value, html);
+        Assert.DoesNotContain("(and fizzles)", html);
+        Assert.Contains("Peak (smoothed)", html);
+
+        // Compare: cycles in all, of contention and fizzles, for the tight run.
+        Assert.Equal(0, _cli.Run("compare", a, b, "--out", _cli.PathOf("cmp")).Code);
+        string page = File.ReadAllText(_cli.PathOf("cmp/compare.html"));
+        Assert.Matches($@"Cycles in all[^<]*</th><td class=""num"">{all}</td>", page);
+        Assert.Matches($@"Cycles of contention[^<]*</th><td class=""num"">{all - fizzles}</td>", page);
+        Assert.Matches($@"Fizzles[^<]*</th><td class=""num"">{fizzles}</td>", page);
+    }
+}

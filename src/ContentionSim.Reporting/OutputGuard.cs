@@ -35,8 +35,7 @@ public static class OutputGuard
     }
 
     /// <summary>Whether <paramref name="dir"/> holds a sweep manifest that says it is one shard of a sweep.</summary>
-    public static bool IsShardFolder(string dir) =>
-        FileKinds.Of(Path.Combine(dir, SweepFolderLayout.Manifest)) == FileKind.Regular && SweepFolderLayout.IsShard(dir);
+    public static bool IsShardFolder(string dir) => SweepFolderLayout.IsShard(dir);
 
     /// <summary>Whether <paramref name="path"/> is <paramref name="dir"/> or inside it (both full paths).</summary>
     public static bool IsInside(string path, string dir)
@@ -71,9 +70,9 @@ public static class OutputGuard
         // A sweep folder: its manifest, data, figures and series.
         if (FileKinds.Of(Path.Combine(dir, SweepFolderLayout.Manifest)) == FileKind.Regular)
             return relative is SweepFolderLayout.Manifest or SweepFolderLayout.Runs or SweepFolderLayout.Summary
-                || relative.StartsWith(SweepFolderLayout.PlotsFolder + "/", StringComparison.Ordinal)
-                || relative.StartsWith(SweepFolderLayout.SeriesFolder + "/", StringComparison.Ordinal)
-                || relative.StartsWith(SweepFolderLayout.ShardPrefix, StringComparison.Ordinal);
+                || relative.StartsWith(SweepFolderLayout.Plots + "/", StringComparison.Ordinal)
+                || relative.StartsWith(SweepFolderLayout.Series + "/", StringComparison.Ordinal)
+                || relative.StartsWith("shard-", StringComparison.Ordinal);
         return false;
     }
 }

@@ -3,37 +3,38 @@ using System.Text.Json;
 namespace ContentionSim.Reporting;
 
 /// <summary>
-/// The names of a sweep folder's files, declared once: the sweep machinery (ContentionSim.Experiments)
-/// writes them, and <see cref="OutputGuard"/> keeps other commands' outputs off them. Reporting owns the
-/// file formats; it never runs a sweep.
+/// The names in a sweep folder, as far as Reporting needs them (the sweep page of <c>report</c> and the guards
+/// that keep outputs off their inputs). The analysis project writes these folders and takes its names from here.
 /// </summary>
 public static class SweepFolderLayout
 {
-    /// <summary>The sweep's manifest.</summary>
+    /// <summary>The manifest: settings, grid, seed scheme, state, and a <c>shard</c> object in a shard's folder.</summary>
     public const string Manifest = "manifest.json";
-    /// <summary>One row per finished run.</summary>
-    public const string Runs = "runs.csv";
-    /// <summary>One row per point of the design.</summary>
-    public const string Summary = "summary.csv";
-    /// <summary>The sweep's figures.</summary>
-    public const string PlotsFolder = "plots";
-    /// <summary>The per-tick series kept for some runs.</summary>
-    public const string SeriesFolder = "series";
-    /// <summary>How a shard's folder name begins (<c>shard-I-of-N</c>).</summary>
-    public const string ShardPrefix = "shard-";
 
-    /// <summary>Whether <paramref name="dir"/> holds a sweep manifest that names a shard (its <c>shard</c> object).</summary>
+    /// <summary>A row per run.</summary>
+    public const string Runs = "runs.csv";
+
+    /// <summary>A row per point: mean, spread and interval of every metric.</summary>
+    public const string Summary = "summary.csv";
+
+    /// <summary>The folder of the figures.</summary>
+    public const string Plots = "plots";
+
+    /// <summary>The folder of the compact per-tick series.</summary>
+    public const string Series = "series";
+
+    /// <summary>Whether <paramref name="dir"/> holds a sweep manifest that says it is one shard of a sweep (false when it cannot be read).</summary>
     public static bool IsShard(string dir)
     {
         string manifest = Path.Combine(dir, Manifest);
-        if (!File.Exists(manifest)) return false;
+        if (ContentionSim.Shared.FileKinds.Of(manifest) != ContentionSim.Shared.FileKind.Regular) return false;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(manifest));
-            return doc.RootElement.ValueKind == JsonValueKind.Object
-                && doc.RootElement.TryGetProperty("shard", out var shard) && shard.ValueKind == JsonValueKind.Object;
+            using var document = JsonDocument.Parse(File.ReadAllBytes(manifest));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("shard", out var shard) && shard.ValueKind == JsonValueKind.Object;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
             return false;
         }

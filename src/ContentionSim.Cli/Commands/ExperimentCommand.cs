@@ -4,6 +4,7 @@ using System.Globalization;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Simulation;
+using ContentionSim.Experiments.Batches;
 using ContentionSim.Experiments.Validation;
 using ContentionSim.Reporting;
 using ContentionSim.Scenarios;
@@ -93,7 +94,7 @@ internal static class ExperimentCommand
                 console.Out.WriteLine($"{experiment.Id}: {experiment.Title} — {grid.PointCount:N0} point(s) × {grid.Replications:N0} replications = {grid.RunCount:N0} runs" +
                                       (definition.Paired ? ", paired" : "") + (definition.QuickApplied ? ", quick size" : "") + ".");
                 IReadOnlyList<ExperimentRun> runs;
-                var options = new ExperimentRunOptions { Parallel = workers, Cancellation = console.Cancellation, Simulate = simulate };
+                var options = new BatchOptions { Parallel = workers, Cancellation = console.Cancellation, Simulate = simulate };
                 try
                 {
                     runs = console.Interactive ? WithProgress(console, experiment, definition, options) : ExperimentRunner.Run(experiment, definition.Plan, options);
@@ -179,7 +180,7 @@ internal static class ExperimentCommand
         output.WriteLine($"  {result.Experiment.Id}: {(result.Passed ? "PASS" : "FAIL")} ({result.Checks.Count(c => c.Passed)} of {result.Checks.Count} checks; notes in checks.csv)");
     }
 
-    private static IReadOnlyList<ExperimentRun> WithProgress(CliConsole console, Experiment experiment, SweepDefinition definition, ExperimentRunOptions options)
+    private static IReadOnlyList<ExperimentRun> WithProgress(CliConsole console, Experiment experiment, SweepDefinition definition, BatchOptions options)
     {
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Terminal) });
         IReadOnlyList<ExperimentRun>? runs = null;
@@ -189,7 +190,7 @@ internal static class ExperimentCommand
             .Start(ctx =>
             {
                 var task = ctx.AddTask($"{experiment.Id} runs", maxValue: Math.Max(1, definition.Plan.Grid.RunCount));
-                runs = ExperimentRunner.Run(experiment, definition.Plan, options with { Progress = (done, _) => task.Value = done });
+                runs = ExperimentRunner.Run(experiment, definition.Plan, options with { Progress = p => task.Value = p.Done });
             });
         return runs!;
     }

@@ -5,6 +5,7 @@ using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Simulation;
 using ContentionSim.Scenarios.Sweeps;
+using ContentionSim.Experiments.Batches;
 using ContentionSim.Experiments.Sweeps;
 using ContentionSim.Reporting;
 using ContentionSim.Scenarios;
@@ -122,11 +123,14 @@ internal static class SweepCommand
             return Execute(console, setup, folder, new SweepSessionOptions
             {
                 Resume = parse.GetValue(resume),
-                Parallel = workers,
                 Plots = !parse.GetValue(noPlots),
-                Cancellation = console.Cancellation,
-                Simulate = simulate,
-                Check = definition.FullyChecked ? null : s => SweepDefinition.Validate(s).Select(d => d.ToString()).ToArray(),
+                Execution = new BatchOptions
+                {
+                    Parallel = workers,
+                    Cancellation = console.Cancellation,
+                    Simulate = simulate,
+                    Check = definition.FullyChecked ? null : s => SweepDefinition.Validate(s).Select(d => d.ToString()).ToArray(),
+                },
                 Shard = shard,
             }, ResumeCommand(parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => t.Value), outRoot,
                 parse.GetValue(outDir) is null, shard is not null && parse.GetValue(shardOption) is null ? shard : null), outRoot);
@@ -204,11 +208,14 @@ internal static class SweepCommand
                 result = SweepSession.Run(setup, folder, options with
                 {
                     Starting = toDo => task = ctx.AddTask($"runs 0/{toDo:N0}", maxValue: Math.Max(1, toDo)),
-                    Progress = p =>
+                    Execution = options.Execution with
                     {
-                        if (task is null) return;
-                        task.Value = p.Done;
-                        task.Description = $"runs {p.Done:N0}/{p.ToDo:N0}" + (p.Failed > 0 ? $", [red]{p.Failed:N0} failed[/]" : "");
+                        Progress = p =>
+                        {
+                            if (task is null) return;
+                            task.Value = p.Done;
+                            task.Description = $"runs {p.Done:N0}/{p.ToDo:N0}" + (p.Failed > 0 ? $", [red]{p.Failed:N0} failed[/]" : "");
+                        },
                     },
                 });
                 if (task is not null && result.Complete) task.Value = task.MaxValue;

@@ -1,86 +1,60 @@
-using ContentionSim.Reporting;
-using System.Diagnostics;
-using ContentionSim.Core.Observation;
-using ContentionSim.Core.Parameters;
-using ContentionSim.Core.Simulation;
+using ContentionSim.Experiments.Batches;
 using ContentionSim.Scenarios.Sweeps;
 
 namespace ContentionSim.Experiments.Sweeps;
 
-/// <summary>Where a sweep stands, reported after every recorded run.</summary>
-/// <param name="Done">Runs recorded in this session (finished or failed).</param>
-/// <param name="Failed">Of these, runs that failed.</param>
-/// <param name="ToDo">Runs this session set out to do.</param>
-public readonly record struct SweepProgress(long Done, long Failed, long ToDo);
-
-/// <summary>How a sweep's runs are executed (none of it changes their results).</summary>
-public sealed record SweepExecutionOptions
+/// <summary>Which runs of a sweep keep their compact per-tick series, and where.</summary>
+/// <param name="Folder">Folder of the series files; null keeps none.</param>
+/// <param name="Mode">Which runs keep theirs.</param>
+/// <param name="Factor">The factor whose first and last levels keep their series in <see cref="SeriesMode.Extremes"/> (the figures' x axis; default the first factor).</param>
+public sealed record SweepSeriesChoice(string? Folder, SeriesMode Mode, string? Factor = null)
 {
-    /// <summary>Runs at once (each on one thread); 0 = one per core.</summary>
-    public int Parallel { get; init; }
-
-    /// <summary>Which runs keep their compact per-tick series.</summary>
-    public SeriesMode Series { get; init; } = SeriesMode.Extremes;
-
-    /// <summary>The factor whose first and last levels keep their series in <see cref="SeriesMode.Extremes"/> (the figures' x axis; default the first factor).</summary>
-    public string? SeriesFactor { get; init; }
-
-    /// <summary>Stops dispatching runs and cancels the ones under way (they are not recorded).</summary>
-    public CancellationToken Cancellation { get; init; }
-
-    /// <summary>Runs only this shard's runs (see <see cref="SweepShard"/>); null runs every run.</summary>
-    public SweepShard? Shard { get; init; }
-
-    /// <summary>Called (one call at a time) after each recorded run.</summary>
-    public Action<SweepProgress>? Progress { get; init; }
-
-    /// <summary>Runs one scenario; <see cref="Simulator.Run"/> unless replaced (tests inject failures here).</summary>
-    public Func<Scenario, RunOptions, RunResult>? Simulate { get; init; }
-
-    /// <summary>Problems of a run's scenario (empty when valid); a run with problems fails without running.</summary>
-    public Func<Scenario, IReadOnlyList<string>>? Check { get; init; }
+    /// <summary>No series kept.</summary>
+    public static SweepSeriesChoice None { get; } = new(null, SeriesMode.None);
 }
 
-/// <summary>What an execution did.</summary>
-/// <param name="Recorded">Runs recorded (finished or failed).</param>
-/// <param name="Failed">Of these, runs that failed.</param>
-/// <param name="Interrupted">Whether it stopped before every run was recorded (cancelled).</param>
-public sealed record SweepExecutionResult(long Recorded, long Failed, bool Interrupted);
-
 /// <summary>
-/// Runs the runs of a sweep (or of one shard of it) not yet recorded, in the plan's execution order, on a bounded pool of
-/// workers (each run single-threaded), appending each run to the log as it finishes. A run that throws
-/// is recorded as failed and the sweep goes on; a run cancelled part-way is not recorded at all. An
-/// output error (disk full) stops the sweep and is rethrown.
+/// The runs of a sweep (or of one shard of it) not yet recorded, executed by the <see cref="BatchRunner"/>
+/// in the plan's execution order: each finished run's compact series written where kept, its headline
+/// metrics appended to the log as one line the moment it is recorded. A run that throws is recorded as
+/// failed and the sweep goes on; an output error (disk full) stops the sweep and is rethrown.
 /// </summary>
 public static class SweepExecutor
 {
-    public static SweepExecutionResult Run(SweepPlan plan, SweepRunLog log, string? seriesFolder, IReadOnlySet<long> done,
-        SweepExecutionOptions options)
+    /// <summary>The sweep as a batch: its runs by canonical index in the plan's execution order, only <paramref name="shard"/>'s when given.</summary>
+    public static Batch BatchOf(SweepPlan plan, SweepShard? shard = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var order = plan.Order;
+        var batch = Batch.Create(plan.Grid.RunCount, run => plan.ScenarioAt(plan.Grid.Decompose(run).Point), plan.SeedOf, order.RunAt);
+        return shard is null
+            ? batch
+            : batch.Only(shard.RunCount(order.Count), position => shard.ContainsPosition(order, position), run => shard.Contains(order, run));
+    }
+
+    /// <param name="plan">The sweep.</param>
+    /// <param name="log">Where each run is appended.</param>
+    /// <param name="series">Which runs keep their series, and where.</param>
+    /// <param name="done">Runs already recorded (skipped).</param>
+    /// <param name="options">Parallelism, cancellation, progress, checks; failures are always isolated.</param>
+    /// <param name="shard">Only this shard's runs; null: every run.</param>
+    public static BatchSummary Run(SweepPlan plan, SweepRunLog log, SweepSeriesChoice series, IReadOnlySet<long> done, BatchOptions options,
+        SweepShard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(done);
         ArgumentNullException.ThrowIfNull(options);
         var grid = plan.Grid;
-        var order = plan.Order;
-        var shard = options.Shard;
-        long toDo = shard is null
-            ? grid.RunCount - done.Count(r => r >= 0 && r < grid.RunCount)
-            : shard.RunCount(order.Count) - done.Count(r => r >= 0 && r < grid.RunCount && shard.Contains(order, r));
-        int workers = (int)Math.Max(1, Math.Min(options.Parallel <= 0 ? Environment.ProcessorCount : options.Parallel, Math.Max(toDo, 1)));
-        var simulate = options.Simulate ?? ((s, o) => Simulator.Run(s, o));
-        int xFactor = grid.FactorIndex(options.SeriesFactor ?? SweepPlotSettings.For(grid).X);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
-        var progressGate = new object();
-        long next = -1, recorded = 0, failed = 0;
-        Exception? fatal = null;
-        if (seriesFolder is not null && options.Series != SeriesMode.None) Directory.CreateDirectory(seriesFolder);
+        int xFactor = grid.FactorIndex(series.Factor ?? SweepPlotSettings.For(grid).X);
+        if (series.Folder is not null && series.Mode != SeriesMode.None) Directory.CreateDirectory(series.Folder);
 
-        bool KeepSeries(int point)
+        bool KeepSeries(long run)
         {
-            if (seriesFolder is null) return false;
-            return options.Series switch
+            if (series.Folder is null) return false;
+            int point = grid.Decompose(run).Point;
+            return series.Mode switch
             {
                 SeriesMode.All => true,
                 SeriesMode.Extremes when xFactor >= 0 => grid.LevelsOf(point)[xFactor] is var l && (l == 0 || l == grid.Factors[xFactor].Levels.Count - 1),
@@ -88,80 +62,26 @@ public static class SweepExecutor
             };
         }
 
-        void Record(SweepRunRecord record)
+        string[] Values(int point) => grid.ValuesOf(point).Select(l => l.Text).ToArray();
+
+        SweepRunRecord Reduce(BatchRun r)
         {
-            log.Append(record);
-            lock (progressGate)
-            {
-                recorded++;
-                if (record.Failed) failed++;
-                options.Progress?.Invoke(new SweepProgress(recorded, failed, toDo));
-            }
+            var (point, replication) = grid.Decompose(r.Run);
+            if (KeepSeries(r.Run)) SweepSeries.Write(Path.Combine(series.Folder!, SweepSeries.FileName(r.Run)), r.Result);
+            return SweepRunRecord.Finished(r.Run, point, replication, r.Seed, Values(point), r.Result, r.ElapsedMilliseconds);
         }
 
-        void Work()
+        void Record(BatchRecord<SweepRunRecord> r)
         {
-            while (!stop.IsCancellationRequested)
+            if (r.Failed)
             {
-                long position = Interlocked.Increment(ref next);
-                if (position >= order.Count) return;
-                if (shard is not null && !shard.ContainsPosition(order, position)) continue; // another shard's run
-                long run = order.RunAt(position);
-                if (done.Contains(run)) continue;
-                var (point, replication) = grid.Decompose(run);
-                ulong seed = plan.SeedOf(run);
-                var values = grid.ValuesOf(point).Select(l => l.Text).ToArray();
-                var clock = Stopwatch.StartNew();
-                try
-                {
-                    var scenario = plan.ScenarioOf(run);
-                    var problems = options.Check?.Invoke(scenario) ?? [];
-                    if (problems.Count > 0)
-                    {
-                        Record(SweepRunRecord.FailedRun(run, point, replication, seed, values,
-                            "invalid scenario: " + string.Join("; ", problems), clock.ElapsedMilliseconds));
-                        continue;
-                    }
-                    bool keep = KeepSeries(point);
-                    var result = simulate(scenario, new RunOptions { Threads = 1, KeepSeries = keep, Cancellation = stop.Token });
-                    if (result.TicksRun < scenario.Ticks) return; // cancelled part-way: not recorded
-                    if (keep) SweepSeries.Write(Path.Combine(seriesFolder!, SweepSeries.FileName(run)), result);
-                    Record(SweepRunRecord.Finished(run, point, replication, seed, values, result, clock.ElapsedMilliseconds));
-                }
-                catch (OutputException e)
-                {
-                    Interlocked.CompareExchange(ref fatal, e, null);
-                    stop.Cancel();
-                    return;
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (Exception e)
-                {
-                    try
-                    {
-                        Record(SweepRunRecord.FailedRun(run, point, replication, seed, values, $"{e.GetType().Name}: {e.Message}", clock.ElapsedMilliseconds));
-                    }
-                    catch (OutputException oe)
-                    {
-                        Interlocked.CompareExchange(ref fatal, oe, null);
-                        stop.Cancel();
-                        return;
-                    }
-                }
+                var (point, replication) = grid.Decompose(r.Run);
+                log.Append(SweepRunRecord.FailedRun(r.Run, point, replication, r.Seed, Values(point), r.Error!, r.ElapsedMilliseconds));
             }
+            else log.Append(r.Value!);
         }
 
-        var threads = new Thread[workers];
-        for (int i = 0; i < workers; i++)
-        {
-            threads[i] = new Thread(Work) { IsBackground = true, Name = $"sweep-worker-{i}" };
-            threads[i].Start();
-        }
-        foreach (var t in threads) t.Join();
-        if (fatal is not null) throw fatal;
-        return new SweepExecutionResult(recorded, failed, recorded < toDo);
+        var batch = BatchOf(plan, shard).Except(done);
+        return BatchRunner.Run(batch, options with { KeepSeries = KeepSeries, Failures = BatchFailures.Isolate }, Reduce, Record);
     }
 }

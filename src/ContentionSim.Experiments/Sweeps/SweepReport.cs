@@ -15,7 +15,7 @@ namespace ContentionSim.Experiments.Sweeps;
 /// </summary>
 public static partial class SweepReport
 {
-    public const string PlotsFolder = SweepFolderLayout.PlotsFolder;
+    public const string PlotsFolder = SweepFolderLayout.Plots;
 
     /// <summary>Writes summary.csv and (unless <paramref name="plots"/> is false) the figures; returns the files written.</summary>
     /// <param name="folder">The sweep folder.</param>

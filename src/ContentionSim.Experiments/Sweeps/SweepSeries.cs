@@ -19,7 +19,7 @@ public readonly record struct SeriesTick(int Tick, Stage Stage, int Cycle, doubl
 /// </summary>
 public static partial class SweepSeries
 {
-    public const string FolderName = SweepFolderLayout.SeriesFolder;
+    public const string FolderName = SweepFolderLayout.Series;
 
     /// <summary>The observables a series file keeps (after its key columns tick, stage and cycle).</summary>
     public static IReadOnlyList<Observable> Kept { get; } =

@@ -3,6 +3,7 @@ using ContentionSim.Core.Observation;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Simulation;
 using ContentionSim.Scenarios.Sweeps;
+using ContentionSim.Experiments.Batches;
 
 namespace ContentionSim.Experiments.Sweeps;
 
@@ -12,24 +13,14 @@ public sealed record SweepSessionOptions
     /// <summary>Continue the sweep recorded in the folder: skip its recorded runs.</summary>
     public bool Resume { get; init; }
 
-    /// <summary>Runs at once; 0 = one per core.</summary>
-    public int Parallel { get; init; }
-
     /// <summary>Draw the figures when the sweep is complete.</summary>
     public bool Plots { get; init; } = true;
-
-    public CancellationToken Cancellation { get; init; }
 
     /// <summary>Called once with the number of runs to do, before the first run starts.</summary>
     public Action<long>? Starting { get; init; }
 
-    public Action<SweepProgress>? Progress { get; init; }
-
-    /// <summary>Replaces <see cref="Simulator.Run"/> (tests).</summary>
-    public Func<Scenario, RunOptions, RunResult>? Simulate { get; init; }
-
-    /// <summary>Checks a run's scenario; problems make the run fail without running.</summary>
-    public Func<Scenario, IReadOnlyList<string>>? Check { get; init; }
+    /// <summary>How the runs are executed: parallelism, cancellation, progress, checks of each run's scenario (failures are always isolated).</summary>
+    public BatchOptions Execution { get; init; } = new();
 
     /// <summary>The git commit recorded in the manifest; null looks it up from the current folder.</summary>
     public string? GitCommit { get; init; }
@@ -127,7 +118,7 @@ public static class SweepSession
         var keys = plan.Grid.Factors.Select(f => f.Key).ToArray();
         long planned = (shard ?? SweepShard.Whole).RunCount(plan.Grid.RunCount);
         long already, failedBefore;
-        SweepExecutionResult execution;
+        BatchSummary execution;
         if (!occupied) SweepManifest.Write(manifestPath, setup, SweepManifest.Running, 0, 0, commit, shard); // before any run is recorded
         using (var log = SweepRunLog.Open(runsPath, keys))
         {
@@ -142,17 +133,8 @@ public static class SweepSession
 
             var done = recorded.Select(r => r.Run).ToHashSet();
             options.Starting?.Invoke(planned - done.Count);
-            execution = SweepExecutor.Run(plan, log, Path.Combine(folder, SweepSeries.FolderName), done, new SweepExecutionOptions
-            {
-                Parallel = options.Parallel,
-                Series = setup.Series,
-                SeriesFactor = setup.Plots.X,
-                Cancellation = options.Cancellation,
-                Progress = options.Progress,
-                Simulate = options.Simulate,
-                Check = options.Check,
-                Shard = shard,
-            });
+            execution = SweepExecutor.Run(plan, log, new SweepSeriesChoice(Path.Combine(folder, SweepSeries.FolderName), setup.Series, setup.Plots.X),
+                done, options.Execution, shard);
         }
 
         long total = already + execution.Recorded;

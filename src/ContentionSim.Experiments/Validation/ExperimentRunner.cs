@@ -1,77 +1,41 @@
 using ContentionSim.Core.Observation;
-using ContentionSim.Core.Parameters;
-using ContentionSim.Core.Simulation;
+using ContentionSim.Experiments.Batches;
 using ContentionSim.Scenarios.Sweeps;
-using ContentionSim.Experiments.Sweeps;
 
 namespace ContentionSim.Experiments.Validation;
 
-/// <summary>How <see cref="ExperimentRunner"/> runs an experiment.</summary>
-public sealed record ExperimentRunOptions
-{
-    /// <summary>Runs at once; 0 = one per core. Results are identical for any value.</summary>
-    public int Parallel { get; init; }
-    /// <summary>Called after every run with (runs done, runs in all), from the worker threads.</summary>
-    public Action<long, long>? Progress { get; init; }
-    public CancellationToken Cancellation { get; init; }
-    /// <summary>Replaces <see cref="Simulator.Run"/> (tests).</summary>
-    public Func<Scenario, RunOptions, RunResult>? Simulate { get; init; }
-}
-
 /// <summary>
-/// Runs every run of an experiment's sweep plan, one thread each, and keeps the experiment's
+/// Runs every run of an experiment's sweep plan on the <see cref="BatchRunner"/> and keeps the experiment's
 /// measures of each. Runs are stored by their canonical index, so the result does not depend on the
-/// order they finish in or on how many run at once.
+/// order they finish in or on how many run at once. A run that fails stops the experiment.
 /// </summary>
 public static class ExperimentRunner
 {
     /// <summary>Runs the plan and returns the runs in canonical order.</summary>
+    /// <param name="experiment">The experiment whose measures are kept.</param>
+    /// <param name="plan">Its sweep.</param>
+    /// <param name="options">Parallelism, cancellation, progress; every run keeps its series (the measures need them) and a failure stops the experiment.</param>
     /// <exception cref="OperationCanceledException">Cancelled before every run finished.</exception>
-    public static IReadOnlyList<ExperimentRun> Run(Experiment experiment, SweepPlan plan, ExperimentRunOptions? options = null)
+    /// <exception cref="InvalidOperationException">A run failed.</exception>
+    public static IReadOnlyList<ExperimentRun> Run(Experiment experiment, SweepPlan plan, BatchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(plan);
-        options ??= new ExperimentRunOptions();
-        var simulate = options.Simulate ?? Simulator.Run;
+        options ??= new BatchOptions();
         var grid = plan.Grid;
-        long total = grid.RunCount;
-        var results = new ExperimentRun[total];
-        long next = -1, done = 0;
-        int workers = options.Parallel > 0 ? options.Parallel : Environment.ProcessorCount;
-        workers = (int)Math.Max(1, Math.Min(workers, total));
-        Exception? failure = null;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
-
-        void Work()
+        var results = new ExperimentRun[grid.RunCount];
+        var batch = Batch.Create(grid.RunCount, run => plan.ScenarioAt(grid.Decompose(run).Point), plan.SeedOf);
+        try
         {
-            try
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    long run = Interlocked.Increment(ref next);
-                    if (run >= total) return;
-                    var scenario = plan.ScenarioOf(run);
-                    var result = simulate(scenario, new RunOptions { Threads = 1, KeepSeries = true, Cancellation = stop.Token });
-                    if (result.TicksRun < scenario.Ticks) return; // cancelled part-way
-                    results[run] = Reduce(experiment, grid, run, result);
-                    long d = Interlocked.Increment(ref done);
-                    options.Progress?.Invoke(d, total);
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref failure, e, null);
-                stop.Cancel();
-            }
+            BatchRunner.Run(batch, options with { Failures = BatchFailures.Stop, KeepSeries = _ => true },
+                r => Reduce(experiment, grid, r.Run, r.Result),
+                r => results[r.Run] = r.Value!);
         }
-
-        var threads = Enumerable.Range(0, workers).Select(_ => new Thread(Work) { IsBackground = true, Name = "experiment-run" }).ToArray();
-        foreach (var t in threads) t.Start();
-        foreach (var t in threads) t.Join();
-        if (failure is not null) throw new InvalidOperationException($"a run of {experiment.Id} failed: {failure.Message}", failure);
+        catch (BatchRunException e)
+        {
+            var cause = e.InnerException!;
+            throw new InvalidOperationException($"a run of {experiment.Id} failed: {cause.Message}", cause);
+        }
         options.Cancellation.ThrowIfCancellationRequested();
         if (Array.IndexOf(results, null) is int missing and >= 0)
             throw new InvalidOperationException($"run {missing} of {experiment.Id} stopped before its last tick");

@@ -16,8 +16,8 @@ public static class SweepPage
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public const string ManifestFile = "manifest.json";
-    public const string SummaryFile = "summary.csv";
+    public const string ManifestFile = SweepFolderLayout.Manifest;
+    public const string SummaryFile = SweepFolderLayout.Summary;
 
     /// <summary>Most rows of summary.csv shown on the page.</summary>
     public const int MaxRows = 500;

@@ -1,3 +1,4 @@
+using ContentionSim.Experiments.Batches;
 using ContentionSim.Reporting.Tests;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Experiments.Sensitivity;
@@ -18,7 +19,7 @@ public class SensitivityAnalysisTests
     private static SensitivityAnalysis Analyse(Scenario s, string only, int replications = 3, int parallel = 1)
     {
         var design = SensitivityDesign.Create(s, SensitivityCatalog.Of(s).Only(only), replications, 0.25, s.Seed);
-        var results = SensitivityRunner.Run(design, new SensitivityRunOptions { Parallel = parallel });
+        var results = SensitivityRunner.Run(design, new BatchOptions { Parallel = parallel });
         Assert.True(results.Complete);
         return SensitivityAnalysis.Summarize(results);
     }
@@ -81,7 +82,7 @@ public class SensitivityAnalysisTests
         var design = SensitivityDesign.Create(s, SensitivityCatalog.Of(s).Only("spillover"), 2, 0.25, 1);
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        var results = SensitivityRunner.Run(design, new SensitivityRunOptions { Parallel = 1, Cancellation = cts.Token });
+        var results = SensitivityRunner.Run(design, new BatchOptions { Parallel = 1, Cancellation = cts.Token });
         Assert.False(results.Complete);
         Assert.Throws<InvalidOperationException>(() => SensitivityAnalysis.Summarize(results));
     }

@@ -1,3 +1,4 @@
+using ContentionSim.Experiments.Batches;
 using ContentionSim.Reporting;
 using ContentionSim.Reporting.Tests;
 using ContentionSim.Core.Parameters;
@@ -26,7 +27,7 @@ internal static class SensitivityTestData
         var s = Scenario;
         var catalog = SensitivityCatalog.Of(s).Only("*.grievance_weight,state.openness,transnational.information_amplification");
         var design = SensitivityDesign.Create(s, catalog, 3, 0.25, s.Seed);
-        return SensitivityAnalysis.Summarize(SensitivityRunner.Run(design, new SensitivityRunOptions { Parallel = parallel }));
+        return SensitivityAnalysis.Summarize(SensitivityRunner.Run(design, new BatchOptions { Parallel = parallel }));
     }
 
     public static SensitivitySetup Setup(bool plots = true) => new()

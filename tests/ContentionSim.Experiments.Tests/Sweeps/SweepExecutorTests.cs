@@ -1,3 +1,4 @@
+using ContentionSim.Experiments.Batches;
 using ContentionSim.Reporting;
 using ContentionSim.Reporting.Tests;
 using ContentionSim.Core.Simulation;
@@ -16,13 +17,14 @@ public sealed class SweepExecutorTests : IDisposable
 
     private static readonly string[] Keys = ["state.openness", "transnational.alliance_probability"];
 
-    private (SweepExecutionResult Result, string Runs) Execute(string name, SweepPlan plan, SweepExecutionOptions options, IReadOnlySet<long>? done = null)
+    private (BatchSummary Result, string Runs) Execute(string name, SweepPlan plan, BatchOptions options,
+        SeriesMode series = SeriesMode.None, string? seriesFactor = null)
     {
         string folder = _dir.Combine(name);
         Directory.CreateDirectory(folder);
         string runs = Path.Combine(folder, SweepRunsCsv.FileName);
         using var log = SweepRunLog.Open(runs, Keys);
-        var result = SweepExecutor.Run(plan, log, Path.Combine(folder, SweepSeries.FolderName), done ?? new HashSet<long>(), options);
+        var result = SweepExecutor.Run(plan, log, new SweepSeriesChoice(Path.Combine(folder, SweepSeries.FolderName), series, seriesFactor), new HashSet<long>(), options);
         return (result, runs);
     }
 
@@ -30,8 +32,8 @@ public sealed class SweepExecutorTests : IDisposable
     public void Every_run_is_recorded_once_with_the_same_results_for_any_parallelism()
     {
         var plan = SweepTestSupport.Plan(replications: 3);
-        var (one, runsOne) = Execute("one", plan, new SweepExecutionOptions { Parallel = 1, Series = SeriesMode.None });
-        var (three, runsThree) = Execute("three", plan, new SweepExecutionOptions { Parallel = 3, Series = SeriesMode.None });
+        var (one, runsOne) = Execute("one", plan, new BatchOptions { Parallel = 1 });
+        var (three, runsThree) = Execute("three", plan, new BatchOptions { Parallel = 3 });
         Assert.Equal(18, one.Recorded);
         Assert.False(one.Interrupted);
         Assert.Equal(18, three.Recorded);
@@ -49,10 +51,9 @@ public sealed class SweepExecutorTests : IDisposable
     public void A_failing_run_is_recorded_with_its_error_and_the_sweep_goes_on()
     {
         var plan = SweepTestSupport.Plan(replications: 2);
-        var (result, runs) = Execute("fail", plan, new SweepExecutionOptions
+        var (result, runs) = Execute("fail", plan, new BatchOptions
         {
             Parallel = 2,
-            Series = SeriesMode.None,
             Simulate = SweepTestSupport.FailingFor(plan, 0, 7),
         });
         Assert.Equal(12, result.Recorded);
@@ -70,10 +71,9 @@ public sealed class SweepExecutorTests : IDisposable
     {
         var plan = SweepTestSupport.Plan(replications: 1);
         int ran = 0;
-        var (result, runs) = Execute("check", plan, new SweepExecutionOptions
+        var (result, runs) = Execute("check", plan, new BatchOptions
         {
             Parallel = 1,
-            Series = SeriesMode.None,
             Check = s => s.State.Openness > 0.8 ? ["state.openness: too open for this test"] : [],
             Simulate = (s, o) => { Interlocked.Increment(ref ran); return Simulator.Run(s, o); },
         });
@@ -87,10 +87,9 @@ public sealed class SweepExecutorTests : IDisposable
     {
         var plan = SweepTestSupport.Plan(replications: 3);
         using var cancel = new CancellationTokenSource();
-        var (stopped, runs) = Execute("stop", plan, new SweepExecutionOptions
+        var (stopped, runs) = Execute("stop", plan, new BatchOptions
         {
             Parallel = 2,
-            Series = SeriesMode.None,
             Cancellation = cancel.Token,
             Progress = p => { if (p.Done >= 5) cancel.Cancel(); },
         });
@@ -104,10 +103,10 @@ public sealed class SweepExecutorTests : IDisposable
         using (var log = SweepRunLog.Open(runs, Keys))
         {
             var done = log.Recorded.Select(r => r.Run).ToHashSet();
-            var rest = SweepExecutor.Run(plan, log, null, done, new SweepExecutionOptions { Parallel = 2, Series = SeriesMode.None });
+            var rest = SweepExecutor.Run(plan, log, SweepSeriesChoice.None, done, new BatchOptions { Parallel = 2 });
             Assert.Equal(18 - first.Count, rest.Recorded);
         }
-        var (_, uninterrupted) = Execute("whole", plan, new SweepExecutionOptions { Parallel = 1, Series = SeriesMode.None });
+        var (_, uninterrupted) = Execute("whole", plan, new BatchOptions { Parallel = 1 });
         Assert.Equal(SweepTestSupport.Comparable(uninterrupted), SweepTestSupport.Comparable(runs));
     }
 
@@ -115,20 +114,20 @@ public sealed class SweepExecutorTests : IDisposable
     public void Series_are_kept_for_the_extremes_of_x_for_all_runs_or_for_none()
     {
         var plan = SweepTestSupport.Plan(replications: 1);
-        Execute("extremes", plan, new SweepExecutionOptions { Parallel = 2, Series = SeriesMode.Extremes, SeriesFactor = "state.openness" });
+        Execute("extremes", plan, new BatchOptions { Parallel = 2 }, SeriesMode.Extremes, "state.openness");
         var kept = Directory.GetFiles(_dir.Combine("extremes", SweepSeries.FolderName)).Select(f => SweepSeries.RunOf(f)!.Value).Order().ToList();
         var expected = plan.Order.Runs().Where(r => plan.Grid.LevelsOf(plan.Grid.Decompose(r).Point)[0] is 0 or 2).Order().ToList();
         Assert.Equal(expected, kept);
         Assert.Equal(4, kept.Count);
         Assert.Equal(40, SweepSeries.Read(Path.Combine(_dir.Combine("extremes", SweepSeries.FolderName), SweepSeries.FileName(kept[0]))).Count);
 
-        Execute("by-lines", plan, new SweepExecutionOptions { Parallel = 2, Series = SeriesMode.Extremes, SeriesFactor = "transnational.alliance_probability" });
+        Execute("by-lines", plan, new BatchOptions { Parallel = 2 }, SeriesMode.Extremes, "transnational.alliance_probability");
         Assert.Equal(6, Directory.GetFiles(_dir.Combine("by-lines", SweepSeries.FolderName)).Length); // both of its two levels are extremes
 
-        Execute("all", plan, new SweepExecutionOptions { Parallel = 2, Series = SeriesMode.All });
+        Execute("all", plan, new BatchOptions { Parallel = 2 }, SeriesMode.All);
         Assert.Equal(6, Directory.GetFiles(_dir.Combine("all", SweepSeries.FolderName)).Length);
 
-        Execute("none", plan, new SweepExecutionOptions { Parallel = 2, Series = SeriesMode.None });
+        Execute("none", plan, new BatchOptions { Parallel = 2 });
         Assert.False(Directory.Exists(_dir.Combine("none", SweepSeries.FolderName)));
     }
 }

@@ -1,3 +1,4 @@
+using ContentionSim.Experiments.Batches;
 using ContentionSim.Reporting;
 using ContentionSim.Reporting.Tests;
 using System.Text.Json;
@@ -18,7 +19,7 @@ public sealed class SweepMergeTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static SweepSessionOptions Quiet => new() { Parallel = 2, Plots = false, GitCommit = "test" };
+    private static SweepSessionOptions Quiet => new() { Execution = new BatchOptions { Parallel = 2 }, Plots = false, GitCommit = "test" };
 
     /// <summary>Runs every shard of <paramref name="n"/> into root/shard-I-of-N; returns root.</summary>
     private string RunShards(SweepSetup setup, int n, string name, SweepSessionOptions? options = null)
@@ -126,9 +127,7 @@ public sealed class SweepMergeTests : IDisposable
         var first = SweepSession.Run(setup, folder, Quiet with
         {
             Shard = new SweepShard(1, 4),
-            Parallel = 1,
-            Cancellation = cancel.Token,
-            Progress = p => { if (p.Done >= 2) cancel.Cancel(); },
+            Execution = new BatchOptions { Parallel = 1, Cancellation = cancel.Token, Progress = p => { if (p.Done >= 2) cancel.Cancel(); } },
         });
         Assert.True(first.Interrupted);
         Assert.Equal(5, first.Planned); // places 1, 5, 9, 13, 17 of the 18 runs
@@ -206,7 +205,7 @@ public sealed class SweepMergeTests : IDisposable
     public void Failed_runs_are_merged_with_their_errors_and_counted()
     {
         var setup = SweepTestSupport.Setup(series: SeriesMode.None);
-        var failing = Quiet with { Simulate = SweepTestSupport.FailingFor(setup.Plan, 4, 11) };
+        var failing = Quiet with { Execution = Quiet.Execution with { Simulate = SweepTestSupport.FailingFor(setup.Plan, 4, 11) } };
         string whole = _dir.Combine("whole");
         SweepSession.Run(setup, whole, failing);
         string root = RunShards(setup, 4, "shards", failing);

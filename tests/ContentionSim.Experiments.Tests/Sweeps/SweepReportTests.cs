@@ -1,3 +1,4 @@
+using ContentionSim.Experiments.Batches;
 using ContentionSim.Reporting;
 using ContentionSim.Reporting.Tests;
 using ContentionSim.Core.Observation;
@@ -34,7 +35,7 @@ public sealed class SweepReportTests : IDisposable
     {
         string folder = _dir.Combine("sweep");
         SweepSession.Run(SweepTestSupport.Setup(SweepTestSupport.Plan(replications: 2)), folder,
-            new SweepSessionOptions { Parallel = 2, Plots = false, GitCommit = "x" });
+            new SweepSessionOptions { Execution = new BatchOptions { Parallel = 2 }, Plots = false, GitCommit = "x" });
         var files = SweepReport.Write(folder, "repression_events");
         string plots = Path.Combine(folder, SweepReport.PlotsFolder);
         foreach (var m in SweepMetrics.All)

@@ -1,3 +1,4 @@
+using ContentionSim.Experiments.Batches;
 using System.Collections.Concurrent;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Simulation;
@@ -25,9 +26,8 @@ public sealed class SweepRoundTripTests : IDisposable
         var setup = SweepTestSupport.Setup(SweepTestSupport.Plan(replications: 2), SeriesMode.All);
         SweepSession.Run(setup, dir, new SweepSessionOptions
         {
-            Parallel = 2,
+            Execution = new BatchOptions { Parallel = 2, Simulate = (s, o) => results[s.Seed] = Simulator.Run(s, o) },
             Plots = false,
-            Simulate = (s, o) => results[s.Seed] = Simulator.Run(s, o),
         });
 
         // runs.csv: every metric of the catalog, the outcomes and the run's length.

@@ -1,3 +1,4 @@
+using ContentionSim.Experiments.Batches;
 using ContentionSim.Reporting;
 using ContentionSim.Reporting.Tests;
 using System.Text.Json;
@@ -14,7 +15,7 @@ public sealed class SweepSessionTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static SweepSessionOptions Quiet => new() { Parallel = 2, Plots = false, GitCommit = "test" };
+    private static SweepSessionOptions Quiet => new() { Execution = new BatchOptions { Parallel = 2 }, Plots = false, GitCommit = "test" };
 
     private static string State(string folder) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, SweepManifest.FileName))).RootElement.GetProperty("state").GetProperty("state").GetString()!;
@@ -60,7 +61,7 @@ public sealed class SweepSessionTests : IDisposable
 
         string folder = _dir.Combine("interrupted");
         using var cancel = new CancellationTokenSource();
-        var first = SweepSession.Run(setup, folder, Quiet with { Cancellation = cancel.Token, Progress = p => { if (p.Done >= 7) cancel.Cancel(); } });
+        var first = SweepSession.Run(setup, folder, Quiet with { Execution = new BatchOptions { Parallel = 2, Cancellation = cancel.Token, Progress = p => { if (p.Done >= 7) cancel.Cancel(); } } });
         Assert.True(first.Interrupted);
         Assert.Equal("interrupted", State(folder));
         Assert.False(File.Exists(Path.Combine(folder, SweepSummary.FileName)));
@@ -96,7 +97,7 @@ public sealed class SweepSessionTests : IDisposable
     public void Resume_without_anything_recorded_starts_and_failures_are_counted()
     {
         var setup = SweepTestSupport.Setup(SweepTestSupport.Plan(1), SeriesMode.None);
-        var result = SweepSession.Run(setup, _dir.Combine("new"), Quiet with { Resume = true, Simulate = SweepTestSupport.FailingFor(setup.Plan, 2) });
+        var result = SweepSession.Run(setup, _dir.Combine("new"), Quiet with { Resume = true, Execution = new BatchOptions { Parallel = 2, Simulate = SweepTestSupport.FailingFor(setup.Plan, 2) } });
         Assert.Contains(result.Notes, n => n.Contains("nothing to resume"));
         Assert.True(result.Complete);
         Assert.Equal(1, result.FailedTotal);

@@ -1,3 +1,4 @@
+using ContentionSim.Experiments.Batches;
 using ContentionSim.Reporting.Tests;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Core.Observation;
@@ -19,8 +20,8 @@ public class ExperimentRunnerTests
     public void Results_are_in_canonical_order_and_identical_for_any_parallelism()
     {
         var experiment = new Fact4Eisinger();
-        var one = ExperimentRunner.Run(experiment, Plan(true), new ExperimentRunOptions { Parallel = 1 });
-        var three = ExperimentRunner.Run(experiment, Plan(true), new ExperimentRunOptions { Parallel = 3 });
+        var one = ExperimentRunner.Run(experiment, Plan(true), new BatchOptions { Parallel = 1 });
+        var three = ExperimentRunner.Run(experiment, Plan(true), new BatchOptions { Parallel = 3 });
         Assert.Equal(6, one.Count);
         for (int i = 0; i < one.Count; i++)
         {
@@ -34,10 +35,10 @@ public class ExperimentRunnerTests
     [Fact]
     public void A_paired_plan_gives_both_arms_of_a_replication_the_same_seed()
     {
-        var paired = ExperimentRunner.Run(new Fact9Granovetter(), Plan(true), new ExperimentRunOptions { Parallel = 2, Simulate = Fake });
+        var paired = ExperimentRunner.Run(new Fact9Granovetter(), Plan(true), new BatchOptions { Parallel = 2, Simulate = Fake });
         Assert.Equal(paired[0].Seed, paired[1].Seed);
         Assert.NotEqual(paired[0].Seed, paired[2].Seed);
-        var unpaired = ExperimentRunner.Run(new Fact9Granovetter(), Plan(false), new ExperimentRunOptions { Parallel = 2, Simulate = Fake });
+        var unpaired = ExperimentRunner.Run(new Fact9Granovetter(), Plan(false), new BatchOptions { Parallel = 2, Simulate = Fake });
         Assert.NotEqual(unpaired[0].Seed, unpaired[1].Seed);
     }
 
@@ -48,7 +49,7 @@ public class ExperimentRunnerTests
     public void A_failing_run_fails_the_experiment_with_its_message()
     {
         var e = Assert.Throws<InvalidOperationException>(() => ExperimentRunner.Run(new Fact9Granovetter(), Plan(false),
-            new ExperimentRunOptions { Simulate = (_, _) => throw new ArithmeticException("boom") }));
+            new BatchOptions { Simulate = (_, _) => throw new ArithmeticException("boom") }));
         Assert.Contains("boom", e.Message);
     }
 

@@ -30,9 +30,14 @@ public static class SweepFolderLayout
         if (ContentionSim.Shared.FileKinds.Of(manifest) != ContentionSim.Shared.FileKind.Regular) return false;
         try
         {
+            // A manifest is kilobytes; a huge file here is not ours (and is not read into memory).
+            if (new FileInfo(manifest).Length > 256 * 1024 * 1024) return false;
             using var document = JsonDocument.Parse(File.ReadAllBytes(manifest));
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("shard", out var shard) && shard.ValueKind == JsonValueKind.Object;
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String
+                && (format.GetString() ?? "").StartsWith("contentionsim-sweep/", StringComparison.Ordinal)
+                && root.TryGetProperty("shard", out var shard) && shard.ValueKind == JsonValueKind.Object;
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {

@@ -125,6 +125,26 @@ internal sealed class CliProcess : IDisposable
         return new CliProcess(Process.Start(start)!);
     }
 
+    public int Id => _process.Id;
+
+    /// <summary>Waits for the process to end (killing it after <paramref name="timeout"/>) and for its output.</summary>
+    public void WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill(entireProcessTree: true);
+            Assert.Fail($"still running after {timeout.TotalSeconds:0} s:\n{Error}");
+        }
+        _process.WaitForExit();
+    }
+
+    /// <summary>kill -9: the process ends at once, without any handler.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     public string Output { get { lock (_gate) return _out.ToString(); } }
     public string Error { get { lock (_gate) return _err.ToString(); } }
     public bool HasExited => _process.HasExited;

@@ -145,10 +145,17 @@ internal static class SweepCommand
     private static int Execute(CliConsole console, SweepSetup setup, string folder, SweepSessionOptions options, string resumeCommand, string outRoot)
     {
         var clock = Stopwatch.StartNew();
+        // Recorded with the folder's lock, so a second writer is told whom it waits for.
+        options = options with { Command = resumeCommand.EndsWith(" --resume", StringComparison.Ordinal) && !options.Resume ? resumeCommand[..^" --resume".Length] : resumeCommand };
         SweepSessionResult result;
         try
         {
             result = console.Interactive ? WithProgress(console, setup, folder, options) : SweepSession.Run(setup, folder, options);
+        }
+        catch (FolderLockedException e)
+        {
+            console.Error.WriteLine($"error: {e.Message}.");
+            return ExitCodes.OutputFailed;
         }
         catch (SweepMismatchException e)
         {

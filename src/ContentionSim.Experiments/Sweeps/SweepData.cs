@@ -40,7 +40,19 @@ public sealed class SweepData
         var expected = manifest.Grid.Factors.Select(f => f.Key).ToArray();
         if (!keys.SequenceEqual(expected, StringComparer.Ordinal))
             throw new SweepFolderException(runs, $"varies {string.Join(", ", keys)}, but the manifest says {string.Join(", ", expected)}");
+        CheckAgainstGrid(runs, records, manifest.Grid);
         return new SweepData(folder, manifest, records);
+    }
+
+    /// <summary>Every row must be the run its index says: a contradiction is refused, not counted under the wrong point.</summary>
+    /// <exception cref="SweepFolderException">A row contradicts the grid.</exception>
+    public static void CheckAgainstGrid(string runsPath, IEnumerable<SweepRunRecord> records, SweepGrid grid)
+    {
+        var problems = records.Select(r => SweepRunsCsv.Contradiction(r, grid)).OfType<string>().ToList();
+        if (problems.Count > 0)
+            throw new SweepFolderException(runsPath,
+                $"has {problems.Count:N0} row{(problems.Count == 1 ? "" : "s")} that contradict the sweep's grid ({string.Join("; ", problems.Take(3))}{(problems.Count > 3 ? "; …" : "")}): " +
+                "it was edited or mixed with another sweep's rows. Remove those rows (they run again on --resume), or run the sweep again into a new --out");
     }
 
     /// <summary>The level of factor <paramref name="factor"/> at a record's point (0 when the factor is −1).</summary>

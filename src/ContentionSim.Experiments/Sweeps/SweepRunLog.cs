@@ -149,6 +149,11 @@ public sealed class SweepRunLog : IDisposable
             return ([], 0, torn);
         }
         int headerEnd = text.IndexOf('\n');
+        if (headerEnd > 0 && text[headerEnd - 1] == '\r')
+            throw new SweepFolderException(path,
+                "has Windows line endings (CRLF): it was opened and saved by another program (a spreadsheet or an editor). " +
+                $"A resume appends to it and must not mix line endings; convert it back first, e.g. with: sed -i 's/\\r$//' {SweepMerge.Quote(path)} (or dos2unix). " +
+                "plot and merge read it as it is");
         if (!string.Equals(text[..(headerEnd + 1)], header, StringComparison.Ordinal))
             throw new SweepFolderException(path,
                 $"has the columns '{text[..headerEnd]}', but this sweep writes '{header.TrimEnd('\n')}': it was written by another sweep");
@@ -178,7 +183,8 @@ public sealed class SweepRunLog : IDisposable
             }
             catch (Exception e) when (e is FormatException or OverflowException)
             {
-                throw new SweepFolderException(path, $"line {lineNumber} cannot be read ({e.Message})");
+                throw new SweepFolderException(path, $"line {lineNumber} cannot be read ({Terminal.Safe(e.Message)}): it was edited or damaged. " +
+                                                     "Remove that line (its run is run again on --resume), or run the sweep again into a new --out");
             }
             if (seen.Add(record.Run)) records.Add(record);
             else duplicates++;

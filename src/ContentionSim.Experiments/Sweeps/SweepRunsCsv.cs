@@ -91,6 +91,25 @@ public static class SweepRunsCsv
     /// <paramref name="factorCount"/> varied parameters.
     /// </summary>
     /// <exception cref="FormatException">The line is not a runs.csv row.</exception>
+    /// <summary>The largest magnitude a recorded metric can have (counts of acts over a long run stay far below it).</summary>
+    public const double MaxMetric = 1e15;
+
+    /// <summary>
+    /// What is wrong with <paramref name="record"/> in the sweep of <paramref name="grid"/>: a run index outside the grid,
+    /// or a point and replication that are not those of its run index (a line edited, or pasted from another sweep). Null when it agrees.
+    /// </summary>
+    public static string? Contradiction(SweepRunRecord record, SweepGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(grid);
+        if (record.Run < 0 || record.Run >= grid.RunCount) return $"run {record.Run} is outside the sweep's {grid.RunCount:N0} runs";
+        var (point, replication) = grid.Decompose(record.Run);
+        if (point != record.Point || replication != record.Replication)
+            return $"run {record.Run} is recorded as point {record.Point}, replication {record.Replication}, but in this sweep's grid it is point {point}, replication {replication}";
+        if (record.Values.Count != grid.Factors.Count) return $"run {record.Run} has {record.Values.Count} varied values for {grid.Factors.Count} varied parameters";
+        return null;
+    }
+
     public static SweepRunRecord Parse(string line, int factorCount)
     {
         var fields = SplitLine(line);
@@ -107,7 +126,15 @@ public static class SweepRunsCsv
         i += factorCount;
         var metrics = new double?[SweepMetrics.All.Count];
         for (int m = 0; m < metrics.Length; m++, i++)
-            metrics[m] = fields[i].Length == 0 ? null : double.Parse(fields[i], NumberStyles.Float, CultureInfo.InvariantCulture);
+        {
+            if (fields[i].Length == 0) { metrics[m] = null; continue; }
+            double value = double.Parse(fields[i], NumberStyles.Float, CultureInfo.InvariantCulture);
+            // What a run writes is finite and of the size of counts, shares and ticks; NaN or 1e308 is damage, and
+            // would make a summary's mean a 300-digit number.
+            if (!double.IsFinite(value) || Math.Abs(value) > MaxMetric)
+                throw new FormatException($"{SweepMetrics.All[m].Name} is '{fields[i]}', {(double.IsFinite(value) ? $"beyond ±{MaxMetric:0e0}, larger than any run can give" : "not a finite number")}");
+            metrics[m] = value;
+        }
         var outcomes = fields[i].Length == 0 ? [] : fields[i].Split(';').Select(ParseOutcome).ToArray();
         i++;
         var last = fields[i].Length == 0 ? Outcome.Ongoing : ParseOutcome(fields[i]);

@@ -31,6 +31,9 @@ public sealed record SweepSessionOptions
     /// series, but no summary or figures: <see cref="SweepMerge"/> writes those for the merged sweep.
     /// </summary>
     public SweepShard? Shard { get; init; }
+
+    /// <summary>The command line, recorded with the folder's lock so that a second writer can be told who holds it.</summary>
+    public string Command { get; init; } = "contentionsim sweep";
 }
 
 /// <summary>What a session did and where the sweep stands.</summary>
@@ -81,36 +84,39 @@ public static class SweepSession
         var notes = new List<string>();
         string manifestPath = Path.Combine(folder, SweepManifest.FileName);
         string runsPath = Path.Combine(folder, SweepRunsCsv.FileName);
-        bool occupied = Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any();
-        if (File.Exists(folder)) throw new SweepFolderException(folder, "is a file, not a folder; choose another --out");
-        if (occupied && !options.Resume)
-        {
-            throw new SweepFolderException(folder, File.Exists(runsPath)
-                ? "already holds a sweep; add --resume to continue it, or choose another --out"
-                : "exists and is not empty; choose another --out");
-        }
-        if (occupied)
-        {
-            if (!File.Exists(manifestPath))
-                throw new SweepFolderException(folder, "is not a sweep folder (it has no manifest.json); choose another --out");
-            var recordedManifest = SweepManifest.Read(manifestPath);
-            if (recordedManifest.Fingerprint != setup.Fingerprint())
-                throw new SweepMismatchException(Mismatch(recordedManifest, setup, folder));
-            if (recordedManifest.Shard != options.Shard)
-                throw new SweepMismatchException($"'{folder}' holds {Describe(recordedManifest.Shard)} of this sweep, not {Describe(options.Shard)}. " +
-                    $"Resume it with {(recordedManifest.Shard is null ? "no --shard" : $"--shard {recordedManifest.Shard}")}, or choose another --out");
-        }
-        else if (options.Resume)
-            notes.Add($"nothing to resume in {folder}: starting the sweep");
 
+        // One writer at a time: a second sweep, a resume started while this one runs, or a requeued Slurm task is
+        // refused at once instead of appending to runs.csv at its own offsets. The kernel releases the lock when
+        // this process ends in any way, so a dead writer's lock never blocks. A folder that has a lock file is a
+        // sweep's: its lock is taken first, so a writer at work is named before anything else is said. Any other
+        // folder is checked before it is touched (one that is not ours gets no lock file), and again under the lock.
+        FolderLock? taken = File.Exists(Path.Combine(folder, FolderLock.FileName)) ? FolderLock.Acquire(folder, options.Command) : null;
+        bool occupied;
         try
         {
-            Directory.CreateDirectory(folder);
+            if (taken is null)
+            {
+                CheckFolder(setup, folder, options);
+                try
+                {
+                    Directory.CreateDirectory(folder);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw OutputException.From(folder, e);
+                }
+            }
+            taken ??= FolderLock.Acquire(folder, options.Command);
+            occupied = CheckFolder(setup, folder, options);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch
         {
-            throw OutputException.From(folder, e);
+            taken?.Dispose();
+            throw;
         }
+        using var held = taken;
+        Litter.Clean(folder); // temporary files of killed writers
+        if (!occupied && options.Resume) notes.Add($"nothing to resume in {folder}: starting the sweep");
 
         string? commit = options.GitCommit ?? GitInfo.Commit(Environment.CurrentDirectory);
         var plan = setup.Plan;
@@ -122,6 +128,7 @@ public static class SweepSession
         if (!occupied) SweepManifest.Write(manifestPath, setup, SweepManifest.Running, 0, 0, commit, shard); // before any run is recorded
         using (var log = SweepRunLog.Open(runsPath, keys))
         {
+            SweepData.CheckAgainstGrid(runsPath, log.Recorded, plan.Grid);
             var recorded = log.Recorded.Where(r => r.Run >= 0 && r.Run < plan.Grid.RunCount && (shard is null || shard.Contains(plan.Order, r.Run))).ToList();
             already = recorded.Count;
             failedBefore = recorded.Count(r => r.Failed);
@@ -164,6 +171,33 @@ public static class SweepSession
             Notes = notes,
             Files = files,
         };
+    }
+
+    /// <summary>Whether <paramref name="folder"/> holds something (its lock files aside); throws when this session may not write into it.</summary>
+    private static bool CheckFolder(SweepSetup setup, string folder, SweepSessionOptions options)
+    {
+        string manifestPath = Path.Combine(folder, SweepManifest.FileName);
+        string runsPath = Path.Combine(folder, SweepRunsCsv.FileName);
+        if (File.Exists(folder)) throw new SweepFolderException(folder, "is a file, not a folder; choose another --out");
+        bool occupied = Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => !FolderLock.IsLockFile(Path.GetFileName(e)));
+        if (occupied && !options.Resume)
+        {
+            throw new SweepFolderException(folder, File.Exists(runsPath)
+                ? "already holds a sweep; add --resume to continue it, or choose another --out"
+                : "exists and is not empty; choose another --out");
+        }
+        if (occupied)
+        {
+            if (!File.Exists(manifestPath))
+                throw new SweepFolderException(folder, "is not a sweep folder (it has no manifest.json); choose another --out");
+            var recordedManifest = SweepManifest.Read(manifestPath);
+            if (recordedManifest.Fingerprint != setup.Fingerprint())
+                throw new SweepMismatchException(Mismatch(recordedManifest, setup, folder));
+            if (recordedManifest.Shard != options.Shard)
+                throw new SweepMismatchException($"'{folder}' holds {Describe(recordedManifest.Shard)} of this sweep, not {Describe(options.Shard)}. " +
+                    $"Resume it with {(recordedManifest.Shard is null ? "no --shard" : $"--shard {recordedManifest.Shard}")}, or choose another --out");
+        }
+        return occupied;
     }
 
     /// <summary>Rewrites runs.csv (atomically) with its rows in run-index order.</summary>

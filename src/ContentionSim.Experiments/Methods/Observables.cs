@@ -22,16 +22,19 @@ public static class Observables
 
     /// <summary>The headline outcomes a global sensitivity analysis reports unless told otherwise.</summary>
     public static IReadOnlyList<string> Headline { get; } =
-        ["peak_participation", "mean_participation", "cycles", "latent_ticks", "negotiated_share", "suppressed_share"];
+    [
+        Metrics.PeakParticipation.Name, Metrics.MeanParticipation.Name, Metrics.Cycles.Name, Metrics.StageTicksName(Stage.Latent),
+        All[^3].Name, All[^2].Name,   // negotiated_share, suppressed_share (below)
+    ];
 
     public static Observable? Find(string name) => All.FirstOrDefault(o => o.Name == name);
 
     private static Observable[] Build()
     {
         var list = SweepMetrics.All.Select(m => new Observable(m.Name, m.Label, m.PlotScale, r => r.Metric(m.Name))).ToList();
-        list.Add(new("cycle_share", "Runs with a cycle (%)", 100, r => r.Metric("cycles") is double c ? (c > 0 ? 1 : 0) : null));
-        list.Add(new("negotiated_share", "Negotiated share of ended cycles (%)", 100, r => Share(r, Outcome.Negotiated)));
-        list.Add(new("suppressed_share", "Suppressed share of ended cycles (%)", 100, r => Share(r, Outcome.Suppressed)));
+        list.Add(new(Metrics.CycleShare.Name, Metrics.CycleShare.Label, 100, r => r.Metric(Metrics.Cycles.Name) is double c ? (c > 0 ? 1 : 0) : null));
+        list.Add(new(Metrics.NegotiatedShare.Name, Metrics.NegotiatedShare.Label, 100, r => Share(r, Outcome.Negotiated)));
+        list.Add(new(Metrics.SuppressedShare.Name, Metrics.SuppressedShare.Label, 100, r => Share(r, Outcome.Suppressed)));
         list.Add(new("turnover_share", "Revolutionary-turnover share of ended cycles (%)", 100, r => Share(r, Outcome.RevolutionaryTurnover)));
         return [.. list];
     }

@@ -25,6 +25,8 @@ public static class ContentionSimCli
         root.Subcommands.Add(SlurmCommand.Create(console));
         root.Subcommands.Add(ExperimentCommand.Create(console));
         root.Subcommands.Add(SensitivityCommand.Create(console));
+        root.Subcommands.Add(DiscoverCommand.Create(console));
+        root.Subcommands.Add(CalibrateCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         return root;
     }

@@ -123,6 +123,7 @@ public sealed class SensitivityCommandTests : IDisposable
     {
         var files = Directory.GetFiles(Path.Combine(CliHarness.RepoRoot, "scenarios"), "*.yaml", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}sweeps{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}calibrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             // The experiment folder holds sweep files (fact*.yaml, survey-*.yaml) and the scenarios they are based on.
             .Where(f => !(f.Contains($"{Path.DirectorySeparatorChar}experiments{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                           && (Path.GetFileName(f).StartsWith("fact", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("survey", StringComparison.Ordinal))));

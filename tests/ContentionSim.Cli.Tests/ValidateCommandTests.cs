@@ -99,4 +99,30 @@ public sealed class ValidateCommandTests : IDisposable
             Assert.Contains("valid sweep", output);
         }
     }
+
+    [Fact]
+    public void Every_shipped_calibration_file_validates_and_states_its_size()
+    {
+        var files = Directory.GetFiles(Path.Combine(CliHarness.RepoRoot, "scenarios", "calibrations"), "*.yaml");
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var (code, output, error) = _cli.Run("validate", file);
+            Assert.True(code == 0, $"{file}: {error}");
+            Assert.Contains("valid calibration", output);
+            Assert.Contains("runs (a population under way is finished)", output);
+        }
+    }
+
+    [Fact]
+    public void A_bad_calibration_file_is_reported_with_line_and_column()
+    {
+        string scenario = Path.Combine(CliHarness.RepoRoot, "scenarios", "japan-2007.yaml");
+        string file = _cli.Write("bad-calibration.yaml", $"scenario: {scenario}\nfree:\n  state.openness: {{uniform: [0.2, 0.1]}}\ntargets:\n  peak_participation: {{observed: 0.1}}\n");
+        var (code, _, error) = _cli.Run("validate", file);
+        Assert.Equal(2, code);
+        Assert.Contains("bad-calibration.yaml:3:", error);
+        Assert.Contains("bad-calibration.yaml:5:", error);
+        Assert.Contains("needs both 'observed' and 'tolerance'", error);
+    }
 }

@@ -59,3 +59,21 @@ public class PrimTests
         Assert.Throws<ArgumentException>(() => new Prim(x, new bool[10]));
     }
 }
+
+public class PrimGridTests
+{
+    [Fact]
+    public void On_a_grid_with_ties_a_peel_removes_a_whole_level()
+    {
+        // 7 × 7 grid, 4 replicates each: cases where x0 ≥ 4 (levels 4, 5, 6)
+        var x = new List<double[]>();
+        for (int a = 0; a < 7; a++)
+            for (int b = 0; b < 7; b++)
+                for (int r = 0; r < 4; r++) x.Add([a, b]);
+        var prim = new Prim(x, x.Select(p => p[0] >= 4).ToArray());
+        var best = prim.Select(0.9);
+        Assert.Equal(1.0, best.Density);
+        Assert.Equal(4, best.Box.Lower[0]);
+        Assert.Equal([0], best.Restricted);
+    }
+}

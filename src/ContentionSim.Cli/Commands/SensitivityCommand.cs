@@ -41,15 +41,29 @@ internal static class SensitivityCommand
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it holds an earlier sensitivity analysis." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Write the CSV, summary and manifest only, no figures." };
         var list = new Option<bool>("--list") { Description = "List the parameters that would be varied (with low and high values) and those left out, then stop." };
+        var method = new Option<string>("--method", "-m") { Description = "oat: one at a time, tornado plots (the quick first look); morris: screening by elementary effects; sobol: Sobol indices of every parameter; global: Morris, then Sobol indices of the parameters that matter. See docs/calibration.md.", DefaultValueFactory = _ => "oat" };
+        method.AcceptOnlyFromAmong("oat", "morris", "sobol", "global");
+        var trajectories = new Option<int?>("--trajectories") { Description = $"Morris trajectories (default {GlobalDefaults.Trajectories}; {GlobalDefaults.QuickTrajectories} with --quick)." };
+        var sobolN = new Option<int?>("--sobol-n") { Description = $"Base sample size N of the Sobol design, a power of two (default {GlobalDefaults.SobolN}; {GlobalDefaults.QuickSobolN} with --quick)." };
+        var sobolFactors = new Option<int?>("--sobol-factors") { Description = $"Most parameters taken from the screening to the Sobol stage (default {GlobalDefaults.SobolFactors}; {GlobalDefaults.QuickSobolFactors} with --quick)." };
+        var outcomes = new Option<string?>("--outcomes") { Description = "Outcomes of a global analysis, comma-separated (default: " + string.Join(",", ContentionSim.Experiments.Methods.Observables.Headline) + ")." };
         var command = new Command("sensitivity", "One-at-a-time sensitivity analysis: every model parameter ±delta, the headline outcomes' response, tornado plots.")
         {
             scenario, outDir, replications, quick, parallel, seed, only, delta, sets, ticks, rows, force, noPlots, list,
+            method, trajectories, sobolN, sobolFactors, outcomes,
         };
         command.SetAction(parse =>
         {
             bool isQuick = parse.GetValue(quick);
-            int n = parse.GetValue(replications) ?? (isQuick ? QuickReplications : DefaultReplications);
-            if (n < 2)
+            string chosen = parse.GetValue(method) ?? "oat";
+            bool global = chosen != "oat";
+            int n = parse.GetValue(replications) ?? (global ? GlobalDefaults.Replications : isQuick ? QuickReplications : DefaultReplications);
+            if (global && n < 1)
+            {
+                console.Error.WriteLine("error: --replications must be at least 1 (2 or more separate the model's noise).");
+                return ExitCodes.BadInput;
+            }
+            if (!global && n < 2)
             {
                 console.Error.WriteLine("error: --replications must be at least 2 (confidence intervals need two runs).");
                 return ExitCodes.BadInput;
@@ -81,6 +95,14 @@ internal static class SensitivityCommand
             {
                 console.Error.WriteLine($"error: --only '{pattern}' matches no parameter of the scenario; run with --list to see their paths.");
                 return ExitCodes.BadInput;
+            }
+            if (global)
+            {
+                var request = GlobalDefaults.Request(chosen, isQuick, input, catalog, d, n, parse.GetValue(trajectories), parse.GetValue(sobolN), parse.GetValue(sobolFactors),
+                    parse.GetValue(outcomes), parse.GetValue(outDir), parse.GetValue(force), !parse.GetValue(noPlots), parse.GetValue(list), workers,
+                    string.Join(' ', new[] { "contentionsim", "sensitivity" }.Concat(
+                        parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => SweepMerge.Quote(t.Value)))), console.Error);
+                return request is null ? ExitCodes.BadInput : GlobalSensitivityCommand.Execute(console, request, simulate);
             }
             var design = SensitivityDesign.Create(input.Scenario, catalog, n, d, input.Scenario.Seed,
                 v => ScenarioValidator.Validate(v).Select(x => $"{x.Path}: {x.Message}").ToArray());

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using ContentionSim.Experiments.Methods;
 using ContentionSim.Scenarios;
+using ContentionSim.Scenarios.Calibration;
 using ContentionSim.Scenarios.Sweeps;
 
 namespace ContentionSim.Cli.Commands;
@@ -27,6 +29,7 @@ internal static class ValidateCommand
                 SweepCommand.Describe(console.Out, sweep, workers: null);
                 return ExitCodes.Ok;
             }
+            if (CalibrationLoader.IsCalibrationFile(path)) return Calibration(console, path);
             var input = ScenarioInput.Load(path, overrides, null, null);
             var s = input.Scenario;
             int orgs = s.Movements.Sum(m => m.Organizations.Sum(o => o.Count));
@@ -35,5 +38,31 @@ internal static class ValidateCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Checks a calibration file and states its size: the parameter sets ABC may simulate and the runs they take.</summary>
+    private static int Calibration(CliConsole console, string path)
+    {
+        CalibrationDefinition c;
+        try
+        {
+            c = CalibrationLoader.LoadFile(path, [.. Observables.All.Select(o => o.Name)]);
+        }
+        catch (ScenarioException e)
+        {
+            int n = e.Diagnostics.Count;
+            console.Error.WriteLine(n == 1 ? "error: the calibration has a problem:" : $"error: the calibration has {n} problems:");
+            foreach (var d in e.Diagnostics) console.Error.WriteLine("  " + d);
+            return ExitCodes.BadInput;
+        }
+        var s = c.Scenario;
+        console.Out.WriteLine($"ok: {path} is a valid calibration '{c.Name}' of '{s.Name}' ({s.TotalActivists:N0} activists, {s.Ticks} {s.TimeUnit}s per run).");
+        foreach (var f in c.Free) console.Out.WriteLine($"  free      {f.Path,-44} {f.PriorText}{(f.Whole ? " (rounded)" : "")}");
+        foreach (var t in c.Targets) console.Out.WriteLine($"  target    {t.Observable,-44} {t.Observed.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} ± {t.Tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+        foreach (var t in c.HeldOut) console.Out.WriteLine($"  held out  {t.Observable,-44} {t.Observed.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} ± {t.Tolerance.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+        long most = Math.Max(c.Abc.InitialDraws, c.Abc.MaxSimulations);
+        console.Out.WriteLine($"  size: {c.Abc.InitialDraws:N0} prior draws, then up to {c.Abc.Generations} ABC-SMC populations of {c.Abc.Particles:N0} particles; " +
+                              $"at most about {most:N0} parameter sets × {c.Replicates} replicate run{(c.Replicates == 1 ? "" : "s")} = {most * c.Replicates:N0} runs (a population under way is finished).");
+        return ExitCodes.Ok;
     }
 }

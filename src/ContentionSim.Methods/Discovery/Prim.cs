@@ -131,8 +131,18 @@ public sealed class Prim
                 {
                     var lo = (double[])box.Lower.Clone();
                     var hi = (double[])box.Upper.Clone();
-                    if (lower) lo[j] = values[peel]; else hi[j] = values[^(peel + 1)];
-                    if (lo[j] == box.Lower[j] && hi[j] == box.Upper[j]) continue;   // ties: this peel removes nothing
+                    // Peel the α share; with ties at the edge (a grid, a discrete factor) peel the whole tied level.
+                    if (lower)
+                    {
+                        lo[j] = values[peel];
+                        if (lo[j] == values[0]) lo[j] = values.FirstOrDefault(v => v > values[0], values[0]);
+                    }
+                    else
+                    {
+                        hi[j] = values[^(peel + 1)];
+                        if (hi[j] == values[^1]) hi[j] = values.LastOrDefault(v => v < values[^1], values[^1]);
+                    }
+                    if (lo[j] == box.Lower[j] && hi[j] == box.Upper[j]) continue;   // a single value left: nothing to peel
                     var trial = new PrimBox(lo, hi);
                     var kept = Indices(trial);
                     if (kept.Count < minPoints || kept.Count == inside.Count) continue;

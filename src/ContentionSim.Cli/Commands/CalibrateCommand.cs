@@ -1,0 +1,187 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ContentionSim.Core.Observation;
+using ContentionSim.Core.Parameters;
+using ContentionSim.Core.Simulation;
+using ContentionSim.Experiments.Batches;
+using ContentionSim.Experiments.Methods;
+using Observables = ContentionSim.Experiments.Methods.Observables;
+using ContentionSim.Experiments.Sweeps;
+using ContentionSim.Reporting;
+using ContentionSim.Scenarios;
+using ContentionSim.Scenarios.Calibration;
+
+namespace ContentionSim.Cli.Commands;
+
+/// <summary>
+/// <c>contentionsim calibrate CALIBRATION [--out DIR] [--quick] [--parallel N] [--force] [--no-plots] [--truth V ...]</c>:
+/// approximate Bayesian computation of a calibration file's free parameters from its target patterns,
+/// checked against its held-out patterns, on the batch runner (each batch of proposals a resumable stage).
+/// </summary>
+internal static class CalibrateCommand
+{
+    public static Command Create(CliConsole console, Func<Scenario, RunOptions, RunResult>? simulate = null)
+    {
+        var file = new Argument<string>("calibration") { Description = "The calibration file (YAML): scenario, free parameters with priors, target and held-out patterns; see docs/calibration.md." };
+        var outDir = new Option<string?>("--out", "-o") { Description = "Folder for the results (default: runs/calibration-<name>). Running the same command again resumes it." };
+        var quick = new Option<bool>("--quick") { Description = "Use the file's quick: block (fewer particles and draws, shorter runs)." };
+        var parallel = new Option<int>("--parallel", "-j") { Description = "Runs at once (0 = one per core, the default). Results are identical for any value.", DefaultValueFactory = _ => 0 };
+        var force = new Option<bool>("--force") { Description = "Start over: delete the folder's earlier runs of this calibration." };
+        var noPlots = new Option<bool>("--no-plots") { Description = "No pair plot." };
+        var truth = new Option<double[]>("--truth") { Description = "Known values of the free parameters, in file order (a recovery test): shown in the pair plot and checked against the intervals.", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
+        var command = new Command("calibrate", "Calibrate a scenario's free parameters to target patterns by approximate Bayesian computation (rejection, then ABC-SMC); check held-out patterns.")
+        {
+            file, outDir, quick, parallel, force, noPlots, truth,
+        };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(file)!;
+            CalibrationDefinition c;
+            try
+            {
+                c = CalibrationLoader.LoadFile(path, [.. Observables.All.Select(o => o.Name)], new CalibrationLoadOptions { Quick = parse.GetValue(quick) });
+            }
+            catch (ScenarioException e)
+            {
+                int n = e.Diagnostics.Count;
+                console.Error.WriteLine(n == 1 ? "error: the calibration has a problem:" : $"error: the calibration has {n} problems:");
+                foreach (var d in e.Diagnostics) console.Error.WriteLine("  " + d);
+                return ExitCodes.BadInput;
+            }
+            var known = parse.GetValue(truth) ?? [];
+            if (known.Length > 0 && known.Length != c.Free.Count)
+            {
+                console.Error.WriteLine($"error: --truth gives {known.Length} values for {c.Free.Count} free parameters ({string.Join(", ", c.Free.Select(f => f.Path))}); give one per parameter, in the file's order.");
+                return ExitCodes.BadInput;
+            }
+            if (parse.GetValue(parallel) < 0)
+            {
+                console.Error.WriteLine("error: --parallel must be 0 (one run per core) or a positive number.");
+                return ExitCodes.BadInput;
+            }
+            string target = parse.GetValue(outDir) ?? Path.Combine("runs", "calibration-" + RunCommand.Slug(c.Name) + (c.QuickApplied ? "-quick" : ""));
+            string commandLine = string.Join(' ', new[] { "contentionsim", "calibrate" }.Concat(
+                parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => SweepMerge.Quote(t.Value))));
+            var fingerprint = $"calibration {Hash(c.Text)} scenario {Hash(c.ScenarioText)} quick {c.QuickApplied}";
+            if (AnalysisFolder.Prepare(target, fingerprint, parse.GetValue(force), console.Error) is int refused) return refused;
+
+            var options = new BatchOptions
+            {
+                Parallel = parse.GetValue(parallel),
+                Cancellation = console.Cancellation,
+                Simulate = simulate,
+                Check = s => ScenarioValidator.Validate(s).Select(d => $"{d.Path}: {d.Message}").ToArray(),
+            };
+            console.Out.WriteLine($"Calibrating '{c.Name}': {c.Free.Count} free parameter{(c.Free.Count == 1 ? "" : "s")} ({string.Join(", ", c.Free.Select(f => f.Path))}), " +
+                                  $"{c.Targets.Count} target{(c.Targets.Count == 1 ? "" : "s")}, {c.HeldOut.Count} held out; {c.Abc.Particles} particles, {c.Abc.InitialDraws} prior draws, " +
+                                  $"up to {c.Abc.Generations} SMC populations, {c.Replicates} run{(c.Replicates == 1 ? "" : "s")} per parameter set, at most {c.Abc.MaxSimulations:N0} parameter sets. Runs in {target}.");
+            var clock = Stopwatch.StartNew();
+            var evaluate = BatchEvaluation.OnDisk(target, options, AnalysisFolder.Progress(console, clock));
+            CalibrationResult? result;
+            try
+            {
+                result = Calibration.Run(c, evaluate, p => console.Out.WriteLine(
+                    $"  population {p.Generation}: tolerance {GlobalSensitivityWriter.F(p.Epsilon)}, {p.Simulations:N0} parameter sets simulated, acceptance {GlobalSensitivityWriter.Pct(p.AcceptanceRate)}, ESS {p.EffectiveSampleSize:0} ({AnalysisFolder.Duration(clock.Elapsed)})"));
+            }
+            catch (OutputException e)
+            {
+                console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.OutputFailed;
+            }
+            if (result is null)
+            {
+                console.Error.WriteLine($"interrupted after {AnalysisFolder.Duration(clock.Elapsed)}; every finished run is kept in {target}. Run the same command again to resume.");
+                return ExitCodes.Interrupted;
+            }
+            IReadOnlyList<OutputFile> files;
+            try
+            {
+                files = CalibrationWriter.Write(result, target, commandLine, !parse.GetValue(noPlots), known.Length > 0 ? known : null);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputException)
+            {
+                console.Error.WriteLine($"error: the results could not be written to {target}: {e.Message}");
+                return ExitCodes.OutputFailed;
+            }
+            var post = result.Posterior;
+            console.Out.WriteLine();
+            console.Out.WriteLine("Posterior (weighted mean, 95% credible interval):");
+            for (int j = 0; j < c.Free.Count; j++)
+            {
+                var s = post.Summary(j);
+                string check = known.Length > 0 ? (known[j] >= s.Lower && known[j] <= s.Upper ? $"  (true {GlobalSensitivityWriter.F(known[j])}: inside)" : $"  (true {GlobalSensitivityWriter.F(known[j])}: OUTSIDE)") : "";
+                console.Out.WriteLine($"  {c.Free[j].Path,-48} {GlobalSensitivityWriter.F(s.Mean)} [{GlobalSensitivityWriter.F(s.Lower)}, {GlobalSensitivityWriter.F(s.Upper)}]{check}");
+            }
+            console.Out.WriteLine("Fit (posterior predictive 95% interval):");
+            foreach (var f in CalibrationWriter.Fits(result))
+                console.Out.WriteLine($"  {(f.HeldOut ? "held out" : "target  ")} {f.Observable,-24} observed {GlobalSensitivityWriter.F(f.Observed)}, predicted [{GlobalSensitivityWriter.F(f.Predictive.Lower)}, {GlobalSensitivityWriter.F(f.Predictive.Upper)}]{(f.Covered ? "" : "  NOT COVERED")}");
+            console.Out.WriteLine($"{result.Runs:N0} runs in {AnalysisFolder.Duration(clock.Elapsed)}. Outputs in {target}:");
+            foreach (var f in files) console.Out.WriteLine($"  {f.Name,-34} {f.Description}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Hash(string text) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
+}
+
+/// <summary>The folder of a resumable analysis (global sensitivity, calibration): refuses another analysis's folder, starts over with --force.</summary>
+internal static class AnalysisFolder
+{
+    public const string MarkerFile = "analysis.txt";
+
+    /// <summary>Null when the folder is ready (new, or this analysis's to resume); otherwise the exit code after the message.</summary>
+    public static int? Prepare(string folder, string fingerprint, bool force, TextWriter error)
+    {
+        string marker = Path.Combine(folder, MarkerFile);
+        try
+        {
+            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                string? existing = File.Exists(marker) ? File.ReadAllText(marker).Trim() : null;
+                if (existing is null)
+                {
+                    error.WriteLine($"error: the output folder '{folder}' exists and holds something else; choose another --out.");
+                    return ExitCodes.OutputFailed;
+                }
+                if (force) Directory.Delete(folder, recursive: true);
+                else if (existing != fingerprint)
+                {
+                    error.WriteLine($"error: the output folder '{folder}' holds another analysis ({existing}); use --force to start over or choose another --out.");
+                    return ExitCodes.OutputFailed;
+                }
+            }
+            Directory.CreateDirectory(folder);
+            if (!File.Exists(marker)) AtomicFile.WriteAllText(marker, fingerprint + "\n");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputException)
+        {
+            error.WriteLine($"error: the output folder '{folder}' cannot be used: {e.Message}");
+            return ExitCodes.OutputFailed;
+        }
+    }
+
+    /// <summary>A progress line per stage every ~2 seconds (and at its end): runs done, failed, rate and an estimate of the stage's remaining time.</summary>
+    public static Action<string, BatchProgress> Progress(CliConsole console, Stopwatch clock)
+    {
+        var last = TimeSpan.Zero;
+        var stageStart = new Dictionary<string, TimeSpan>();
+        return (stage, p) =>
+        {
+            if (!stageStart.TryGetValue(stage, out var start)) stageStart[stage] = start = clock.Elapsed;
+            bool end = p.Done == p.ToDo;
+            if (!end && clock.Elapsed - last < TimeSpan.FromSeconds(2)) return;
+            last = clock.Elapsed;
+            double seconds = (clock.Elapsed - start).TotalSeconds;
+            string eta = p.Done > 0 && !end ? $", about {Duration(TimeSpan.FromSeconds(seconds / p.Done * (p.ToDo - p.Done)))} left in this stage" : "";
+            console.Out.WriteLine($"    {stage}: {p.Done:N0}/{p.ToDo:N0} runs{(p.Failed > 0 ? $" ({p.Failed:N0} failed)" : "")}{eta}");
+        };
+    }
+
+    public static string Duration(TimeSpan t) => t.TotalSeconds < 60
+        ? t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
+        : $"{(int)t.TotalMinutes} min {t.Seconds} s";
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+
+namespace ContentionSim.Cli.Tests;
+
+public sealed class CalibrateCommandTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private string Calibration(string name = "cal.yaml")
+    {
+        _cli.Write("small.yaml", CliHarness.SmallScenario);
+        return _cli.Write(name, """
+            name: small-cal
+            scenario: small.yaml
+            master_seed: 4
+            free:
+              state.openness: {uniform: [0.1, 0.9]}
+            targets:
+              peak_participation: {observed: 0.3, tolerance: 0.05}
+            held_out:
+              mean_participation: {observed: 0.1, tolerance: 0.05}
+            abc: {particles: 20, initial_draws: 40, generations: 1, max_simulations: 200}
+            """);
+    }
+
+    [Fact]
+    public void Calibrate_writes_the_posterior_the_fit_and_the_report_and_resumes_to_the_same_result()
+    {
+        string file = Calibration();
+        string a = _cli.PathOf("a"), b = _cli.PathOf("b");
+        var (code, output, error) = _cli.Run("calibrate", file, "--out", a, "--no-plots");
+        Assert.True(code == 0, error);
+        Assert.Contains("Posterior", output);
+        foreach (var f in new[] { "particles.csv", "populations.csv", "posterior.csv", "fit.csv", "calibration.md", "abc-g0-b0/runs.csv" })
+            Assert.True(File.Exists(Path.Combine(a, f)), f);
+        Assert.Equal(21, File.ReadAllLines(Path.Combine(a, "particles.csv")).Length);
+        Assert.Contains("held_out", File.ReadAllText(Path.Combine(a, "fit.csv")));
+
+        // Interrupted after the first runs, then resumed: the same particles as the uninterrupted calibration.
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(600));
+        var (stopped, _, _) = _cli.Run(cts.Token, "calibrate", file, "--out", b, "--no-plots");
+        Assert.Contains(stopped, new[] { 0, 130 });
+        var (resumed, _, error2) = _cli.Run("calibrate", file, "--out", b, "--no-plots");
+        Assert.True(resumed == 0, error2);
+        Assert.Equal(File.ReadAllText(Path.Combine(a, "particles.csv")), File.ReadAllText(Path.Combine(b, "particles.csv")));
+    }
+
+    [Fact]
+    public void Calibrate_refuses_another_analysis_folder_and_bad_truth()
+    {
+        string file = Calibration();
+        string other = _cli.PathOf("other");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "notes.txt"), "mine");
+        var (code, _, error) = _cli.Run("calibrate", file, "--out", other);
+        Assert.Equal(3, code);
+        Assert.Contains("holds something else", error);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(other, "notes.txt")));
+        var (code2, _, error2) = _cli.Run("calibrate", file, "--truth", "0.1", "0.2");
+        Assert.Equal(2, code2);
+        Assert.Contains("--truth gives 2 values for 1 free parameters", error2);
+    }
+
+    /// <summary>
+    /// Model recovery at quick size: the Japan 2007 scenario calibrated to its own outputs at openness 0.4 and
+    /// mean grievance 0.5 (scenarios/calibrations/japan-recovery.yaml) puts both inside their 95% intervals.
+    /// </summary>
+    [Trait("Category", "Slow")]
+    [Fact]
+    public void Model_recovery_at_quick_size_puts_the_true_parameters_inside_the_posterior()
+    {
+        string file = Path.Combine(CliHarness.RepoRoot, "scenarios", "calibrations", "japan-recovery.yaml");
+        string dir = _cli.PathOf("recovery");
+        var (code, output, error) = _cli.Run("calibrate", file, "--quick", "--out", dir, "--truth", "0.4", "0.5", "--no-plots");
+        Assert.True(code == 0, error);
+        var rows = File.ReadAllLines(Path.Combine(dir, "posterior.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        double[] truth = [0.4, 0.5];
+        for (int j = 0; j < 2; j++)
+        {
+            double lo = double.Parse(rows[j][^2], CultureInfo.InvariantCulture), hi = double.Parse(rows[j][^1], CultureInfo.InvariantCulture);
+            Assert.True(lo <= truth[j] && truth[j] <= hi, $"{rows[j][0]}: {truth[j]} outside [{lo}, {hi}]\n{output}");
+        }
+        // and openness is learnt: its interval is narrower than the prior's 0.75
+        double width = double.Parse(rows[0][^1], CultureInfo.InvariantCulture) - double.Parse(rows[0][^2], CultureInfo.InvariantCulture);
+        Assert.True(width < 0.5, $"openness interval {width} wide: nothing learnt\n{output}");
+    }
+}

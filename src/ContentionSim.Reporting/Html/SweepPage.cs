@@ -1,3 +1,4 @@
+using ContentionSim.Core.Observation;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -179,8 +180,8 @@ public static class SweepPage
     /// <summary>The sweep metrics a reader looks at first, in order (the others follow alphabetically).</summary>
     private static readonly string[] MetricOrder =
     [
-        "cycles", "completed_cycles", "fizzles", "peak_participation", "mean_participation", "time_to_peak", "peak_tick",
-        "stage1_ticks", "stage2_ticks", "stage3_ticks", "stage4_ticks", "stage5_ticks", "stage6_ticks", "latent_ticks",
+        .. new[] { Metrics.Cycles, Metrics.CompletedCycles, Metrics.Fizzles, Metrics.PeakParticipation, Metrics.MeanParticipation, Metrics.TimeToPeak, Metrics.PeakTick }
+            .Concat(Metrics.StageTicks.Skip(1)).Append(Metrics.StageTicks[0]).Select(m => m.Name),
     ];
 
     /// <summary>Top-level scalar settings of the manifest (and short lists of scalars), in file order.</summary>

@@ -316,7 +316,7 @@ public static class SweepLoader
                 Add(varyNode, "vary",
                     $"the grid is too large: {GridSize(counts, design, points)}, more than the {SweepGrid.MaxPoints:N0} a sweep may list (its manifest lists every point, " +
                     "and a grid this size would fill memory before the first run)",
-                    "use fewer values (a coarser step) or fewer varied parameters; to explore many parameters, sample the space instead of gridding it");
+                    "use fewer values (a coarser step) or fewer varied parameters; to explore many parameters, sample the space with 'contentionsim sensitivity --method morris|sobol' or 'contentionsim calibrate'");
             }
             else if (points * (double)replications > SweepGrid.MaxRuns)
             {

@@ -78,17 +78,9 @@ internal static class CalibrateCommand
                                   $"up to {c.Abc.Generations} SMC populations, {c.Replicates} run{(c.Replicates == 1 ? "" : "s")} per parameter set, at most {c.Abc.MaxSimulations:N0} parameter sets. Runs in {target}.");
             var clock = Stopwatch.StartNew();
             var evaluate = BatchEvaluation.OnDisk(target, options, AnalysisFolder.Progress(console, clock));
-            CalibrationResult? result;
-            try
-            {
-                result = Calibration.Run(c, evaluate, p => console.Out.WriteLine(
-                    $"  population {p.Generation}: tolerance {GlobalSensitivityWriter.F(p.Epsilon)}, {p.Simulations:N0} parameter sets simulated, acceptance {GlobalSensitivityWriter.Pct(p.AcceptanceRate)}, ESS {p.EffectiveSampleSize:0} ({AnalysisFolder.Duration(clock.Elapsed)})"));
-            }
-            catch (OutputException e)
-            {
-                console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.OutputFailed;
-            }
+            // An OutputException (the folder cannot be written) goes to the one exit-code map (CliErrors).
+            var result = Calibration.Run(c, evaluate, p => console.Out.WriteLine(
+                $"  population {p.Generation}: tolerance {GlobalSensitivityWriter.F(p.Epsilon)}, {p.Simulations:N0} parameter sets simulated, acceptance {GlobalSensitivityWriter.Pct(p.AcceptanceRate)}, ESS {p.EffectiveSampleSize:0} ({AnalysisFolder.Duration(clock.Elapsed)})"));
             if (result is null)
             {
                 console.Error.WriteLine($"interrupted after {AnalysisFolder.Duration(clock.Elapsed)}; every finished run is kept in {target}. Run the same command again to resume.");

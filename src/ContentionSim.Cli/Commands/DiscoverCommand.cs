@@ -55,11 +55,6 @@ internal static class DiscoverCommand
                 console.Error.WriteLine($"error: {e.Message}.");
                 return ExitCodes.BadInput;
             }
-            catch (OutputException e)
-            {
-                console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.OutputFailed;
-            }
             string target = parse.GetValue(outDir) ?? Path.Combine(dir, "discovery");
             IReadOnlyList<OutputFile> files;
             try

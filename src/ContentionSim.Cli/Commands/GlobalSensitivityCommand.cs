@@ -70,16 +70,8 @@ internal static class GlobalSensitivityCommand
                               $"{q.Outcomes.Count} outcomes, {q.Options.Replicates} seeds per point, runs of {scenario.TotalActivists:N0} activists for {scenario.Ticks:N0} {scenario.TimeUnit}s. Runs in {q.Target}.");
         var clock = Stopwatch.StartNew();
         var evaluate = BatchEvaluation.OnDisk(q.Target, options, AnalysisFolder.Progress(console, clock));
-        GlobalSensitivityResult? result;
-        try
-        {
-            result = GlobalSensitivity.Run(scenario, factors, q.Outcomes, q.Options, scenario.Seed, evaluate, line => console.Out.WriteLine("  " + line));
-        }
-        catch (OutputException e)
-        {
-            console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.OutputFailed;
-        }
+        // An OutputException (the folder cannot be written) goes to the one exit-code map (CliErrors).
+        var result = GlobalSensitivity.Run(scenario, factors, q.Outcomes, q.Options, scenario.Seed, evaluate, line => console.Out.WriteLine("  " + line));
         if (result is null)
         {
             console.Error.WriteLine($"interrupted after {AnalysisFolder.Duration(clock.Elapsed)}; every finished run is kept in {q.Target}. Run the same command again to resume.");

@@ -62,6 +62,14 @@ public sealed class Organization : IAgent<OrganizationLayer>
     public int NationalContactsThisTick { get; private set; }
     internal void SetMembers(int[] members) => _members = members;
 
+    /// <summary>Clears the counts of what it did (the burn-in is not recorded); its means and members stay.</summary>
+    internal void ClearRecord()
+    {
+        Counselling = LanguageClasses = Networking = Framing = Mobilization = Lobbying = 0;
+        ContactsLocal = ContactsNational = ContactsDomestic = ContactsAbroad = ContactsInternational = 0;
+        Blocked = AlliancesFormed = 0;
+    }
+
     public void Init(OrganizationLayer layer) => _layer = layer;
 
     public void Tick()

@@ -99,7 +99,7 @@ public sealed partial class RunFolder
     /// <summary>Display name of a movement id (the wave is "the whole wave").</summary>
     public string MovementName(string id)
     {
-        if (id == TickObservation.WaveId) return Movements.Count > 1 ? "the whole wave" : MovementDisplay(Movements.FirstOrDefault() ?? id);
+        if (id == TickObservation.WaveId) return Movements.Count > 1 ? "the whole wave" : MovementDisplay(Movements.Count > 0 ? Movements[0] : id);
         return MovementDisplay(id);
     }
 
@@ -214,7 +214,7 @@ public sealed partial class RunFolder
     private static IReadOnlyList<(CycleRecord Cycle, string Text)> ReadCycles(string dir) =>
         RunCsv.ReadCycles(ReadTable(dir, RunOutputWriter.CyclesFile, required: true)!);
 
-    private static IReadOnlyList<TickObservation> ReadWave(string dir, JsonElement manifest, int movements)
+    private static TickObservation[] ReadWave(string dir, JsonElement manifest, int movements)
     {
         var table = ReadTable(dir, RunOutputWriter.TimeseriesFile, required: false);
         if (table is null) return [];
@@ -236,7 +236,7 @@ public sealed partial class RunFolder
     private static IReadOnlyList<AppliedEvent> ReadEvents(string dir) =>
         ReadTable(dir, RunOutputWriter.EventsFile, required: false) is CsvTable table ? RunCsv.ReadEvents(table) : [];
 
-    private static IReadOnlyList<FigureFile> ReadFigures(string dir, JsonElement manifest)
+    private static List<FigureFile> ReadFigures(string dir, JsonElement manifest)
     {
         var described = new List<(string Name, string Description)>();
         if (manifest.TryGetProperty("files", out var files) && files.ValueKind == JsonValueKind.Array)

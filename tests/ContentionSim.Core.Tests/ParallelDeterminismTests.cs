@@ -64,7 +64,7 @@ public class ParallelDeterminismTests
         Assert.NotEqual(0, (31_500 + 20_000) % ActivistLayer.ChunkSize);
         // Something happens, so equal outputs say something.
         var run = Serial.Value;
-        Assert.True(run.Series.Max(o => o.Active) > 2 * run.Series[0].Active);
+        Assert.True(run.Series.Max(o => o.Active) > 2 * run.Series.Min(o => o.Active));
         Assert.Contains(run.Series, o => o.RepressionEvents > 0);
         Assert.Contains(run.Organizations, o => o.Members > 0 && o.Mobilization > 0);
     }

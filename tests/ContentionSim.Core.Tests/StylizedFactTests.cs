@@ -132,6 +132,7 @@ public class StylizedFactTests(StylizedFactRuns runs, ITestOutputHelper output) 
     {
         Seed = 1,
         Ticks = 150,
+        BurnIn = 0, // Granovetter's model is the cascade from everybody inactive (as scenarios/granovetter.yaml)
         Network = new NetworkParameters { Kind = NetworkKind.Complete },
         State = new StateParameters { Enabled = false },
         Transnational = new TransnationalParameters { Enabled = false },

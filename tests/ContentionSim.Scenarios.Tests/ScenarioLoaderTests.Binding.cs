@@ -109,6 +109,12 @@ public partial class ScenarioLoaderTests
                 public_information: false
                 service_relief: 0.04
                 framing_reach: 2.5
+                volunteer_hours: 6
+                staff_hours: 30
+                case_rate: 0.1
+                case_hours: 1.5
+                local_office_share: 0.4
+                action_hours: 3
         state:
           enabled: false
           openness: 0.2

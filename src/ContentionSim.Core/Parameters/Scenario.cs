@@ -337,6 +337,30 @@ public sealed record OrganizationGroupParameters
         Source = "Pekkanen (2006) for the effect (service eases hardship and damps contention among members); value assumed")]
     public double ServiceRelief { get; init; } = 0.02;
 
+    [Param("Hours a volunteer gives the organization per tick (a week in the shipped scenarios). Volunteers' time goes to casework first, then to visits to local authorities. 0 is a negative control: volunteers give no time.", Min = 0, Max = 168, Unit = "hours/tick",
+        Source = "assumed: a few hours a week; 0 is a switch for negative controls")]
+    public double VolunteerHours { get; init; } = 4;
+
+    [Param("Hours a salaried staff member gives the organization per tick: casework the volunteers could not cover.", Min = 0, Max = 168, Unit = "hours/tick",
+        Source = "assumed: a full-time week less administration")]
+    public double StaffHours { get; init; } = 35;
+
+    [Param("Cases (residence status, work, health insurance, schooling) each member brings to an organization that counsels, per tick.", Min = 0, Max = 1, Unit = "cases/member/tick",
+        Source = "Vogt & Lersch (2007) for the effect (counselling is the most common means, done case by case); value assumed: a member brings a case about once in 20 weeks")]
+    public double CaseRate { get; init; } = 0.05;
+
+    [Param("Hours one case of counselling takes (a weekly language class takes as long).", Min = 0.01, Max = 168, Unit = "hours/case",
+        Source = "assumed: an interview and a follow-up")]
+    public double CaseHours { get; init; } = 2;
+
+    [Param("Share of the cases handled that take the worker to a local authority's office (contacts with local authorities).", Min = 0, Max = 1, Unit = "share",
+        Source = "Vogt & Lersch (2007) for the effect (contacts with local authorities rise with volunteers: casework meets city offices); value assumed")]
+    public double LocalOfficeShare { get; init; } = 0.3;
+
+    [Param("Hours one outward action takes: a lobbying visit, a framing action, a call to members, a networking meeting.", Min = 0.01, Max = 168, Unit = "hours/action",
+        Source = "assumed: half a working day")]
+    public double ActionHours { get; init; } = 4;
+
     [Param("People reached by a tick of framing, per volunteer or staff member.", Min = 0, Max = 100, Unit = "people/worker",
         Source = "assumed: a mid-sized organization (capacity about 25) reaches about 5 people a tick")]
     public double FramingReach { get; init; } = 0.2;

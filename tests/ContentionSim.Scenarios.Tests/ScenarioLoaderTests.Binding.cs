@@ -155,11 +155,17 @@ public partial class ScenarioLoaderTests
           end_margin: 0.015
           frame_rise: 0.1
           interaction_rate: 2
-          near_peak: 0.9
+          rise_slowdown: 0.4
           decline_fraction: 0.8
-          confrontation_count: 3
+          exhaustion_share: 0.1
+          polarization_rise: 0.1
+          withdrawal_fraction: 0.7
+          violence_rate: 2
+          institutionalized_share: 0.3
+          confrontation_rise: 1.5
           state_response_share: 0.6
-          response_fraction: 0.5
+          response_fraction: 0.4
+          suppression_ratio: 3
           end_fraction: 0.25
           baseline_window: 52
         events:

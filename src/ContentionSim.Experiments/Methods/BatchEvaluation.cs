@@ -44,7 +44,7 @@ public static class BatchEvaluation
                 rec => log.Append(rec.Value ?? SweepRunRecord.FailedRun(rec.Run, (int)(rec.Run % points), (int)(rec.Run / points), rec.Seed, values[rec.Run % points], rec.Error ?? "failed", rec.ElapsedMilliseconds)));
         }
         if (summary.Interrupted) return null;
-        if (shard is not null && !WaitForOthers(dir, total, shard, options.Cancellation, batch.Stage, say)) return null;
+        if (shard is not null && !WaitForOthers(dir, total, shard, batch.Stage, say, options.Cancellation)) return null;
         // Read back what the logs hold, so that a resumed stage sees exactly the values a fresh one does
         // (runs.csv keeps six decimals).
         var records = Read(dir, total);
@@ -85,7 +85,7 @@ public static class BatchEvaluation
     }
 
     /// <summary>Waits until the stage's logs hold every run; false when cancelled or when nothing new came for the shard's wait.</summary>
-    private static bool WaitForOthers(string dir, long total, AnalysisShard shard, CancellationToken cancellation, string stage, Action<string>? say)
+    private static bool WaitForOthers(string dir, long total, AnalysisShard shard, string stage, Action<string>? say, CancellationToken cancellation)
     {
         long last = -1;
         var quiet = System.Diagnostics.Stopwatch.StartNew();

@@ -103,7 +103,7 @@ public static partial class SweepLoader
     /// <summary><paramref name="count"/> evenly spaced values from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
     public static IReadOnlyList<double> RangeValuesByCount(double from, double to, int count)
     {
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count));
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (count == 1) return [Round12(from)];
         var values = new double[count];
         for (int i = 0; i < count; i++) values[i] = Round12(from + (to - from) * i / (count - 1));

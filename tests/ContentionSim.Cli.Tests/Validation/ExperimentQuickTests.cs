@@ -13,7 +13,7 @@ namespace ContentionSim.Cli.Tests.Validation;
 /// Each experiment also runs under its negative controls (the experiment file's <c>controls:</c>): every
 /// check of a fact or calibration target has one, and fails on it — or is listed in <c>CannotFail</c>.
 /// </summary>
-[Collection(ExperimentCollection.Name)]
+[Collection(ExperimentGroup.Name)]
 [Trait("Category", "Slow")] // 80 s together at quick size, about three times that with the controls; CI runs them
 public sealed class ExperimentQuickTests(ITestOutputHelper output)
 {
@@ -77,7 +77,7 @@ public sealed class ExperimentQuickTests(ITestOutputHelper output)
 
 /// <summary>The quick experiments use every core: they run on their own, not beside timing-sensitive tests.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ExperimentCollection
+public sealed class ExperimentGroup
 {
     public const string Name = "experiments (all cores)";
 }

@@ -109,6 +109,12 @@ public partial class ScenarioLoaderTests
                 public_information: false
                 service_relief: 0.04
                 framing_reach: 2.5
+                volunteer_hours: 6
+                staff_hours: 30
+                case_rate: 0.1
+                case_hours: 1.5
+                local_office_share: 0.4
+                action_hours: 3
         state:
           enabled: false
           openness: 0.2
@@ -149,11 +155,17 @@ public partial class ScenarioLoaderTests
           end_margin: 0.015
           frame_rise: 0.1
           interaction_rate: 2
-          near_peak: 0.9
+          rise_slowdown: 0.4
           decline_fraction: 0.8
-          confrontation_count: 3
+          exhaustion_share: 0.1
+          polarization_rise: 0.1
+          withdrawal_fraction: 0.7
+          violence_rate: 2
+          institutionalized_share: 0.3
+          confrontation_rise: 1.5
           state_response_share: 0.6
-          response_fraction: 0.5
+          response_fraction: 0.4
+          suppression_ratio: 3
           end_fraction: 0.25
           baseline_window: 52
         events:

@@ -18,8 +18,6 @@ public sealed class OrganizationLayer
 {
     /// <summary>Participation at which an organization's call chance is at its full mobilization effort.</summary>
     public const double CallSaturation = 0.05;
-    /// <summary>Volunteers at which half of lobbying ticks reach local authorities.</summary>
-    public const double VolunteerHalfCapacity = 20;
     /// <summary>Chance that a lobbying tick also tries national government with no salaried staff.</summary>
     public const double NationalBaseAttempt = 0.2;
     /// <summary>Salaried staff at which the national attempt chance is halfway to certain.</summary>

@@ -339,6 +339,30 @@ public sealed record OrganizationGroupParameters
         Source = "Pekkanen (2006) for the effect (service eases hardship and damps contention among members); value assumed")]
     public double ServiceRelief { get; init; } = 0.02;
 
+    [Param("Hours a volunteer gives the organization per tick (a week in the shipped scenarios). Volunteers' time goes to casework first, then to visits to local authorities. 0 is a negative control: volunteers give no time.", Min = 0, Max = 168, Unit = "hours/tick",
+        Source = "assumed: a few hours a week; 0 is a switch for negative controls")]
+    public double VolunteerHours { get; init; } = 4;
+
+    [Param("Hours a salaried staff member gives the organization per tick: casework the volunteers could not cover.", Min = 0, Max = 168, Unit = "hours/tick",
+        Source = "assumed: a full-time week less administration")]
+    public double StaffHours { get; init; } = 35;
+
+    [Param("Cases (residence status, work, health insurance, schooling) each member brings to an organization that counsels, per tick.", Min = 0, Max = 1, Unit = "cases/member/tick",
+        Source = "Vogt & Lersch (2007) for the effect (counselling is the most common means, done case by case); value assumed: a member brings a case about once in 20 weeks")]
+    public double CaseRate { get; init; } = 0.05;
+
+    [Param("Hours one case of counselling takes (a weekly language class takes as long).", Min = 0.01, Max = 168, Unit = "hours/case",
+        Source = "assumed: an interview and a follow-up")]
+    public double CaseHours { get; init; } = 2;
+
+    [Param("Share of the cases handled that take the worker to a local authority's office (contacts with local authorities).", Min = 0, Max = 1, Unit = "share",
+        Source = "Vogt & Lersch (2007) for the effect (contacts with local authorities rise with volunteers: casework meets city offices); value assumed")]
+    public double LocalOfficeShare { get; init; } = 0.3;
+
+    [Param("Hours one outward action takes: a lobbying visit, a framing action, a call to members, a networking meeting.", Min = 0.01, Max = 168, Unit = "hours/action",
+        Source = "assumed: half a working day")]
+    public double ActionHours { get; init; } = 4;
+
     [Param("People reached by a tick of framing, per volunteer or staff member.", Min = 0, Max = 100, Unit = "people/worker",
         Source = "assumed: a mid-sized organization (capacity about 25) reaches about 5 people a tick")]
     public double FramingReach { get; init; } = 0.2;
@@ -499,25 +523,49 @@ public sealed record ClassifierParameters
         Source = "assumed")]
     public double InteractionRate { get; init; } = 1.0;
 
-    [Param("Participation, as a share of the cycle's running peak, needed for stage 3 (near the peak).", Min = 0, Max = 1, Unit = "share of peak",
-        Source = "Tarrow (1998) for the criterion (stage 3 is participation near its peak); value assumed")]
-    public double NearPeak { get; init; } = 0.8;
+    [Param("Rise of smoothed participation in a tick, as a share of its fastest rise so far in the cycle, at or below which the rise has slowed (stage 3, with the interaction rate).", Min = 0, Max = 1, Unit = "share of fastest rise",
+        Source = "Koopmans (1993) for the criterion (the expansion of a wave slows at its height); value assumed: half the fastest pace, past the inflection of the rise")]
+    public double RiseSlowdown { get; init; } = 0.5;
 
-    [Param("Participation, as a share of the cycle's peak, below which exhaustion and polarization begin (stage 4).", Min = 0, Max = 1, Unit = "share of peak",
-        Source = "assumed: a 15% fall from the peak is a decline, not noise")]
-    public double DeclineFraction { get; init; } = 0.85;
+    [Param("Participation, as a share of the cycle's peak, at or below which exhaustion and polarization can begin (stage 4, with exhaustion_share).", Min = 0, Max = 1, Unit = "share of peak",
+        Source = "assumed (issue 15: 0.85 before exhaustion was also required; with it, a 5% fall from the peak marks the turn, so the decline's stages begin near the peak)")]
+    public double DeclineFraction { get; init; } = 0.95;
 
-    [Param("Violent acts plus co-optations since stage 4, per 1,000 activists mobilized at the cycle's peak, that mark violence and institutionalization (stage 5).", Min = 0, Unit = "per 1,000 mobilized",
-        Source = "assumed (unit changed and value hand-tuned in b8053e2 from 2.0 per 1,000 activists so that completed cycles reach stage 6 through 4 and 5, fact 1; to be calibrated): a handful of acts for the few hundred people a classroom-sized cycle mobilizes")]
-    public double ConfrontationCount { get; init; } = 5.0;
+    [Param("Exhausted activists per activist mobilized at the cycle's peak that mark exhaustion (stage 4, with decline_fraction).", Min = 0, Max = 10, Unit = "per mobilized",
+        Source = "Tarrow (2011) ch. 10 for the criterion (exhaustion); value assumed: one in twenty of those mobilized at the peak")]
+    public double ExhaustionShare { get; init; } = 0.05;
+
+    [Param("Rise of the radical share of the active since the cycle's peak that marks polarization (stage 4, route polarization, with decline_fraction).", Min = 0, Max = 1, Unit = "share of the active",
+        Source = "Tarrow (2011) ch. 10 for the criterion (the declining movement polarizes); value assumed: five points")]
+    public double PolarizationRise { get; init; } = 0.05;
+
+    [Param("Participation, as a share of the cycle's peak, at or below which participants have withdrawn even without exhaustion or polarization (stage 4, route withdrawal).", Min = 0, Max = 1, Unit = "share of peak",
+        Source = "assumed: a 15% fall from the peak is a decline, not noise (decline_fraction's default before issue 15)")]
+    public double WithdrawalFraction { get; init; } = 0.85;
+
+    [Param("Violent acts per 1,000 active activists per tick that mark radicals' turn to violence (stage 5, route violence, with confrontation_rise).", Min = 0, Unit = "per 1,000 active/tick",
+        Source = "della Porta & Tarrow (1986) for the criterion; value assumed: one act a tick per 1,000 still active")]
+    public double ViolenceRate { get; init; } = 1.0;
+
+    [Param("Co-opted activists per activist still active that mark moderates' move into institutions (stage 5, route institutionalization, with confrontation_rise).", Min = 0, Unit = "co-opted per active",
+        Source = "Tarrow (2011) ch. 10 for the criterion; value assumed: one in institutions for every ten still on the street")]
+    public double InstitutionalizedShare { get; init; } = 0.1;
+
+    [Param("Rise of the violence rate (or of the co-opted per active) over its value at the cycle's peak that marks the turn to violence (or institutions) (stage 5).", Min = 1, Unit = "times the rate at the peak",
+        Source = "della Porta & Tarrow (1986) for the criterion (the turn comes as the movement shrinks); value assumed: a doubling")]
+    public double ConfrontationRise { get; init; } = 2.0;
 
     [Param("Share of state responses (arrests, talks, concessions, co-optations) among state and confrontational acts that marks facilitation and repression (stage 6).", Min = 0, Max = 1, Unit = "share",
         Source = "Tarrow (1998) for the criterion (the state's response dominates stage 6); value assumed")]
     public double StateResponseShare { get; init; } = 0.5;
 
     [Param("Participation, as a share of the cycle's peak, at or below which the state's response is taken to dominate (stage 6).", Min = 0, Max = 1, Unit = "share of peak",
-        Source = "assumed: the movement has clearly ebbed")]
-    public double ResponseFraction { get; init; } = 0.6;
+        Source = "assumed (issue 15: 0.6 before; half the peak, so that the state's response closes a movement that has clearly ebbed)")]
+    public double ResponseFraction { get; init; } = 0.5;
+
+    [Param("Arrests per concession and co-optation at or above which a cycle the state leaned to repress is suppressed (else it faded).", Min = 0, Unit = "arrests per concession or co-optation",
+        Source = "assumed: repression dominated when arrests at least doubled the state's concessions and co-optations")]
+    public double SuppressionRatio { get; init; } = 2.0;
 
     [Param("Participation, as a share of the cycle's peak, at or below which the cycle has ended even if it stays above the old baseline (mobilization back to routine).", Min = 0, Max = 1, Unit = "share of peak",
         Source = "assumed (hand-tuned in b8053e2 from 0.3 so that the peak is at least twice the participation at the end, fact 1; to be calibrated)")]

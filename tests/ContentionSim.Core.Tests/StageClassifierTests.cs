@@ -426,7 +426,7 @@ public class StageClassifierTests
         more.Feed(second);
 
         Assert.Equal(2, second.Cycle);
-        var onset = second.Entries.Last();
+        var onset = second.Entries[^1];
         Assert.Equal((2, Stage.ConflictAndDiffusion, 42), (onset.Cycle, onset.Stage, onset.Tick));
     }
 

@@ -63,7 +63,7 @@ public sealed class StageCriteriaTests
 
         Assert.Equal(ParameterPath.PropertiesOf(typeof(ClassifierParameters)).Select(ParameterPath.KeyOf), rows.Select(r => r.Key));
         Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r.Meaning)));
-        Assert.Contains(rows, r => r.Key == "dwell" && r.Value == new ClassifierParameters().Dwell.ToString());
+        Assert.Contains(rows, r => r.Key == "dwell" && r.Value == new ClassifierParameters().Dwell.ToString(CultureInfo.InvariantCulture));
     }
 
     [Fact]

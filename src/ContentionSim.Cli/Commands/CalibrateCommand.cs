@@ -61,8 +61,7 @@ internal static class CalibrateCommand
                 return ExitCodes.BadInput;
             }
             string target = parse.GetValue(outDir) ?? Path.Combine("runs", "calibration-" + RunCommand.Slug(c.Name) + (c.QuickApplied ? "-quick" : ""));
-            string commandLine = string.Join(' ', new[] { "contentionsim", "calibrate" }.Concat(
-                parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => SweepMerge.Quote(t.Value))));
+            string commandLine = CommandLines.Of(parse, "calibrate");
             var fingerprint = $"calibration {Hash(c.Text)} scenario {Hash(c.ScenarioText)} quick {c.QuickApplied}";
             if (AnalysisFolder.Prepare(target, fingerprint, parse.GetValue(force), console.Error) is int refused) return refused;
 

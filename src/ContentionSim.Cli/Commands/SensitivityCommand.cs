@@ -100,8 +100,7 @@ internal static class SensitivityCommand
             {
                 var request = GlobalDefaults.Request(chosen, isQuick, input, catalog, d, n, parse.GetValue(trajectories), parse.GetValue(sobolN), parse.GetValue(sobolFactors),
                     parse.GetValue(outcomes), parse.GetValue(outDir), parse.GetValue(force), !parse.GetValue(noPlots), parse.GetValue(list), workers,
-                    string.Join(' ', new[] { "contentionsim", "sensitivity" }.Concat(
-                        parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => SweepMerge.Quote(t.Value)))), console.Error);
+                    CommandLines.Of(parse, "sensitivity"), console.Error);
                 return request is null ? ExitCodes.BadInput : GlobalSensitivityCommand.Execute(console, request, simulate);
             }
             var design = SensitivityDesign.Create(input.Scenario, catalog, n, d, input.Scenario.Seed,
@@ -124,8 +123,7 @@ internal static class SensitivityCommand
                 Quick = isQuick,
                 QuickChanges = isQuick && parse.GetValue(replications) is null ? $"{QuickReplications} replications per variant instead of {DefaultReplications}" : "",
                 Only = pattern,
-                Command = string.Join(' ', new[] { "contentionsim", "sensitivity" }.Concat(
-                    parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => SweepMerge.Quote(t.Value)))),
+                Command = CommandLines.Of(parse, "sensitivity"),
                 Force = parse.GetValue(force),
                 Plots = !parse.GetValue(noPlots),
                 Rows = parse.GetValue(rows),

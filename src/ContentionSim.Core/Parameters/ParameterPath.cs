@@ -170,7 +170,7 @@ public static class ParameterPath
         return list?.GetGenericArguments()[0];
     }
 
-    private static object MakeList(Type listType, Type elementType, List<object> items)
+    private static Array MakeList(Type listType, Type elementType, List<object> items)
     {
         var array = Array.CreateInstance(elementType, items.Count);
         for (int i = 0; i < items.Count; i++) array.SetValue(items[i], i);

@@ -58,7 +58,7 @@ public static class Simulator
         foreach (var c in waveCycles)
             for (int s = 1; s < 7; s++) durations[s] += c.StageDurations[s];
         durations[0] = ticks - durations.Sum();
-        var first = waveCycles.FirstOrDefault();
+        var first = waveCycles.Count > 0 ? waveCycles[0] : null;
         var ended = waveCycles.Where(c => c.Outcome != Outcome.Ongoing).ToList();
         var headline = new Headline
         {

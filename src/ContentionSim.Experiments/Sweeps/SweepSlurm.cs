@@ -91,8 +91,8 @@ public static class SweepSlurm
     /// <summary>The estimate for one task of the array: its share of the runs, spread over its CPUs.</summary>
     public static SlurmEstimate EstimateTask(long runs, long activists, int ticks, int shards, int cpus)
     {
-        if (shards < 1) throw new ArgumentOutOfRangeException(nameof(shards));
-        if (cpus < 1) throw new ArgumentOutOfRangeException(nameof(cpus));
+        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cpus, 1);
         long perTask = (runs + shards - 1) / shards;
         long rounds = (perTask + cpus - 1) / cpus;
         double run = (double)activists * ticks / Throughput + ticks * TickSeconds + RunSeconds;

@@ -38,7 +38,7 @@ public sealed class Fact7JapanLike : Experiment
 
     public override ExperimentResult Analyze(IReadOnlyList<ExperimentRun> runs)
     {
-        var (checks, table, model, paper, reported) = _survey.Survey(runs);
+        var (checks, table, model, paper, reported) = SurveyJapan2007.Survey(runs);
         var peak = Statistics.Mean(runs.Select(r => r[Metrics.PeakParticipation.Name]));
         var effort = Statistics.PairedDifference(runs.Select(r => r["service_effort"]).ToArray(), runs.Select(r => r["advocacy_effort"]).ToArray());
         var alliances = Statistics.Mean(runs.Select(r => r[Metrics.AlliancesFormed.Name]));

@@ -15,6 +15,8 @@ namespace ContentionSim.Experiments.Validation;
 /// </summary>
 public sealed class SurveyJapan2007 : Experiment
 {
+    private static readonly string[] TableHeader = ["figure", "paper", "model mean", "95% CI", "tolerance", "inside?", "input or emergent"];
+
     /// <summary>Allowed distance of the model's mean share from the paper's.</summary>
     public const double Tolerance = 0.10;
     /// <summary>Most share of organizations cooperating abroad that still reads as "hardly any".</summary>
@@ -64,10 +66,10 @@ public sealed class SurveyJapan2007 : Experiment
     }
 
     /// <summary>The survey's checks and table (shared with fact 7).</summary>
-    internal (List<Check> Checks, List<IReadOnlyList<string>> Table, List<FigurePoint> Model, List<FigurePoint> Paper, List<Reported> Reported) Survey(IReadOnlyList<ExperimentRun> runs)
+    internal static (List<Check> Checks, List<IReadOnlyList<string>> Table, List<FigurePoint> Model, List<FigurePoint> Paper, List<Reported> Reported) Survey(IReadOnlyList<ExperimentRun> runs)
     {
         var checks = new List<Check>();
-        var table = new List<IReadOnlyList<string>> { new[] { "figure", "paper", "model mean", "95% CI", "tolerance", "inside?", "input or emergent" } };
+        var table = new List<IReadOnlyList<string>> { TableHeader };
         var model = new List<FigurePoint>();
         var paper = new List<FigurePoint>();
         for (int i = 0; i < Shares.Count; i++)

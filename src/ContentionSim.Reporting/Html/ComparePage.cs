@@ -32,7 +32,7 @@ public static class ComparePage
     {
         ArgumentNullException.ThrowIfNull(runDirs);
         if (runDirs.Count < 2)
-            throw new ReportInputException(runDirs.FirstOrDefault() ?? "", "Give at least two run folders to compare.");
+            throw new ReportInputException((runDirs.Count > 0 ? runDirs[0] : ""), "Give at least two run folders to compare.");
         var runs = runDirs.Select(RunFolder.Read).ToList();
         string html = Target(outPath ?? DefaultPath(runs));
         string png = Path.ChangeExtension(html, ".png");

@@ -261,7 +261,7 @@ public static class ScenarioWords
 
     private static string Quote(string name) => $"“{name}”";
 
-    private static string Join(IReadOnlyList<string> items) => items.Count switch
+    private static string Join(List<string> items) => items.Count switch
     {
         0 => "",
         1 => items[0],

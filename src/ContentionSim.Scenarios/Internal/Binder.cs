@@ -302,7 +302,7 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
                         return true;
                     }
                 var snake = Schema.EnumNames(type);
-                string? suggestion = Suggest.Closest(text, snake) ?? snake.FirstOrDefault(n => n.Replace("_", "") == text.ToLowerInvariant());
+                string? suggestion = Suggest.Closest(text, snake) ?? snake.FirstOrDefault(n => string.Equals(n.Replace("_", "", StringComparison.Ordinal), text, StringComparison.OrdinalIgnoreCase));
                 return Fail(node, path,
                     $"{scalar.Describe()} is not a valid {EnumLabel(type)}" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"),
                     $"use one of: {string.Join(", ", snake)}");

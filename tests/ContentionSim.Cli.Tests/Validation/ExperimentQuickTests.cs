@@ -11,7 +11,7 @@ namespace ContentionSim.Cli.Tests.Validation;
 /// model that breaks the theory fails here. A test that fails names the checks the model does not meet.
 /// A check marked as a known failure (documented in docs/ODD.md) must still fail, so the documents stay true.
 /// </summary>
-[Collection(ExperimentCollection.Name)]
+[Collection(ExperimentGroup.Name)]
 [Trait("Category", "Slow")] // 80 s together at quick size; CI runs them
 public sealed class ExperimentQuickTests(ITestOutputHelper output)
 {
@@ -48,7 +48,7 @@ public sealed class ExperimentQuickTests(ITestOutputHelper output)
 
 /// <summary>The quick experiments use every core: they run on their own, not beside timing-sensitive tests.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ExperimentCollection
+public sealed class ExperimentGroup
 {
     public const string Name = "experiments (all cores)";
 }

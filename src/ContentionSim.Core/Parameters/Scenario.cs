@@ -22,6 +22,10 @@ public sealed record Scenario
         Source = "assumed: ten years of weeks, room for several cycles (pattern 8)")]
     public int Ticks { get; init; } = 520;
 
+    [Param("Ticks simulated before tick 1 and not recorded (a burn-in). A run starts with every activist inactive, rested and at baseline grievance, which sets off a synchronized surge in the first weeks (before issue 15 the first cycle began at ticks 10–21 in 90–100% of runs); the burn-in lets that start-up transient pass, so that what is recorded — and every experiment — starts from the model's own dynamics. Scheduled events, the stage classifier and every output start at tick 1; 0 records from the initial state.", Min = 0, Max = 100_000, Unit = "ticks",
+        Source = BurnInSource)]
+    public int BurnIn { get; init; } = DefaultBurnIn;
+
     [Param("What one tick stands for (label only; rates are per tick).",
         Source = "not a model quantity (a label); weekly is the grain at which protest event data are usually counted, and MODEL.md speaks of \"week 61\"")]
     public string TimeUnit { get; init; } = "week";
@@ -50,6 +54,12 @@ public sealed record Scenario
 
     [Param("Parameter changes at a tick (shock) or over a span of ticks (ramp).")]
     public IReadOnlyList<ScheduledEvent> Events { get; init; } = [];
+
+    /// <summary>The default burn-in (see <see cref="BurnIn"/>).</summary>
+    public const int DefaultBurnIn = 0;
+
+    private const string BurnInSource =
+        "not a model quantity at 0 (records from the initial state, as before issue 15); the default is to be set from the measured start-up transient (issue 15 item 6)";
 
     /// <summary>Total number of activists over all movements.</summary>
     public long TotalActivists => Movements.Sum(m => (long)m.Activists.EffectiveCount);
@@ -113,8 +123,8 @@ public sealed record MovementParameters
     [Param("The movement's activists.")]
     public ActivistParameters Activists { get; init; } = new();
 
-    [Param("The movement's organizations, in groups of the same kind (default: ten concerned citizens' groups; give [] for none).")]
-    public IReadOnlyList<OrganizationGroupParameters> Organizations { get; init; } = [new OrganizationGroupParameters { Count = 10 }];
+    [Param("The movement's organizations, in groups of the same kind, each group's size given per 1,000 of the movement's activists (default: one group of concerned citizens' groups, 5 per 1,000 activists, i.e. ten for the default 2,000; give [] for none).")]
+    public IReadOnlyList<OrganizationGroupParameters> Organizations { get; init; } = [new OrganizationGroupParameters()];
 }
 
 public sealed record ActivistParameters
@@ -272,9 +282,12 @@ public sealed record OrganizationGroupParameters
         Source = "Shipper (2006): the six kinds of migrant support organization")]
     public OrganizationKind Kind { get; init; } = OrganizationKind.ConcernedCitizens;
 
-    [Param("Number of organizations in this group.", Min = 0, Max = 100_000,
-        Source = "assumed: one organization per group (a movement's default list has one group of ten)")]
-    public int Count { get; init; } = 1;
+    [Param("Organizations in this group per 1,000 of the movement's activists: the number of organizations grows with the movement, so members per organization (membership × 1,000 / this) and what the organizations do per activist stay the same at any population size. The number built is this × activists / 1,000, rounded over the movement's groups by largest remainder (ODD 5).", Min = 0, Max = 1_000_000, Unit = "per 1,000 activists",
+        Source = "assumed (unit conversion of the former 'count': the default movement's ten organizations for 2,000 activists are 5 per 1,000; each shipped scenario gives its former count × 1,000 / its activists; issue 15 item 1)")]
+    public double PerThousandActivists { get; init; } = 5;
+
+    /// <summary>Organizations this group would have among <paramref name="activists"/> activists before rounding.</summary>
+    public double ExactCount(int activists) => PerThousandActivists * activists / 1000.0;
 
     [Param("Volunteers per organization.", Min = 0, Unit = "people",
         Source = "assumed: small local organizations, below the survey's \"more than 50 volunteers\" that have frequent local contact (Vogt & Lersch 2007)")]
@@ -323,6 +336,30 @@ public sealed record OrganizationGroupParameters
     [Param("Share of each member's grievance eased by a tick of counselling (language classes ease half as much).", Min = 0, Max = 1, Unit = "share",
         Source = "Pekkanen (2006) for the effect (service eases hardship and damps contention among members); value assumed")]
     public double ServiceRelief { get; init; } = 0.02;
+
+    [Param("Hours a volunteer gives the organization per tick (a week in the shipped scenarios). Volunteers' time goes to casework first, then to visits to local authorities. 0 is a negative control: volunteers give no time.", Min = 0, Max = 168, Unit = "hours/tick",
+        Source = "assumed: a few hours a week; 0 is a switch for negative controls")]
+    public double VolunteerHours { get; init; } = 4;
+
+    [Param("Hours a salaried staff member gives the organization per tick: casework the volunteers could not cover.", Min = 0, Max = 168, Unit = "hours/tick",
+        Source = "assumed: a full-time week less administration")]
+    public double StaffHours { get; init; } = 35;
+
+    [Param("Cases (residence status, work, health insurance, schooling) each member brings to an organization that counsels, per tick.", Min = 0, Max = 1, Unit = "cases/member/tick",
+        Source = "Vogt & Lersch (2007) for the effect (counselling is the most common means, done case by case); value assumed: a member brings a case about once in 20 weeks")]
+    public double CaseRate { get; init; } = 0.05;
+
+    [Param("Hours one case of counselling takes (a weekly language class takes as long).", Min = 0.01, Max = 168, Unit = "hours/case",
+        Source = "assumed: an interview and a follow-up")]
+    public double CaseHours { get; init; } = 2;
+
+    [Param("Share of the cases handled that take the worker to a local authority's office (contacts with local authorities).", Min = 0, Max = 1, Unit = "share",
+        Source = "Vogt & Lersch (2007) for the effect (contacts with local authorities rise with volunteers: casework meets city offices); value assumed")]
+    public double LocalOfficeShare { get; init; } = 0.3;
+
+    [Param("Hours one outward action takes: a lobbying visit, a framing action, a call to members, a networking meeting.", Min = 0.01, Max = 168, Unit = "hours/action",
+        Source = "assumed: half a working day")]
+    public double ActionHours { get; init; } = 4;
 
     [Param("People reached by a tick of framing, per volunteer or staff member.", Min = 0, Max = 100, Unit = "people/worker",
         Source = "assumed: a mid-sized organization (capacity about 25) reaches about 5 people a tick")]
@@ -379,9 +416,13 @@ public sealed record StateParameters
         Source = "Eisinger (1973), Kitschelt (1986) for the effect (open systems absorb protest into institutions); value assumed (introduced at 0.4 in b8053e2 and hand-tuned to 0.7 in c8ce119 so that participation is curvilinear in openness, fact 4; to be calibrated): grievance counts 93% at openness 0.1, 65% at 0.5, 30% at 1")]
     public double Absorption { get; init; } = 0.7;
 
-    [Param("Share of the movement's grievance eased per national contact that gets through: claims handled through institutions instead of the street (Eisinger's open systems absorb protest).", Min = 0, Max = 1, Unit = "share/contact",
-        Source = "Eisinger (1973) for the effect (claims handled through institutions instead of the street); value assumed (hand-tuned in b8053e2 to make facts 1, 3, 5 and 9 hold over seeds; to be calibrated): ten default organizations at openness 0.5 ease about 0.36% of grievance a tick against a rebuild of 1% of the gap")]
-    public double InstitutionalRelief { get; init; } = 0.005;
+    [Param("Share of a movement's grievance eased per tick per national contact that gets through, per 1,000 activists of the scenario (all movements): relief = this × national contacts × 1,000 / activists, so claims handled through institutions instead of the street ease a movement of any size alike (Eisinger's open systems absorb protest).", Min = 0, Max = 1000, Unit = "share per contact per 1,000 activists",
+        Source = "Eisinger (1973) for the effect (claims handled through institutions instead of the street); value assumed (hand-tuned in b8053e2 as 0.005 per contact at 2,000 activists to make facts 1, 3, 5 and 9 hold over seeds; to be calibrated). Unit conversion of the former 'institutional_relief' (issue 15 item 1): old value × activists / 1,000, so 0.005 at 2,000 activists is 0.01; ten default organizations at openness 0.5 ease about 0.36% of grievance a tick against a rebuild of 1% of the gap")]
+    public double InstitutionalReliefPerThousand { get; init; } = 0.01;
+
+    [Param("Talks the state may hold per tick with a movement, per 1,000 of its activists, each with chance facilitation × threat (a talk is a state–movement interaction; a larger movement meets the state more often). Fractions are a last draw of that weight.", Min = 0, Max = 1000, Unit = "per 1,000 activists/tick",
+        Source = "assumed (unit conversion of the former one talk draw per movement per tick: one per 2,000 activists, the default movement, is 0.5; each shipped scenario gives 1,000 / its activists per movement; issue 15 item 1)")]
+    public double TalksPerThousand { get; init; } = 0.5;
 
     [Param("Strength of the state's campaign framing the movement as a threat (lowers sympathy each tick).", Min = 0, Max = 1,
         Source = "not a model quantity at its default: 0 is no campaign; Japan-like scenarios model the Ministry of Justice's campaign (Vogt & Lersch 2007)")]
@@ -402,9 +443,9 @@ public sealed record TransnationalParameters
         Source = "Vogt & Lersch (2007) for its order (transnational ties are rare); value assumed (hand-tuned in b8053e2 from 0.05 to make facts 1, 3, 5 and 9 hold over seeds; to be calibrated); japan-2007 sets 0.001, fact 5 compares 0 with 0.5")]
     public double AllianceProbability { get; init; } = 0.02;
 
-    [Param("Outside pressure one active alliance adds per tick.", Min = 0, Max = 1, Unit = "pressure/tick",
-        Source = "assumed: with pressure_decay a steady 0.4 per alliance, so one alliance moves the state noticeably and a few move it a lot")]
-    public double PressurePerAlliance { get; init; } = 0.02;
+    [Param("Outside pressure added per tick per standing alliance per 1,000 activists of the scenario (all movements): pressure grows with the share of the movement's organizations allied abroad, not with their number, so a movement of any size with the same density of alliances meets the same pressure.", Min = 0, Max = 1000, Unit = "pressure/tick per alliance per 1,000 activists",
+        Source = "assumed (unit conversion of the former 'pressure_per_alliance' 0.02 per alliance at the default 2,000 activists: old value × activists / 1,000 = 0.04; issue 15 item 1): with pressure_decay a steady 0.8 per alliance per 1,000 activists, so one alliance among the default ten organizations moves the state noticeably and a few move it a lot")]
+    public double PressurePerAlliancePerThousand { get; init; } = 0.04;
 
     [Param("Share of outside pressure that fades each tick unless kept up.", Min = 0, Max = 1, Unit = "per tick",
         Source = "assumed: attention lasts about 20 weeks unless kept up")]

@@ -80,7 +80,7 @@ public static class Simulator
             ViolenceAfterPeakShare = WithinCycles(waveCycles, c => c.ViolentActsAfterPeak),
             MeanOutsidePressure = obs.Ticks > 0 ? obs.PressureSum / obs.Ticks : 0,
             MaxOutsidePressure = obs.MaxPressure,
-            AlliancesFormed = model.Allies.Alliances.Count,
+            AlliancesFormed = model.Allies.Alliances.Count(a => a.FormedTick >= 1),
             MeanParticipation = obs.Ticks > 0 ? obs.ParticipationSum / obs.Ticks : 0,
         };
         return new RunResult

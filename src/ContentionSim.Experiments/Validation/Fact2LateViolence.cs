@@ -76,13 +76,20 @@ public sealed class Fact2LateViolence : Experiment
             {
                 tested++;
                 checks.Add(new Check($"{arm_}: mean late share of violent acts", late, "95% CI lower bound > 0.5",
-                    late.HasInterval && late.Low > 0.5, $"{violent.Count} seeds with violence of {arm.Count}"));
+                    late.HasInterval && late.Low > 0.5, $"{violent.Count} seeds with violence of {arm.Count}")
+                {
+                    Key = $"late_share@{F(level)}", Kind = CheckKind.CalibrationTarget,
+                    KindReason = "escalation and violence_threshold were set by hand so that it holds, b8053e2",
+                });
             }
             else reported.Add(new Reported($"{arm_}: mean late share (not checked: fewer than {MinViolentSeeds} seeds with violence)", late));
             if (late.N > 0) points.Add(Point(F(level), level, late));
         }
         checks.Insert(0, new Check($"arms with violence in at least {MinViolentSeeds} seeds", Estimate.Exact(tested, runs.Count),
-            "at least 1 (else nothing can be tested)", tested >= 1, $"of {levels.Length} arms"));
+            "at least 1 (else nothing can be tested)", tested >= 1, $"of {levels.Length} arms")
+        {
+            Key = "violent_arms", Kind = CheckKind.Precondition,
+        });
         return new ExperimentResult
         {
             Experiment = this,

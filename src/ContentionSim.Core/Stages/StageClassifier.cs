@@ -96,7 +96,8 @@ public sealed class StageClassifier
         {
             double before = _p_ema;
             _p_ema += a * (x.Values.Participation - _p_ema);
-            _growth = _p_ema - before;
+            // The rise of smoothed participation, smoothed again: a difference amplifies noise.
+            _growth += a * (_p_ema - before - _growth);
             _f_ema += a * (x.Values.FrameAdoption - _f_ema);
             _r_ema += a * (x.Values.RadicalShare - _r_ema);
             _i_ema += a * (x.Values.Interactions * perThousand - _i_ema);

@@ -32,11 +32,13 @@ internal static class CalibrateCommand
         var force = new Option<bool>("--force") { Description = "Start over: delete the folder's earlier runs of this calibration." };
         var noPlots = new Option<bool>("--no-plots") { Description = "No pair plot." };
         var truth = new Option<double[]>("--truth") { Description = "Known values of the free parameters, in file order (a recovery test): shown in the pair plot and checked against the intervals.", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
+        var format = FormatOption.Create("particles.csv");
         var command = new Command("calibrate", "Calibrate a scenario's free parameters to target patterns by approximate Bayesian computation (rejection, then ABC-SMC); check held-out patterns.")
         {
             file, outDir, quick, parallel, force, noPlots, truth,
         };
         sharding.AddTo(command);
+        command.Options.Add(format);
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
@@ -102,6 +104,11 @@ internal static class CalibrateCommand
             try
             {
                 files = CalibrationWriter.Write(result, target, commandLine, !parse.GetValue(noPlots), known.Length > 0 ? known : null);
+                if (FormatOption.Parquet(parse.GetValue(format)))
+                {
+                    ParquetTables.WriteFromCsv(Path.Combine(target, "particles.csv"), Path.Combine(target, FormatOption.ParticlesParquet));
+                    files = [.. files, new OutputFile(FormatOption.ParticlesParquet, "particles.csv as Parquet (typed columns; pandas, R arrow, DuckDB).")];
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputException)
             {

@@ -38,6 +38,7 @@ internal static class SweepCommand
         var quick = new Option<bool>("--quick") { Description = "Run the reduced size of the sweep file's 'quick:' block (its replications and settings)." };
         var noPlots = new Option<bool>("--no-plots") { Description = "Write runs.csv and summary.csv only, no figures (contentionsim plot draws them later)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check the sweep and show its grid without running it." };
+        var format = FormatOption.Create("runs.csv");
         var shardOption = new Option<string?>("--shard")
         {
             Description = "Run only shard I of N (I counts from 0: 0/4 … 3/4): every N-th run, interleaved over the grid, " +
@@ -47,7 +48,7 @@ internal static class SweepCommand
         var shardsOption = new Option<int?>("--shards") { Description = "Number of shards when the shard index comes from the environment: with JOB_COMPLETION_INDEX (a Kubernetes indexed job), or with SLURM_ARRAY_TASK_ID, where an array of fewer tasks is taken as a resubmitted subset (task ID = shard index)." };
         var command = new Command("sweep", "Run a parameter sweep: every point of a grid of parameter values, replicated, with summaries and figures.")
         {
-            sweep, outDir, parallel, resume, series, replications, ticks, sets, quick, noPlots, dryRun, shardOption, shardsOption,
+            sweep, outDir, parallel, resume, series, replications, ticks, sets, quick, noPlots, dryRun, shardOption, shardsOption, format,
         };
         command.SetAction(parse =>
         {
@@ -115,7 +116,8 @@ internal static class SweepCommand
                 },
                 Shard = shard,
             }, ResumeCommand(parse.Tokens.Where(t => t.Type != System.CommandLine.Parsing.TokenType.Command).Select(t => t.Value), outRoot,
-                parse.GetValue(outDir) is null, shard is not null && parse.GetValue(shardOption) is null ? shard : null), outRoot);
+                parse.GetValue(outDir) is null, shard is not null && parse.GetValue(shardOption) is null ? shard : null), outRoot,
+                FormatOption.Parquet(parse.GetValue(format)));
         });
         return command;
     }
@@ -124,7 +126,7 @@ internal static class SweepCommand
     internal static string DefaultFolder(string sweepName, bool sharded) =>
         Path.Combine("runs", "sweep-" + RunCommand.Slug(sweepName) + (sharded ? "-shards" : ""));
 
-    private static int Execute(CliConsole console, SweepSetup setup, string folder, SweepSessionOptions options, string resumeCommand, string outRoot)
+    private static int Execute(CliConsole console, SweepSetup setup, string folder, SweepSessionOptions options, string resumeCommand, string outRoot, bool parquet = false)
     {
         var clock = Stopwatch.StartNew();
         // Recorded with the folder's lock, so a second writer is told whom it waits for.
@@ -162,6 +164,11 @@ internal static class SweepCommand
                               $"; {result.RecordedTotal:N0} of {result.Planned:N0} runs{of} recorded, {result.FailedTotal:N0} failed.");
         console.Out.WriteLine($"Outputs in {folder}:");
         foreach (var f in result.Files) console.Out.WriteLine($"  {f.Name,-34} {f.Description}");
+        if (parquet)
+        {
+            ParquetTables.WriteFromCsv(Path.Combine(folder, SweepRunsCsv.FileName), Path.Combine(folder, FormatOption.RunsParquet));
+            console.Out.WriteLine($"  {FormatOption.RunsParquet,-34} runs.csv as Parquet (typed columns; pandas, R arrow, DuckDB)");
+        }
         if (result.Shard is not null)
             console.Out.WriteLine($"Shard {result.Shard} is complete. When all {result.Shard.Count} shards are, merge them (summary and figures as a single-machine sweep): " +
                                   $"contentionsim merge {Quote(outRoot)} --out {Quote(MergedFolder(outRoot))}");

@@ -25,7 +25,7 @@ public sealed class ArchitectureTests
         ["Scenarios"] = (["Core", "Methods"], ["YamlDotNet"]), // YAML in, validated parameters out (sampled sweep designs from Methods)
         ["Reporting"] = (["Core", "Methods"], ["ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies"]),
         ["Classroom"] = (["Core", "Scenarios"], ["Microsoft.AspNetCore.Components.WebAssembly"]),
-        ["Experiments"] = (["Core", "Scenarios", "Reporting", "Methods"], ["ScottPlot", "MathNet.Numerics"]),
+        ["Experiments"] = (["Core", "Scenarios", "Reporting", "Methods"], ["ScottPlot", "MathNet.Numerics", "Parquet.Net"]),
         ["Cli"] = (["Core", "Scenarios", "Reporting", "Experiments", "Classroom"], ["System.CommandLine", "Spectre.Console"]),
     };
 

@@ -92,6 +92,10 @@ public partial class ScenarioLoaderTests
               repression_backfire: 0.1
               escalation: 1.5
               deradicalization: 0.02
+              radical_flank: 0.4
+              outreach: 0.3
+              tie_recruitment: 0.2
+              availability: 0.9
             organizations:
               - kind: christian_ngo
                 count: 7
@@ -124,6 +128,7 @@ public partial class ScenarioLoaderTests
           absorption: 0.2
           institutional_relief: 0.01
           turnover_threshold: 0.7
+          tactical_share: 0.6
         transnational:
           enabled: false
           alliance_probability: 0.1

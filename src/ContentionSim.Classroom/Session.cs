@@ -147,7 +147,7 @@ public sealed class Session
     private static string Safe(string name) =>
         new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
 
-    private static IReadOnlyList<ShippedScenario> LoadShipped()
+    private static List<ShippedScenario> LoadShipped()
     {
         var assembly = typeof(Session).Assembly;
         var list = new List<ShippedScenario>();

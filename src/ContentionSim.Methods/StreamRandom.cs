@@ -34,7 +34,7 @@ public sealed class StreamRandom : Random
 
     public override int Next(int minValue, int maxValue)
     {
-        if (maxValue < minValue) throw new ArgumentOutOfRangeException(nameof(maxValue));
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxValue, minValue);
         long range = (long)maxValue - minValue;
         return (int)(minValue + (long)((NextULong() >> 32) * (ulong)range >> 32));
     }

@@ -85,7 +85,7 @@ public static partial class Litter
         }
     }
 
-    private static IEnumerable<string> Safe(Func<IEnumerable<string>> list)
+    private static List<string> Safe(Func<IEnumerable<string>> list)
     {
         try
         {

@@ -6,7 +6,7 @@ namespace ContentionSim.Classroom.Tests;
 
 /// <summary><c>contentionsim serve</c> as a user starts it: the page, the host file, the run-folder endpoint, bad input.</summary>
 [Trait("Category", "Process")]
-public class ServeTests : IClassFixture<ServeProcess>
+public sealed class ServeTests : IClassFixture<ServeProcess>, IDisposable
 {
     private readonly ServeProcess _serve;
     private readonly HttpClient _http;
@@ -16,6 +16,8 @@ public class ServeTests : IClassFixture<ServeProcess>
         _serve = serve;
         _http = new HttpClient { BaseAddress = new Uri(serve.Url), Timeout = TimeSpan.FromMinutes(2) };
     }
+
+    public void Dispose() => _http.Dispose();
 
     [Fact]
     public async Task It_listens_on_the_loopback_address_and_serves_the_page_and_its_framework()

@@ -81,7 +81,7 @@ public sealed class SweepCommandTests : IDisposable
         var outDir = _cli.PathOf("out");
         int calls = 0;
         RunResult Simulate(Scenario s, RunOptions o) =>
-            Interlocked.Increment(ref calls) % 5 == 0 ? throw new OutOfMemoryException("pretend the run did not fit") : Simulator.Run(s, o);
+            Interlocked.Increment(ref calls) % 5 == 0 ? throw new InsufficientMemoryException("pretend the run did not fit") : Simulator.Run(s, o);
 
         var (code, output, error) = RunWith(Simulate, default, sweep, "--out", outDir, "--no-plots");
 
@@ -91,7 +91,7 @@ public sealed class SweepCommandTests : IDisposable
         Assert.Contains("18 of 18 runs recorded, 3 failed", output);
         var rows = File.ReadAllLines(Path.Combine(outDir, "runs.csv")).Skip(1).Select(SweepRunsCsv.SplitLine).ToList();
         Assert.Equal(18, rows.Count);
-        Assert.Equal(3, rows.Count(r => r[4] == "failed" && r[^2].Contains("OutOfMemoryException: pretend")));
+        Assert.Equal(3, rows.Count(r => r[4] == "failed" && r[^2].Contains("InsufficientMemoryException: pretend", StringComparison.Ordinal)));
         Assert.True(File.Exists(Path.Combine(outDir, "summary.csv")));
     }
 

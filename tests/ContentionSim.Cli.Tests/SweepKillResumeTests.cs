@@ -22,12 +22,32 @@ public sealed class SweepKillResumeTests : IDisposable
           state.openness: {from: 0.05, to: 0.95, count: 10}
         """;
 
+    /// <summary>The same, as a sampled design: a Latin hypercube of 60 points over two ranges.</summary>
+    private const string SampledSweep = """
+        name: kill-me
+        base: medium.yaml
+        master_seed: 31
+        replications: 4
+        design:
+          kind: latin_hypercube
+          points: 60
+          ranges:
+            state.openness: [0.05, 0.95]
+            state.repression_propensity: [0.2, 0.8]
+        """;
+
     [Trait("Category", "Process")]
     [Fact]
-    public void A_killed_sweep_resumes_without_losing_or_duplicating_a_run()
+    public void A_killed_sweep_resumes_without_losing_or_duplicating_a_run() => KillAndResume(Sweep);
+
+    [Trait("Category", "Process")]
+    [Fact]
+    public void A_killed_sampled_sweep_resumes_without_losing_or_duplicating_a_run() => KillAndResume(SampledSweep);
+
+    private void KillAndResume(string sweepText)
     {
         _cli.Write("medium.yaml", CliHarness.SmallScenario.Replace("count: 300", "count: 800").Replace("ticks: 60", "ticks: 120"));
-        var sweep = _cli.Write("kill-me.yaml", Sweep);
+        var sweep = _cli.Write("kill-me.yaml", sweepText);
         string killed = _cli.PathOf("killed");
         string runsCsv = Path.Combine(killed, "runs.csv");
 

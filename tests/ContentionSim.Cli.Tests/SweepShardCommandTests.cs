@@ -19,8 +19,8 @@ public sealed class SweepShardCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     /// <summary>Runs the sweep command alone, with the given environment variables and cancellation.</summary>
-    private static (int Code, string Out, string Error) SweepWith(IReadOnlyDictionary<string, string> environment, CancellationToken cancellation,
-        Func<Scenario, RunOptions, RunResult>? simulate, params string[] args)
+    private static (int Code, string Out, string Error) SweepWith(IReadOnlyDictionary<string, string> environment,
+        Func<Scenario, RunOptions, RunResult>? simulate, CancellationToken cancellation, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -70,7 +70,7 @@ public sealed class SweepShardCommandTests : IDisposable
             return Simulator.Run(s, o);
         }
 
-        var (code, output, error) = SweepWith(slurm, cancel.Token, Simulate, sweep, "--out", root, "--parallel", "1", "--no-plots");
+        var (code, output, error) = SweepWith(slurm, Simulate, cancel.Token, sweep, "--out", root, "--parallel", "1", "--no-plots");
 
         Assert.Equal(ExitCodes.Interrupted, code);
         Assert.Contains("Shard 1/3 (SLURM_ARRAY_TASK_ID=2, SLURM_ARRAY_TASK_MIN=1, SLURM_ARRAY_TASK_COUNT=3)", output);
@@ -85,7 +85,7 @@ public sealed class SweepShardCommandTests : IDisposable
 
         // A Kubernetes indexed job: JOB_COMPLETION_INDEX with --shards.
         var k8s = new Dictionary<string, string> { ["JOB_COMPLETION_INDEX"] = "2" };
-        var (kCode, kOut, kError) = SweepWith(k8s, default, null, sweep, "--out", root, "--shards", "3", "--no-plots");
+        var (kCode, kOut, kError) = SweepWith(k8s, null, default, sweep, "--out", root, "--shards", "3", "--no-plots");
         Assert.True(kCode == 0, kError);
         Assert.Contains("Shard 2/3 (JOB_COMPLETION_INDEX=2, --shards 3)", kOut);
         Assert.True(File.Exists(Path.Combine(root, "shard-2-of-3", "runs.csv")));
@@ -100,10 +100,10 @@ public sealed class SweepShardCommandTests : IDisposable
         var (c1, _, e1) = _cli.Run("sweep", sweep, "--shard", "3/3", "--out", _cli.PathOf("x"));
         Assert.Equal(ExitCodes.BadInput, c1);
         Assert.Contains("shards are counted from 0", e1);
-        var (c2, _, e2) = SweepWith(none, default, null, sweep, "--shards", "4", "--out", _cli.PathOf("x"));
+        var (c2, _, e2) = SweepWith(none, null, default, sweep, "--shards", "4", "--out", _cli.PathOf("x"));
         Assert.Equal(ExitCodes.BadInput, c2);
         Assert.Contains("give --shard I/N", e2);
-        var (c3, _, e3) = SweepWith(new Dictionary<string, string> { ["JOB_COMPLETION_INDEX"] = "1" }, default, null, sweep, "--out", _cli.PathOf("x"));
+        var (c3, _, e3) = SweepWith(new Dictionary<string, string> { ["JOB_COMPLETION_INDEX"] = "1" }, null, default, sweep, "--out", _cli.PathOf("x"));
         Assert.Equal(ExitCodes.BadInput, c3);
         Assert.Contains("add --shards N", e3);
         Assert.False(Directory.Exists(_cli.PathOf("x")));

@@ -52,7 +52,7 @@ public sealed class TeachingScenariosEndToEndTests : IDisposable
         string html = File.ReadAllText(Path.Combine(outDir, "report.html"));
         int stageRows = File.ReadAllLines(Path.Combine(outDir, "stages.csv")).Length - 1;
         Assert.True(stageRows > 0, "the lesson's scenario never entered a stage");
-        Assert.Equal(stageRows, System.Text.RegularExpressions.Regex.Matches(html, "<li class=\"entry\"").Count);
+        Assert.Equal(stageRows, System.Text.RegularExpressions.Regex.Count(html, "<li class=\"entry\""));
     }
 
     private JsonElement Run(string file, params string[] extra)

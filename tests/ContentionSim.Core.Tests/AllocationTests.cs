@@ -13,7 +13,7 @@ namespace ContentionSim.Core.Tests;
 /// Only events that the run must record allocate: a stage entered, a cycle closed, an alliance
 /// formed, a scheduled event applied.
 /// </summary>
-[Collection(MeasurementCollection.Name)]
+[Collection(MeasurementGroup.Name)]
 public class AllocationTests(ITestOutputHelper output)
 {
     private static ContentionModel Runner(Scenario scenario, int threads, bool keepSeries = false, Action<TickObservation>? onTick = null) =>

@@ -26,14 +26,14 @@ public class RadicalFlankOverSeedsTests
                 [
                     new OrganizationGroupParameters
                     {
-                        Kind = OrganizationKind.ConcernedCitizens, Count = 10, Volunteers = Distribution.Uniform(10, 80),
+                        Kind = OrganizationKind.ConcernedCitizens, PerThousandActivists = 2, Volunteers = Distribution.Uniform(10, 80),
                         SalariedStaff = Distribution.Uniform(1, 5), Framing = 0.3, Mobilization = 0.3, Lobbying = 0.5, PublicInformation = true,
                     },
                 ],
             },
         ],
-        State = new StateParameters { Openness = 0.15, Responsiveness = 0.3, Vulnerability = 0.7 },
-        Transnational = new TransnationalParameters { AllianceProbability = 0.5, PressurePerAlliance = 0.02 },
+        State = new StateParameters { Openness = 0.15, Responsiveness = 0.3, Vulnerability = 0.7, InstitutionalReliefPerThousand = 0.025, TalksPerThousand = 0.2 },
+        Transnational = new TransnationalParameters { AllianceProbability = 0.5, PressurePerAlliancePerThousand = 0.1 },
     };
 
     /// <summary>Violent acts of the wave from each non-fizzle cycle's start to its peak, and after its peak to its end, summed over seeds.</summary>

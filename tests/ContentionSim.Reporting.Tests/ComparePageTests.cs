@@ -29,7 +29,7 @@ public sealed class ComparePageTests : IClassFixture<ChromiumFixture>, IDisposab
         var (w, h) = HtmlPage.PngSize(File.ReadAllBytes(output.Png));
         Assert.Equal(Plots.ComparePlot.Size(2), (w, h));
         string html = File.ReadAllText(output.Html);
-        Assert.Equal(1 + 2, Regex.Matches(html, "src=\"data:image/png;base64,").Count); // the aligned figure and each run's stages
+        Assert.Equal(1 + 2, Regex.Count(html, "src=\"data:image/png;base64,")); // the aligned figure and each run's stages
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotMatch("(src|href)=\"(?!data:|#)", html);
     }

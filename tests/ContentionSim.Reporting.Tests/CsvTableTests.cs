@@ -20,9 +20,9 @@ public sealed class CsvTableTests
         Assert.Equal("x, y", t.Get(t.Rows[0], "a"));
         Assert.Equal("say \"hi\"", t.Get(t.Rows[0], "b"));
         Assert.Equal("two\nlines", t.Get(t.Rows[0], "c"));
-        Assert.Equal(1.5, t.Double(t.Rows[1], "a"));
+        Assert.Equal(1.5, t.NumberOf(t.Rows[1], "a"));
         Assert.Null(t.IntOrNull(t.Rows[1], "b"));
-        Assert.Equal(-3, t.Int(t.Rows[1], "c"));
+        Assert.Equal(-3, t.IntOf(t.Rows[1], "c"));
         Assert.Equal("", t.Get(t.Rows[1], "no such column"));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContentionSim.Core.Observation;
 using ContentionSim.Core.Stages;
 using ContentionSim.Reporting.Html;
@@ -20,7 +21,7 @@ public sealed class RunFolderTests : IDisposable
 
         Assert.Equal("Test wave", run.Name);
         Assert.Equal("week", run.TimeUnit);
-        Assert.Equal(TestRuns.Seed.ToString(), run.Seed);
+        Assert.Equal(TestRuns.Seed.ToString(CultureInfo.InvariantCulture), run.Seed);
         Assert.Equal(TestRuns.Ticks, run.TicksRun);
         Assert.Equal("name: x\n", run.ScenarioText);
         Assert.Equal("scenario.yaml", run.ScenarioFile);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using ContentionSim.Reporting.Html;
 using ContentionSim.Reporting.Tests.Browser;
@@ -19,7 +20,7 @@ public sealed partial class RunReportTests : IClassFixture<ChromiumFixture>, IDi
     private static List<(string Movement, int Cycle, int Stage, int Tick)> CsvEntries(string dir)
     {
         var (c, rows) = TestCsv.Table(Path.Combine(dir, "stages.csv"));
-        return rows.Select(r => (r[c["movement"]], int.Parse(r[c["cycle"]]), int.Parse(r[c["stage"]]), int.Parse(r[c["tick"]]))).ToList();
+        return rows.Select(r => (r[c["movement"]], int.Parse(r[c["cycle"]], CultureInfo.InvariantCulture), int.Parse(r[c["stage"]], CultureInfo.InvariantCulture), int.Parse(r[c["tick"]], CultureInfo.InvariantCulture))).ToList();
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed partial class RunReportTests : IClassFixture<ChromiumFixture>, IDi
         Assert.DoesNotContain("<link", html);
         Assert.DoesNotMatch("(src|href)=\"(?!data:|#)", html);
         Assert.DoesNotContain("url(", html);
-        Assert.Equal(2, Regex.Matches(html, "<img class=\"plot\" src=\"data:image/png;base64,").Count); // stages and actors
+        Assert.Equal(2, Regex.Count(html, "<img class=\"plot\" src=\"data:image/png;base64,")); // stages and actors
         Assert.Contains("width=\"1600\" height=\"900\"", html);
     }
 
@@ -47,7 +48,7 @@ public sealed partial class RunReportTests : IClassFixture<ChromiumFixture>, IDi
 
         string html = RunReport.Build(RunFolder.Read(dir));
 
-        var listed = EntryTag().Matches(html).Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value), int.Parse(m.Groups[4].Value))).ToList();
+        var listed = EntryTag().Matches(html).Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture))).ToList();
         Assert.Equal(CsvEntries(dir), listed);
         Assert.Contains("week 55: exhaustion and polarization", html);
         Assert.Contains("Activists tire and are disillusioned", html);
@@ -63,7 +64,7 @@ public sealed partial class RunReportTests : IClassFixture<ChromiumFixture>, IDi
 
         string html = RunReport.Build(run);
 
-        Assert.Equal(CsvEntries(dir), EntryTag().Matches(html).Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value), int.Parse(m.Groups[4].Value))).ToList());
+        Assert.Equal(CsvEntries(dir), EntryTag().Matches(html).Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture))).ToList());
         foreach (var e in run.StageEntries)
             Assert.Contains(HtmlPage.Escape(RunStory.Tidy(run.TriggerOf(e))), html);
         Assert.Contains("participation rose to", html);

@@ -51,7 +51,7 @@ public sealed class SweepPageTests : IClassFixture<ChromiumFixture>, IDisposable
     {
         string html = SweepPage.Build(SweepFolder());
 
-        Assert.Equal(2, Regex.Matches(html, "<img class=\"plot\" src=\"data:image/png;base64,").Count);
+        Assert.Equal(2, Regex.Count(html, "<img class=\"plot\" src=\"data:image/png;base64,"));
         Assert.True(html.IndexOf("<figcaption>outcomes.png", StringComparison.Ordinal) < html.IndexOf("plots/metric-peak.png", StringComparison.Ordinal),
             "top-level plots come first");
         Assert.Contains("How to read a sweep.", html);

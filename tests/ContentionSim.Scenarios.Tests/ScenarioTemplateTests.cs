@@ -8,7 +8,7 @@ public class ScenarioTemplateTests
     private static readonly string Yaml = ScenarioTemplate.Yaml("starter");
 
     /// <summary>Every section of the format (records and lists of records), as ScenarioReference walks it, with its keys.</summary>
-    private static IEnumerable<(string Section, Type Type)> Sections()
+    private static List<(string Section, Type Type)> Sections()
     {
         var result = new List<(string, Type)>();
         void Walk(Type type, string path)

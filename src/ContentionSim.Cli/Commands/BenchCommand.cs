@@ -66,7 +66,7 @@ internal static class BenchCommand
                 var round = new BenchRun[threadCounts.Length];
                 for (int c = 0; c < threadCounts.Length; c++)
                 {
-                    var run = TimeOne(s, threadCounts[c], console.Cancellation, states);
+                    var run = TimeOne(s, threadCounts[c], states, console.Cancellation);
                     if (run is null) return Interrupted(console, rounds.Count);
                     round[c] = run.Value;
                     if (console.Interactive)
@@ -190,7 +190,7 @@ internal static class BenchCommand
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    private static BenchRun? TimeOne(Core.Parameters.Scenario s, int threads, CancellationToken cancellation, HashSet<string> states)
+    private static BenchRun? TimeOne(Core.Parameters.Scenario s, int threads, HashSet<string> states, CancellationToken cancellation)
     {
         // Each run starts from a collected heap, so one run's garbage does not count in the next's time or memory.
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;

@@ -208,7 +208,10 @@ internal static class SweepCommand
         var plan = definition.Plan;
         var grid = plan.Grid;
         var s = plan.Base;
-        string factors = grid.Factors.Count == 0
+        string factors = plan.Sampling is SweepSampling sampling
+            ? SweepLoader.Describe(sampling) + ": " + string.Join(", ", sampling.Ranges.Select(r =>
+                $"{r.Key} in [{SweepLoader.FormatNumber(r.Low)}, {SweepLoader.FormatNumber(r.High)}]{(r.Whole ? " (whole numbers)" : "")}"))
+            : grid.Factors.Count == 0
             ? "nothing varied"
             : string.Join(grid.Design == SweepDesign.Zip ? " zipped with " : " × ",
                 grid.Factors.Select(f => $"{f.Key} ({f.Levels.Count} value{(f.Levels.Count == 1 ? "" : "s")}: {Preview(f)})"));

@@ -152,6 +152,8 @@ public static class ParameterPath
         var property = Find(node.GetType(), segment);
         if (property is null)
         {
+            if (RetiredKeys.Find(node.GetType(), segment) is { } retired)
+                throw new ParameterPathException(path, $"{RetiredKeys.Message(retired)}; {RetiredKeys.Fix(retired)}");
             var keys = PropertiesOf(node.GetType()).Select(KeyOf).ToArray();
             var suggestion = Suggest.Closest(segment, keys);
             throw new ParameterPathException(path,
@@ -170,7 +172,7 @@ public static class ParameterPath
         return list?.GetGenericArguments()[0];
     }
 
-    private static object MakeList(Type listType, Type elementType, List<object> items)
+    private static Array MakeList(Type listType, Type elementType, List<object> items)
     {
         var array = Array.CreateInstance(elementType, items.Count);
         for (int i = 0; i < items.Count; i++) array.SetValue(items[i], i);

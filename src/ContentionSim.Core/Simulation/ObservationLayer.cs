@@ -49,7 +49,6 @@ public sealed class ObservationLayer
     public long ConcessionTotal { get; private set; }
     public long CooptationTotal { get; private set; }
     public long ViolenceTotal { get; private set; }
-    public long ViolenceLate { get; private set; }
 
     /// <summary>Observes tick <paramref name="tick"/>: what every submodel did in it.</summary>
     /// <param name="tallies">What each movement's activists did.</param>
@@ -99,7 +98,6 @@ public sealed class ObservationLayer
         ConcessionTotal += waveObs.Concessions;
         CooptationTotal += waveObs.Cooptations;
         ViolenceTotal += waveObs.ViolentActs;
-        if (waveStage >= Stage.ExhaustionAndPolarization) ViolenceLate += waveObs.ViolentActs;
 
         // Records are made only for someone who keeps or sees them: without a series and a
         // listener, a tick allocates nothing here.

@@ -57,7 +57,7 @@ public static class SweepExecutor
             return series.Mode switch
             {
                 SeriesMode.All => true,
-                SeriesMode.Extremes when xFactor >= 0 => grid.LevelsOf(point)[xFactor] is var l && (l == 0 || l == grid.Factors[xFactor].Levels.Count - 1),
+                SeriesMode.Extremes when xFactor >= 0 => grid.LevelsOf(point)[xFactor] is var l && grid.ExtremeLevels(xFactor) is var (low, high) && (l == low || l == high),
                 _ => false,
             };
         }

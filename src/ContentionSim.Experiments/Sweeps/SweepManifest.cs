@@ -167,7 +167,31 @@ public static class SweepManifest
             w.WriteBoolean("paired", plan.Paired);
             w.WriteEndObject();
 
-            w.WriteString("design", grid.Design == SweepDesign.Zip ? "zip" : "factorial");
+            w.WriteString("design", DesignName(grid.Design));
+            if (plan.Sampling is SweepSampling sampling)
+            {
+                w.WriteStartObject("sampling");
+                w.WriteString("kind", sampling.KindName);
+                w.WriteNumber("points", sampling.Points);
+                w.WriteNumber("seed", sampling.Seed);
+                w.WriteBoolean("scrambled", sampling.Scrambled);
+                w.WriteString("method", sampling.Kind == SamplingKind.Sobol
+                    ? "ContentionSim.Methods.Designs.SobolSequence (Joe & Kuo 2008 direction numbers, Gray-code order; scrambled: a digital shift seeded by seed): points 0 … points − 1"
+                    : "ContentionSim.Methods.Designs.LatinHypercube.Sample(points, parameters, seed)");
+                w.WriteString("scaling", "value = low + u × (high − low), u the unit-cube coordinate; whole-number parameters rounded to the nearest whole number");
+                w.WriteStartArray("ranges");
+                foreach (var range in sampling.Ranges)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("key", range.Key);
+                    w.WriteNumber("low", range.Low);
+                    w.WriteNumber("high", range.High);
+                    w.WriteBoolean("whole", range.Whole);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
             w.WriteNumber("replications", grid.Replications);
             w.WriteNumber("points", grid.PointCount);
             w.WriteNumber("runs", grid.RunCount);
@@ -199,8 +223,9 @@ public static class SweepManifest
             }
             w.WriteEndArray();
             w.WriteStartObject("order");
-            w.WriteString("scheme",
-                "replication-major rounds (every point once before any point twice); within a round, each next point is one whose values " +
+            w.WriteString("scheme", grid.Design == SweepDesign.Sampled
+                ? "replication-major rounds (every point once before any point twice); within a round, the sampled design's own order (point 0, 1, …)"
+                : "replication-major rounds (every point once before any point twice); within a round, each next point is one whose values " +
                 "were visited least in the round and, among those, the farthest from the points already visited (maximin), " +
                 "so an interrupted sweep has covered the grid evenly");
             w.WriteStartArray("points");
@@ -248,7 +273,12 @@ public static class SweepManifest
                 factors.Add(new SweepFactor(f.GetProperty("key").GetString()!,
                     texts.Select((t, i) => new SweepLevel(null, t, i < numbers.Length ? numbers[i] : null)).ToArray()));
             }
-            var design = root.GetProperty("design").GetString() == "zip" ? SweepDesign.Zip : SweepDesign.Factorial;
+            var design = root.GetProperty("design").GetString() switch
+            {
+                "zip" => SweepDesign.Zip,
+                "sampled" => SweepDesign.Sampled,
+                _ => SweepDesign.Factorial,
+            };
             var grid = new SweepGrid(factors, design, root.GetProperty("replications").GetInt32());
             var plots = root.GetProperty("plots");
             var seriesText = root.TryGetProperty("series", out var s) ? s.GetString() : "extremes";
@@ -295,6 +325,14 @@ public static class SweepManifest
             throw OutputException.From(path, e);
         }
     }
+
+    /// <summary>The design as the manifest names it: <c>factorial</c>, <c>zip</c> or <c>sampled</c>.</summary>
+    public static string DesignName(SweepDesign design) => design switch
+    {
+        SweepDesign.Zip => "zip",
+        SweepDesign.Sampled => "sampled",
+        _ => "factorial",
+    };
 
     private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
     {

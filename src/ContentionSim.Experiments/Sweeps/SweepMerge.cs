@@ -460,6 +460,6 @@ public static class SweepMerge
 
     private static string Short(string fingerprint) => fingerprint.Length > 12 ? fingerprint[..12] : fingerprint;
 
-    private static string List(IReadOnlyList<long> runs) =>
+    private static string List(List<long> runs) =>
         string.Join(", ", runs.Take(8).Select(r => r.ToString(CultureInfo.InvariantCulture))) + (runs.Count > 8 ? $", … ({runs.Count - 8:N0} more)" : "");
 }

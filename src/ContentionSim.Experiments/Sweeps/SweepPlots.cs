@@ -30,6 +30,7 @@ public static class SweepPlots
         Outcome.Fizzle => Palette.LightGrey,
         Outcome.Negotiated => Palette.BluishGreen,
         Outcome.Suppressed => Palette.Vermillion,
+        Outcome.Faded => Palette.Orange,
         Outcome.RevolutionaryTurnover => Palette.ReddishPurple,
         Outcome.Ongoing => Palette.SkyBlue,
         _ => Palette.Black,
@@ -80,7 +81,7 @@ public static class SweepPlots
                 }
             }
             string color = Palette.Movement(line);
-            if (bandX.Count >= 2)
+            if (bandX.Count >= 2 && !Sampled(data))
             {
                 var band = plot.Add.FillY(bandX.ToArray(), highs.ToArray(), lows.ToArray());
                 band.FillColor = Palette.ToColor(color).WithAlpha(0.18);
@@ -91,9 +92,9 @@ public static class SweepPlots
             {
                 var scatter = plot.Add.Scatter(xs.ToArray(), means.ToArray());
                 scatter.Color = Palette.ToColor(color);
-                scatter.LineWidth = 3;
+                scatter.LineWidth = Sampled(data) ? 0 : 3;
                 scatter.MarkerShape = Markers[line % Markers.Length];
-                scatter.MarkerSize = 12;
+                scatter.MarkerSize = Sampled(data) ? 7 : 12;
             }
             legend.Add(new LegendItem
             {
@@ -107,13 +108,15 @@ public static class SweepPlots
                 MarkerSize = 12,
             });
         }
-        legend.Add(FigureStyle.FillItem(nonNegative ? "95% confidence interval of the mean (cut at 0)" : "95% confidence interval of the mean", Palette.Black, 0.18));
+        if (!Sampled(data))
+            legend.Add(FigureStyle.FillItem(nonNegative ? "95% confidence interval of the mean (cut at 0)" : "95% confidence interval of the mean", Palette.Black, 0.18));
         FigureStyle.LegendBelow(plot, legend);
         if (labels is not null) plot.Axes.Bottom.SetTicks(positions, labels);
         plot.Axes.AutoScale();
         var limits = plot.Axes.GetLimits();
-        double pad = positions.Length > 1 ? (positions[^1] - positions[0]) * 0.04 : 0.5;
-        plot.Axes.SetLimitsX(positions[0] - pad, positions[^1] + pad);
+        double first = positions.Min(), end = positions.Max();
+        double pad = positions.Length > 1 ? (end - first) * 0.04 : 0.5;
+        plot.Axes.SetLimitsX(first - pad, end + pad);
         if (lowest >= 0) plot.Axes.SetLimitsY(0, limits.Top <= 0 ? 1 : limits.Top);
         return plot;
     }
@@ -257,8 +260,8 @@ public static class SweepPlots
         ArgumentNullException.ThrowIfNull(data);
         if (data.XFactor < 0) return [];
         var factor = data.Grid.Factors[data.XFactor];
-        int last = factor.Levels.Count - 1;
-        var levels = last == 0 ? new[] { 0 } : new[] { 0, last };
+        var (lowest, highest) = data.Grid.ExtremeLevels(data.XFactor);
+        var levels = lowest == highest ? new[] { lowest } : new[] { lowest, highest };
         var traces = levels.Select(l => Trace(data, l)).ToArray();
         if (traces.All(t => t.Runs == 0)) return [];
         double yMax = 100;
@@ -341,6 +344,9 @@ public static class SweepPlots
         throw new ArgumentException($"'{metric.Name}' is not one of the sweep metrics", nameof(metric));
     }
 
+    /// <summary>Whether the sweep is a sampled design: each point is drawn as a marker at its x value, not joined to the next.</summary>
+    private static bool Sampled(SweepData data) => data.Grid.Design == SweepDesign.Sampled;
+
     private static int XCount(SweepData data) => data.XFactor < 0 ? 1 : data.Grid.Factors[data.XFactor].Levels.Count;
 
     private static int LineCount(SweepData data) => data.LinesFactor < 0 ? 1 : data.Grid.Factors[data.LinesFactor].Levels.Count;
@@ -357,6 +363,7 @@ public static class SweepPlots
     {
         if (data.XFactor < 0) return ([0], ["all runs"]);
         var factor = data.Grid.Factors[data.XFactor];
+        if (Sampled(data) && factor.IsNumeric) return (factor.Levels.Select(l => l.Number!.Value).ToArray(), null);
         if (factor.IsNumeric && factor.Levels.Select(l => l.Number!.Value).Distinct().Count() == factor.Levels.Count
             && factor.Levels.Zip(factor.Levels.Skip(1)).All(p => p.First.Number < p.Second.Number))
             return (factor.Levels.Select(l => l.Number!.Value).ToArray(), null);

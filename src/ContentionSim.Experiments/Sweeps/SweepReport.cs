@@ -43,6 +43,7 @@ public static partial class SweepReport
         }
         if (data.Finished.Any())
         {
+            bool sampled = data.Grid.Design == SweepDesign.Sampled;
             // Figures are independent: draw them on all cores, list them in metric order.
             var metricFiles = new OutputFile[SweepMetrics.All.Count];
             Parallel.For(0, metricFiles.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
@@ -50,13 +51,17 @@ public static partial class SweepReport
                 var metric = SweepMetrics.All[i];
                 using var plot = SweepPlots.Metric(data, metric);
                 metricFiles[i] = Render([plot], plotDir, $"metric-{metric.Name}", RunPlots.DefaultWidth,
-                    $"{metric.Label} against {XName(data)} with 95% confidence bands{LinesText(data)}");
+                    sampled ? $"{metric.Label} against {XName(data)}, the mean of each point of the sampled design"
+                        : $"{metric.Label} against {XName(data)} with 95% confidence bands{LinesText(data)}");
             });
             files.AddRange(metricFiles);
             var heat = SweepMetrics.Find(heatmapMetric ?? data.Manifest.Plots.Heatmap) ?? SweepMetrics.Find(SweepMetrics.DefaultHeatmap)!;
-            using (var plot = SweepPlots.Heatmap(data, heat))
+            if (!sampled) // a sampled design has no x × lines cells: every point has its own values
+            {
+                using var plot = SweepPlots.Heatmap(data, heat);
                 files.Add(Render([plot], plotDir, $"heatmap-{heat.Name}", RunPlots.DefaultWidth,
                     $"mean {heat.Label} over {XName(data)} × {(data.LinesFactor >= 0 ? data.Grid.Factors[data.LinesFactor].Key : "all runs")}"));
+            }
             var outcomePanels = SweepPlots.Outcomes(data);
             try
             {

@@ -110,7 +110,7 @@ public sealed class Prim
         }
     }
 
-    private IReadOnlyList<PrimStep> Peel()
+    private List<PrimStep> Peel()
     {
         var box = Bounds();
         var steps = new List<PrimStep> { Step(0, box) };

@@ -40,7 +40,7 @@ public sealed class CsvTable
 
     /// <summary>An integer; <paramref name="fallback"/> for an empty field or a missing column.</summary>
     /// <exception cref="FormatException">The field holds something else than a whole number; the message names the file, line and column.</exception>
-    public int Int(string[] row, string column, int fallback = 0) => IntOrNull(row, column) ?? fallback;
+    public int IntOf(string[] row, string column, int fallback = 0) => IntOrNull(row, column) ?? fallback;
 
     /// <summary>An integer, or null for an empty field.</summary>
     /// <exception cref="FormatException">The field holds something else than a whole number.</exception>
@@ -53,7 +53,7 @@ public sealed class CsvTable
 
     /// <summary>A finite number; <paramref name="fallback"/> for an empty field (the documented "no value") or a missing column.</summary>
     /// <exception cref="FormatException">The field holds text, NaN or an infinity.</exception>
-    public double Double(string[] row, string column, double fallback = 0)
+    public double NumberOf(string[] row, string column, double fallback = 0)
     {
         string text = Get(row, column);
         if (text.Length == 0) return fallback;

@@ -17,10 +17,10 @@ public static partial class RunCsv
     private static Column<T> C<T>(string name, Action<CsvWriter, T> write, Func<T, CsvTable, string[], T>? read = null) => new(name, write, read);
 
     private static Column<T> Int<T>(string name, Func<T, int> get, Func<T, int, T> set) =>
-        new(name, (w, x) => w.Field(get(x)), (x, t, row) => set(x, t.Int(row, name)));
+        new(name, (w, x) => w.Field(get(x)), (x, t, row) => set(x, t.IntOf(row, name)));
 
     private static Column<T> Num<T>(string name, Func<T, double> get, Func<T, double, T> set) =>
-        new(name, (w, x) => w.Field(get(x)), (x, t, row) => set(x, t.Double(row, name)));
+        new(name, (w, x) => w.Field(get(x)), (x, t, row) => set(x, t.NumberOf(row, name)));
 
     private static Column<T> Text<T>(string name, Func<T, string> get, Func<T, string, T> set) =>
         new(name, (w, x) => w.Field(get(x)), (x, t, row) => set(x, t.Get(row, name)));
@@ -31,7 +31,7 @@ public static partial class RunCsv
             column.Read is null ? null : (r, t, row) => set(r, column.Read(get(r), t, row)));
 
     /// <summary>The records of <paramref name="table"/>: each row read column by column into <paramref name="empty"/>.</summary>
-    private static IReadOnlyList<T> ReadTable<T>(CsvTable table, Column<T>[] columns, T empty) =>
+    private static T[] ReadTable<T>(CsvTable table, Column<T>[] columns, T empty) =>
         table.Rows.Select(row => columns.Aggregate(empty, (x, c) => c.Read is null || !table.Has(c.Name) ? x : c.Read(x, table, row))).ToArray();
 
     private static string MovementOrWave(string movement) => movement.Length == 0 ? TickObservation.WaveId : movement;
@@ -54,14 +54,14 @@ public static partial class RunCsv
     {
         var values = new TickValues();
         foreach (var observable in Observables.All)
-            if (table.Has(observable.Name)) values = observable.With(values, table.Double(row, observable.Name));
+            if (table.Has(observable.Name)) values = observable.With(values, table.NumberOf(row, observable.Name));
         string movement = table.Has(TimeseriesKey.Movement) ? table.Get(row, TimeseriesKey.Movement) : "";
         return new TickObservation
         {
-            Tick = table.Int(row, TimeseriesKey.Tick),
+            Tick = table.IntOf(row, TimeseriesKey.Tick),
             Movement = movement.Length == 0 ? TickObservation.WaveId : movement,
             Stage = StageOf(table, row, TimeseriesKey.Stage, TimeseriesKey.StageName),
-            Cycle = table.Int(row, TimeseriesKey.Cycle),
+            Cycle = table.IntOf(row, TimeseriesKey.Cycle),
             Values = values,
         };
     }
@@ -158,6 +158,9 @@ public static partial class RunCsv
         Y(Int<CycleRecord>(Observables.Cooptations.Name, c => c.Cooptations, (c, v) => c with { Cooptations = v })),
         Y(Int<CycleRecord>(Observables.ViolentActs.Name, c => c.ViolentActs, (c, v) => c with { ViolentActs = v })),
         Y(Int<CycleRecord>("violent_acts_late", c => c.ViolentActsLate, (c, v) => c with { ViolentActsLate = v })),
+        Y(Int<CycleRecord>("violent_acts_after_peak", c => c.ViolentActsAfterPeak, (c, v) => c with { ViolentActsAfterPeak = v })),
+        Y(Int<CycleRecord>("stage5_by_violence", c => c.Stage5ByViolence, (c, v) => c with { Stage5ByViolence = v })),
+        Y(Int<CycleRecord>("stage5_by_institutionalization", c => c.Stage5ByInstitutionalization, (c, v) => c with { Stage5ByInstitutionalization = v })),
         Y(Num<CycleRecord>(Metrics.MaxOutsidePressure.Name, c => c.MaxOutsidePressure, (c, v) => c with { MaxOutsidePressure = v })),
     ];
 
@@ -308,7 +311,7 @@ public static partial class RunCsv
     /// <summary>The outcome with key <paramref name="key"/> (e.g. <c>revolutionary_turnover</c>); ongoing if unknown.</summary>
     public static Outcome OutcomeOf(string key) => OutcomeKeys.GetValueOrDefault(key, Outcome.Ongoing);
 
-    private static IReadOnlyList<string> Names<T>(Column<T>[] columns) => Array.AsReadOnly(columns.Select(c => c.Name).ToArray());
+    private static System.Collections.ObjectModel.ReadOnlyCollection<string> Names<T>(Column<T>[] columns) => Array.AsReadOnly(columns.Select(c => c.Name).ToArray());
 
     private static void WriteTable<T>(TextWriter output, IEnumerable<T> rows, Column<T>[] columns)
     {

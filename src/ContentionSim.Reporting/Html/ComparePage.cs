@@ -32,7 +32,7 @@ public static class ComparePage
     {
         ArgumentNullException.ThrowIfNull(runDirs);
         if (runDirs.Count < 2)
-            throw new ReportInputException(runDirs.FirstOrDefault() ?? "", "Give at least two run folders to compare.");
+            throw new ReportInputException((runDirs.Count > 0 ? runDirs[0] : ""), "Give at least two run folders to compare.");
         var runs = runDirs.Select(RunFolder.Read).ToList();
         string html = Target(outPath ?? DefaultPath(runs));
         string png = Path.ChangeExtension(html, ".png");
@@ -152,6 +152,7 @@ public static class ComparePage
             ("Fizzles (fell back before stage 3)", r => Int(r, Metrics.Fizzles)),
             ("Negotiated", r => WaveOutcomes(r, Outcome.Negotiated)),
             ("Suppressed", r => WaveOutcomes(r, Outcome.Suppressed)),
+            ("Faded", r => WaveOutcomes(r, Outcome.Faded)),
             ("Revolutionary turnover", r => WaveOutcomes(r, Outcome.RevolutionaryTurnover)),
             ("Peak participation (a single tick)", r => r.Metric(Metrics.PeakParticipation) is double p ? RunSummary.Percent(p) : ""),
             ("Peak at", r => Int(r, Metrics.PeakTick)),
@@ -161,7 +162,8 @@ public static class ComparePage
             ("Concessions", r => Int(r, Metrics.Concessions)),
             ("Co-optations", r => Int(r, Metrics.Cooptations)),
             ("Violent acts", r => Int(r, Metrics.ViolentActs)),
-            ("Violence in demobilization", r => r.Metric(Metrics.LateViolenceShare) is double p ? RunSummary.Percent(p) : ""),
+            ("Violence within cycles after the peak", r => r.Metric(Metrics.ViolenceAfterPeakShare) is double p ? RunSummary.Percent(p) : ""),
+            ("Violence within cycles in stages 4–6", r => r.Metric(Metrics.LateViolenceShare) is double p ? RunSummary.Percent(p) : ""),
             ("Alliances abroad formed", r => Int(r, Metrics.AlliancesFormed)),
             ("Outside pressure, max", r => r.Metric(Metrics.MaxOutsidePressure) is double p ? p.ToString("0.##", Inv) : ""),
             ("Outside pressure, mean", r => r.Metric(Metrics.MeanOutsidePressure) is double p ? p.ToString("0.###", Inv) : ""),

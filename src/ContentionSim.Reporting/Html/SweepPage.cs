@@ -16,6 +16,8 @@ namespace ContentionSim.Reporting.Html;
 public static class SweepPage
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    /// <summary>Keys of a run.json file entry that name a figure's file.</summary>
+    private static readonly string[] FigureNameKeys = ["name", "file", "path", "png"];
 
     public const string ManifestFile = SweepFolderLayout.Manifest;
     public const string SummaryFile = SweepFolderLayout.Summary;
@@ -216,7 +218,7 @@ public static class SweepPage
         switch (e.ValueKind)
         {
             case JsonValueKind.Object:
-                bool named = new[] { "name", "file", "path", "png" }.Any(k =>
+                bool named = FigureNameKeys.Any(k =>
                     e.TryGetProperty(k, out var v) && v.ValueKind == JsonValueKind.String && Names(v.GetString() ?? "", file));
                 if (named && FirstString(e, "description", "title", "caption") is string d && d.Length > 0) return d;
                 foreach (var p in e.EnumerateObject())

@@ -6,6 +6,9 @@ namespace ContentionSim.Reporting.Plots;
 /// <summary>Shared look of the figures: large fonts for projectors, legend outside the data.</summary>
 public static class FigureStyle
 {
+    /// <summary>Sans-serif families tried in order for figure text.</summary>
+    private static readonly string[] PreferredFonts = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Noto Sans", "Segoe UI"];
+
     public const float TitleSize = 30, LabelSize = 24, TickSize = 20, LegendSize = 20, AnnotationSize = 20;
 
     /// <summary>A sans-serif family installed here, preferred in this order; null leaves ScottPlot's choice.</summary>
@@ -16,7 +19,7 @@ public static class FigureStyle
         try
         {
             var installed = new HashSet<string>(SkiaSharp.SKFontManager.Default.FontFamilies, StringComparer.OrdinalIgnoreCase);
-            return new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Noto Sans", "Segoe UI" }.FirstOrDefault(installed.Contains);
+            return PreferredFonts.FirstOrDefault(installed.Contains);
         }
         catch (Exception ex) when (ex is TypeInitializationException or DllNotFoundException or InvalidOperationException)
         {

@@ -85,6 +85,11 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
                 "write the keys out, or put an anchor (&name) on a whole section and use *name as the value of another");
             return;
         }
+        if (RetiredKeys.Find(type, key.Value) is { } retired)
+        {
+            Error(key, childPath, RetiredKeys.Message(retired), RetiredKeys.Fix(retired));
+            return;
+        }
         string normalized = ParameterPath.ToSnakeCase(key.Value.Trim().Replace('-', '_').Replace(' ', '_'));
         string? suggestion = keys.Contains(normalized) ? normalized : Suggest.Closest(key.Value, keys);
         string message = $"unknown key '{key.Value}' {where}";
@@ -302,7 +307,7 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
                         return true;
                     }
                 var snake = Schema.EnumNames(type);
-                string? suggestion = Suggest.Closest(text, snake) ?? snake.FirstOrDefault(n => n.Replace("_", "") == text.ToLowerInvariant());
+                string? suggestion = Suggest.Closest(text, snake) ?? snake.FirstOrDefault(n => string.Equals(n.Replace("_", "", StringComparison.Ordinal), text, StringComparison.OrdinalIgnoreCase));
                 return Fail(node, path,
                     $"{scalar.Describe()} is not a valid {EnumLabel(type)}" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"),
                     $"use one of: {string.Join(", ", snake)}");

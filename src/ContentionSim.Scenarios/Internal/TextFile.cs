@@ -168,7 +168,7 @@ internal static class TextFile
     private static bool IsYaml(string file) =>
         file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-    private static IEnumerable<string> SafeFiles(string folder)
+    private static string[] SafeFiles(string folder)
     {
         try
         {

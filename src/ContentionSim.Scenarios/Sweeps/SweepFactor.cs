@@ -7,6 +7,11 @@ public enum SweepDesign
     Factorial,
     /// <summary>The i-th level of every factor together (all factors have the same number of levels).</summary>
     Zip,
+    /// <summary>
+    /// A sampled design (a Latin hypercube or a Sobol sequence: <see cref="SweepSampling"/>). As with <see cref="Zip"/>,
+    /// point i is the i-th level of every factor; its points are executed in the design's own order.
+    /// </summary>
+    Sampled,
 }
 
 /// <summary>

@@ -58,7 +58,7 @@ public sealed class SweepGrid
     {
         ArgumentNullException.ThrowIfNull(levelCounts);
         if (levelCounts.Count == 0) return 1;
-        if (design == SweepDesign.Zip) return levelCounts.Distinct().Count() == 1 ? levelCounts[0] : -1;
+        if (design != SweepDesign.Factorial) return levelCounts.Distinct().Count() == 1 ? levelCounts[0] : -1;
         long product = 1;
         foreach (int n in levelCounts)
         {
@@ -77,7 +77,7 @@ public sealed class SweepGrid
     {
         if ((uint)point >= (uint)PointCount) throw new ArgumentOutOfRangeException(nameof(point));
         var levels = new int[_radix.Length];
-        if (Design == SweepDesign.Zip)
+        if (Design != SweepDesign.Factorial)
         {
             Array.Fill(levels, point);
             return levels;
@@ -97,7 +97,7 @@ public sealed class SweepGrid
         ArgumentNullException.ThrowIfNull(levels);
         if (levels.Count != _radix.Length) throw new ArgumentException("one level per factor", nameof(levels));
         if (_radix.Length == 0) return 0;
-        if (Design == SweepDesign.Zip)
+        if (Design != SweepDesign.Factorial)
         {
             if (levels.Distinct().Count() != 1) throw new ArgumentException("a zip point has the same level in every factor", nameof(levels));
             return levels[0];
@@ -131,6 +131,24 @@ public sealed class SweepGrid
     {
         if (run < 0 || run >= RunCount) throw new ArgumentOutOfRangeException(nameof(run));
         return ((int)(run % PointCount), (int)(run / PointCount));
+    }
+
+    /// <summary>
+    /// The levels of factor <paramref name="factor"/> at its two ends: the first and the last level of a grid (its
+    /// values in the order written), the smallest and the largest value of a sampled design (whose values come
+    /// in the design's order).
+    /// </summary>
+    public (int Low, int High) ExtremeLevels(int factor)
+    {
+        var levels = Factors[factor].Levels;
+        if (Design != SweepDesign.Sampled || !Factors[factor].IsNumeric) return (0, levels.Count - 1);
+        int low = 0, high = 0;
+        for (int i = 1; i < levels.Count; i++)
+        {
+            if (levels[i].Number < levels[low].Number) low = i;
+            if (levels[i].Number > levels[high].Number) high = i;
+        }
+        return (low, high);
     }
 
     /// <summary>Index of the factor with path <paramref name="key"/>, or −1.</summary>

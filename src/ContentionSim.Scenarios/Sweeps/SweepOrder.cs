@@ -13,6 +13,9 @@ namespace ContentionSim.Scenarios.Sweeps;
 /// levels, then all last levels); every value of every parameter comes early, and any prefix of a round
 /// is spread over the whole grid rather than a block of it.</item>
 /// </list>
+/// A sampled design (<see cref="SweepDesign.Sampled"/>) keeps its own order within a round: its points are
+/// already spread (every prefix of a Sobol sequence of 2^m points is balanced, a Latin hypercube's points are in
+/// random order).
 /// The order depends only on the grid, never on seeds or on the number of workers. It is an execution
 /// order only: a run's index and seed are canonical (see <see cref="SweepGrid.RunIndex"/>).
 /// </summary>
@@ -28,7 +31,8 @@ public sealed class SweepOrder
     public SweepOrder(SweepGrid grid)
     {
         _grid = grid ?? throw new ArgumentNullException(nameof(grid));
-        _points = grid.PointCount <= MaximinLimit ? Maximin(grid) : BitReversal(grid.PointCount);
+        _points = grid.Design == SweepDesign.Sampled ? Enumerable.Range(0, grid.PointCount).ToArray()
+            : grid.PointCount <= MaximinLimit ? Maximin(grid) : BitReversal(grid.PointCount);
         _rank = new int[_points.Length];
         for (int i = 0; i < _points.Length; i++) _rank[_points[i]] = i;
     }
@@ -81,12 +85,12 @@ public sealed class SweepOrder
             levels[p] = grid.LevelsOf(p);
             for (int f = 0; f < d; f++)
             {
-                int count = grid.Design == SweepDesign.Zip ? grid.PointCount : grid.Factors[f].Levels.Count;
+                int count = grid.Design != SweepDesign.Factorial ? grid.PointCount : grid.Factors[f].Levels.Count;
                 coords[p * d + f] = count > 1 ? (double)levels[p][f] / (count - 1) : 0;
             }
         }
         // How often each level of each factor has been visited in this round.
-        var used = grid.Factors.Select(f => new int[grid.Design == SweepDesign.Zip ? grid.PointCount : f.Levels.Count]).ToArray();
+        var used = grid.Factors.Select(f => new int[grid.Design != SweepDesign.Factorial ? grid.PointCount : f.Levels.Count]).ToArray();
         var order = new int[n];
         var minDistance = new double[n];
         Array.Fill(minDistance, double.PositiveInfinity);

@@ -10,10 +10,10 @@ namespace ContentionSim.Scenarios.Sweeps;
 /// <param name="Heatmap">Metric of the heatmap (see <see cref="SweepMetrics"/>).</param>
 public sealed record SweepPlotSettings(string? X, string? Lines, string Heatmap)
 {
-    /// <summary>The defaults for a grid: x the first factor, lines the second, heatmap peak participation.</summary>
+    /// <summary>The defaults for a grid: x the first factor, lines the second (none for a sampled design), heatmap peak participation.</summary>
     public static SweepPlotSettings For(SweepGrid grid) => new(
         grid.Factors.Count > 0 ? grid.Factors[0].Key : null,
-        grid.Factors.Count > 1 ? grid.Factors[1].Key : null,
+        grid.Factors.Count > 1 && grid.Design != SweepDesign.Sampled ? grid.Factors[1].Key : null,
         SweepMetrics.DefaultHeatmap);
 }
 
@@ -29,8 +29,11 @@ public sealed record SweepPlotSettings(string? X, string? Lines, string Heatmap)
 /// </summary>
 public sealed class SweepPlan
 {
-    public SweepPlan(Scenario baseScenario, SweepGrid grid, ulong masterSeed, bool paired = false)
+    public SweepPlan(Scenario baseScenario, SweepGrid grid, ulong masterSeed, bool paired = false, SweepSampling? sampling = null)
     {
+        if ((sampling is null) != (grid?.Design != SweepDesign.Sampled))
+            throw new ArgumentException("a sampled grid needs its sampling, and only a sampled grid has one", nameof(sampling));
+        Sampling = sampling;
         Base = baseScenario ?? throw new ArgumentNullException(nameof(baseScenario));
         Grid = grid ?? throw new ArgumentNullException(nameof(grid));
         MasterSeed = masterSeed;
@@ -40,6 +43,9 @@ public sealed class SweepPlan
 
     /// <summary>Whether replication r has the same seed at every point (common random numbers).</summary>
     public bool Paired { get; }
+
+    /// <summary>The sampled design the grid's points come from (the sweep file's <c>design:</c> block), or null for a grid of listed values.</summary>
+    public SweepSampling? Sampling { get; }
 
     public Scenario Base { get; }
     public SweepGrid Grid { get; }

@@ -22,7 +22,7 @@ public sealed class ArchitectureTests
     {
         ["Core"] = ([], []),                                   // the model
         ["Methods"] = ([], ["MathNet.Numerics"]),             // statistical methods, independent of the model
-        ["Scenarios"] = (["Core"], ["YamlDotNet"]),            // YAML in, validated parameters out
+        ["Scenarios"] = (["Core", "Methods"], ["YamlDotNet"]), // YAML in, validated parameters out (sampled sweep designs from Methods)
         ["Reporting"] = (["Core", "Methods"], ["ScottPlot", "SkiaSharp.NativeAssets.Linux.NoDependencies"]),
         ["Classroom"] = (["Core", "Scenarios"], ["Microsoft.AspNetCore.Components.WebAssembly"]),
         ["Experiments"] = (["Core", "Scenarios", "Reporting", "Methods"], ["ScottPlot", "MathNet.Numerics"]),

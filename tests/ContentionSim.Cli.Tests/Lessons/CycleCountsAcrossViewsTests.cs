@@ -31,7 +31,7 @@ public sealed class CycleCountsAcrossViewsTests : IDisposable
         Assert.Equal(all, int.Parse(count.Groups[1].Value));
         Assert.Equal(all - fizzles, int.Parse(count.Groups[2].Value));
         Assert.Equal(fizzles, int.Parse(count.Groups[3].Value));
-        Assert.Equal(all, Regex.Matches(output, @"^  Cycle \d+:", RegexOptions.Multiline).Count);
+        Assert.Equal(all, Regex.Count(output, @"^  Cycle \d+:", RegexOptions.Multiline));
         Assert.Contains("smoothed", output);
 
         // Report: the same sentence at a glance, the same rows in its cycle table.

@@ -14,7 +14,7 @@ public sealed class GitInfoTests : IDisposable
 
     private string Git(params string[] parts) => _dir.Combine([".git", .. parts]);
 
-    private void Write(string path, string text)
+    private static void Write(string path, string text)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContentionSim.Experiments.Batches;
 using ContentionSim.Reporting;
 using ContentionSim.Reporting.Tests;
@@ -70,7 +71,7 @@ public sealed class SweepMergeTests : IDisposable
             string root = RunShards(setup, n, $"shards-{n}");
             // Together the shards' runs.csv hold every run exactly once.
             var runs = Directory.GetDirectories(root).SelectMany(d => File.ReadAllLines(Path.Combine(d, SweepRunsCsv.FileName)).Skip(1))
-                .Select(l => long.Parse(l[..l.IndexOf(',')])).Order().ToList();
+                .Select(l => long.Parse(l[..l.IndexOf(',')], CultureInfo.InvariantCulture)).Order().ToList();
             Assert.Equal(Enumerable.Range(0, 18).Select(i => (long)i), runs);
             // No summary or figures per shard: the merge writes them.
             Assert.All(Directory.GetDirectories(root), d => Assert.False(File.Exists(Path.Combine(d, SweepSummary.FileName))));

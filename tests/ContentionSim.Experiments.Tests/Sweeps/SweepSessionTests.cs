@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContentionSim.Experiments.Batches;
 using ContentionSim.Reporting;
 using ContentionSim.Reporting.Tests;
@@ -30,7 +31,7 @@ public sealed class SweepSessionTests : IDisposable
         Assert.Equal(18, result.Ran);
         Assert.Equal(18, result.RecordedTotal);
         Assert.Equal(0, result.FailedTotal);
-        var runs = File.ReadAllLines(Path.Combine(folder, SweepRunsCsv.FileName)).Skip(1).Select(l => long.Parse(l[..l.IndexOf(',')])).ToList();
+        var runs = File.ReadAllLines(Path.Combine(folder, SweepRunsCsv.FileName)).Skip(1).Select(l => long.Parse(l[..l.IndexOf(',')], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(Enumerable.Range(0, 18).Select(i => (long)i), runs); // sorted by run index once complete
         Assert.Equal(7, File.ReadAllLines(Path.Combine(folder, SweepSummary.FileName)).Length);
         Assert.Equal("complete", State(folder));

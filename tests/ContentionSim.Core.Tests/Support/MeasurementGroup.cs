@@ -5,7 +5,7 @@ namespace ContentionSim.Core.Tests.Support;
 /// test runs while a test of this collection does.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class MeasurementCollection
+public sealed class MeasurementGroup
 {
     public const string Name = "process measurements";
 }

@@ -146,6 +146,8 @@ public class ActivistKernelEquivalenceTests
                     ViolenceProbability = U(0, 0.5), Escalation = U(0, 4), FrameContagion = U(0, 1), FrameDecay = U(0, 0.5),
                     Deradicalization = U(0, 0.2), Frustration = U(0, 1), Disillusionment = U(0, 1), GrievanceRebuild = U(0, 0.2),
                     EfficacyWeight = U(0, 0.5), OpportunityWeight = U(0, 1), CallWeight = U(0, 0.5), RepressionBackfire = U(0, 0.5),
+                    // The funnel on in some movements and off (1) in others; the radical flank anywhere from off to full.
+                    Outreach = r.Chance(0.3) ? 1 : U(0, 1), TieRecruitment = U(0, 0.5), Availability = r.Chance(0.3) ? 1 : U(0.3, 1), RadicalFlank = U(0, 1),
                 },
             });
             rng = r;
@@ -163,7 +165,7 @@ public class ActivistKernelEquivalenceTests
         new StatePolicy(ArrestProbability: 0.4 * rng.NextDouble(), PerceivedRepression: rng.NextDouble(), Facilitation: rng.NextDouble(),
             CooptProbability: 0.4 * rng.NextDouble(), Absorption: rng.NextDouble(), Opportunity: rng.NextDouble(), Relief: 0.2 * rng.NextDouble()),
         new OutsideAttention(FrameBoost: 1 + rng.NextDouble(), Attention: rng.NextDouble()),
-        Sympathy: rng.NextDouble(), Momentum: 2 * rng.NextDouble() - 1);
+        Sympathy: rng.NextDouble(), Momentum: 2 * rng.NextDouble() - 1, Decline: rng.NextDouble());
 
     private readonly record struct Row(byte Next, float Energy, float Radicalism, float Grievance, ushort Timer);
 

@@ -12,6 +12,7 @@ public class ActivistRulesTests
     {
         ThresholdUnit = ThresholdUnit.People, GrievanceWeight = 0, SocialWeight = 1, RiskWeight = 0, CallWeight = 0,
         EfficacyWeight = 0, EnergyCost = 0, FrameContagion = 0, FrameDecay = 0, RadicalizationRate = 0, ViolenceProbability = 0,
+        Outreach = 1, Availability = 1, RadicalFlank = 0,
     };
 
     private static MovementRule Rule(ActivistParameters p, StatePolicy? state = null, double momentum = 0) =>

@@ -39,7 +39,9 @@ public class ParallelDeterminismTests
             {
                 Id = "labour",
                 GrievanceShift = 0.1,
-                Activists = new ActivistParameters { Count = 20_000 },
+                // The mobilization funnel off in this movement (on in the others), so that something happens
+                // at this size and both paths of the rule run in parallel.
+                Activists = new ActivistParameters { Count = 20_000, Outreach = 1, Availability = 1 },
                 Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.CommunityUnion, PerThousandActivists = 0.2 }],
             },
             new MovementParameters

@@ -154,6 +154,8 @@ public class StylizedFactTests(StylizedFactRuns runs, ITestOutputHelper output) 
                     EnergyCost = 0,
                     InitialFrameAdoption = 0,
                     FrameContagion = 0,
+                    Outreach = 1,
+                    Availability = 1,
                 },
             },
         ],

@@ -93,6 +93,10 @@ public partial class ScenarioLoaderTests
               repression_backfire: 0.1
               escalation: 1.5
               deradicalization: 0.02
+              radical_flank: 0.4
+              outreach: 0.3
+              tie_recruitment: 0.2
+              availability: 0.9
             organizations:
               - kind: christian_ngo
                 per_thousand_activists: 1000
@@ -132,6 +136,7 @@ public partial class ScenarioLoaderTests
           institutional_relief_per_thousand: 0.02
           talks_per_thousand: 0.25
           turnover_threshold: 0.7
+          tactical_share: 0.6
         transnational:
           enabled: false
           alliance_probability: 0.1

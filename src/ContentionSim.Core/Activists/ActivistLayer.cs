@@ -24,13 +24,15 @@ public sealed class ActivistLayer : IChunkWork
     public const double SlowTrend = 0.05;
     /// <summary>Smallest slow average momentum is measured against, so noise near zero is not read as a surge.</summary>
     public const double MomentumFloor = 0.05;
+    /// <summary>Share per tick by which the remembered recent peak of participation fades towards the present (half-life about 34 ticks).</summary>
+    public const double PeakFade = 0.02;
 
     private readonly MovementTally[] _chunkTallies;
     private readonly MovementRule[] _rules;
     private readonly ParallelChunks _parallel;
     private readonly ulong _decisionKey;
     private readonly MovementTally[] _tallies;
-    private readonly double[] _fastParticipation, _slowParticipation, _momentum;
+    private readonly double[] _fastParticipation, _slowParticipation, _momentum, _recentPeak, _decline;
     private ActivistKernel.TickInputs _inputs;
     private bool[] _calling = [];
     private double[] _relief = [];
@@ -55,6 +57,8 @@ public sealed class ActivistLayer : IChunkWork
         _fastParticipation = new double[movements.Count];
         _slowParticipation = new double[movements.Count];
         _momentum = new double[movements.Count];
+        _recentPeak = new double[movements.Count];
+        _decline = new double[movements.Count];
         _parallel = new ParallelChunks(context.Threads);
         _decisionKey = context.Random.Key("activist-decisions");
 
@@ -78,6 +82,9 @@ public sealed class ActivistLayer : IChunkWork
 
     /// <summary>Each movement's momentum as the last step left it (0 at the start).</summary>
     public ReadOnlySpan<double> Momentum => _momentum;
+
+    /// <summary>Each movement's decline from its recent peak as the last step left it (0 at the start; docs/ODD.md 7.6).</summary>
+    public ReadOnlySpan<double> Decline => _decline;
 
     /// <summary>
     /// Active members of each organization after the last step, counted in the update; null when
@@ -139,6 +146,8 @@ public sealed class ActivistLayer : IChunkWork
             _fastParticipation[m] += FastTrend * (participation - _fastParticipation[m]);
             _slowParticipation[m] += SlowTrend * (participation - _slowParticipation[m]);
             _momentum[m] = Math.Clamp((_fastParticipation[m] - _slowParticipation[m]) / Math.Max(_slowParticipation[m], MomentumFloor), -1, 1);
+            _recentPeak[m] = Math.Max(_fastParticipation[m], _recentPeak[m] * (1 - PeakFade));
+            _decline[m] = Math.Clamp((_recentPeak[m] - _fastParticipation[m]) / Math.Max(_recentPeak[m], MomentumFloor), 0, 1);
         }
         return _tallies;
     }

@@ -74,10 +74,21 @@ internal static class ActivistRules
                 float risk = c.RiskWeight * a.RiskAversion * (float)Math.Min(1.0, c.PerceivedRepression + repressedShare) * (1f - SafetyInNumbers * localShare);
                 float utility = motivation + c.SocialWeight * social + (a.Called ? c.CallWeight : 0f) + c.SympathyTerm + c.Efficacy - risk;
                 if (utility < a.Threshold) { o.Status = ActivistStatus.Inactive; break; }
+                // The funnel (Klandermans & Oegema 1987): one who is motivated but not yet taking part
+                // joins only when reached, by its organization's call, an active tie's request or outreach.
+                if (!wasActive && !a.Called && c.Outreach < 1f
+                    && !rng.Chance(Math.Min(1f, c.Outreach + c.TieRecruitment * pull)))
+                {
+                    o.Status = ActivistStatus.Inactive;
+                    break;
+                }
+                // Barriers: even the motivated and reached cannot always go.
+                if (c.Availability < 1 && !rng.Chance(c.Availability)) { o.Status = ActivistStatus.Inactive; break; }
                 o.Status = ActivistStatus.Active;
                 o.NewlyActive = !wasActive;
                 // Polarization: repression felt and seen and frustration radicalize; facilitation moderates.
-                double push = Math.Min(1.0, c.PerceivedRepression + repressedShare + c.FrustrationTerm);
+                // The radical flank: a shrinking movement pushes those who stay (della Porta & Tarrow 1986).
+                double push = Math.Min(1.0, c.PerceivedRepression + repressedShare + c.FrustrationTerm + c.FlankTerm);
                 o.Radicalism = Math.Clamp(o.Radicalism + (float)(c.RadicalizationRate * ((1 - o.Radicalism) * push - o.Radicalism * c.Facilitation)), 0f, 1f);
                 o.Violent = o.Radicalism > c.ViolenceThreshold && rng.Chance(c.ViolenceChance);
                 if (rng.Chance(c.ArrestProbability * (ArrestBase + o.Radicalism) * (o.Violent ? ViolentArrestFactor : 1)))

@@ -19,6 +19,10 @@ internal readonly struct MovementRule
     // Single precision, as the equations use them.
     public readonly float GrievanceShift, Spillover, GrievanceRebuild, Relief, EnergyRecovery, GrievanceWeight, UnframedGrievance;
     public readonly float CallWeight, RiskWeight, SocialWeight, Deradicalization;
+    /// <summary><c>outreach</c> (1: the funnel is off) and <c>tie_recruitment</c>.</summary>
+    public readonly float Outreach, TieRecruitment;
+    /// <summary><c>availability</c> (1: no barriers).</summary>
+    public readonly double Availability;
     /// <summary><c>recruitment_effect · Sympathy</c> (0 when public opinion is off).</summary>
     public readonly float SympathyTerm;
     /// <summary><c>repression_backfire · (1 + Attention) · (1 − PerceivedRepression)</c>.</summary>
@@ -40,7 +44,9 @@ internal readonly struct MovementRule
     public readonly double EnergyCost;
     /// <summary><c>frustration · (1 − Facilitation)</c>.</summary>
     public readonly double FrustrationTerm;
-    /// <summary><c>min(1, violence_probability · (1 + escalation · max(0, −Momentum)))</c>.</summary>
+    /// <summary><c>radical_flank · Decline</c>: the push a shrinking movement gives those who stay.</summary>
+    public readonly double FlankTerm;
+    /// <summary><c>min(1, violence_probability · (1 + escalation · max(0, −Momentum)) · (1 − radical_flank + radical_flank · Decline))</c>.</summary>
     public readonly double ViolenceChance;
     // The state's policy this tick.
     public readonly double PerceivedRepression, Facilitation, ArrestProbability, CooptProbability;
@@ -66,7 +72,9 @@ internal readonly struct MovementRule
         // Grievance that goes to the street: less what institutions absorb, and only as far as
         // the state's openness gives protest a chance (Eisinger's curvilinear opportunity).
         Street = (float)((1 - state.Absorption) * (1 - p.OpportunityWeight * (1 - state.Opportunity)));
-        ViolenceChance = Math.Min(1, p.ViolenceProbability * (1 + p.Escalation * Math.Max(0, -s.Momentum)));
+        // The radical flank: radicals escalate in competition for a shrinking pool (della Porta & Tarrow 1986).
+        ViolenceChance = Math.Min(1, p.ViolenceProbability * (1 + p.Escalation * Math.Max(0, -s.Momentum))
+            * (p.RadicalFlank > 0 ? 1 - p.RadicalFlank + p.RadicalFlank * s.Decline : 1));
 
         GrievanceRebuild = (float)p.GrievanceRebuild;
         Relief = (float)state.Relief;
@@ -77,6 +85,9 @@ internal readonly struct MovementRule
         RiskWeight = (float)p.RiskWeight;
         SocialWeight = (float)p.SocialWeight;
         Deradicalization = (float)p.Deradicalization;
+        Outreach = (float)p.Outreach;
+        TieRecruitment = (float)p.TieRecruitment;
+        Availability = p.Availability;
 
         FrameContagion = p.FrameContagion * s.Outside.FrameBoost;
         FrameDecay = p.FrameDecay;
@@ -88,6 +99,7 @@ internal readonly struct MovementRule
         Disillusionment = p.Disillusionment;
         PerceivedRepression = state.PerceivedRepression;
         FrustrationTerm = p.Frustration * (1 - state.Facilitation);
+        FlankTerm = p.RadicalFlank * s.Decline;
         RadicalizationRate = p.RadicalizationRate;
         Facilitation = state.Facilitation;
         ViolenceThreshold = p.ViolenceThreshold;

@@ -40,7 +40,11 @@ public readonly record struct OutsideAttention(double FrameBoost, double Attenti
 /// Perceived efficacy from the movement's trend, in [−1, 1], as the last tick left it: the relative
 /// gap between a fast and a slow moving average of its participation. Positive while it grows.
 /// </param>
-public readonly record struct MovementSignals(StatePolicy State, OutsideAttention Outside, double Sympathy, double Momentum);
+/// <param name="Decline">
+/// How far the movement has fallen from its recent peak, in [0, 1], as the last tick left it: the share of
+/// the recent peak of its (fast-averaged) participation that has been lost (docs/ODD.md 7.6). Drives the radical flank.
+/// </param>
+public readonly record struct MovementSignals(StatePolicy State, OutsideAttention Outside, double Sympathy, double Momentum, double Decline = 0);
 
 /// <summary>What one movement's activists did this tick; summed over fixed chunks, in chunk order.</summary>
 public struct MovementTally

@@ -223,6 +223,22 @@ public sealed record ActivistParameters
         Source = "della Porta & Tarrow (1986), Koopmans (1993) for the effect (violence concentrates in the decline, pattern 2); value assumed (hand-tuned in b8053e2 to make facts 1, 3, 5 and 9 hold over seeds; to be calibrated): at most ×4, 0.05 → 0.2 a tick")]
     public double Escalation { get; init; } = 3.0;
 
+    [Param("How far radicals' violence is competition in a shrinking movement (the radical flank): with d the share of the movement's recent peak of participation that has been lost (0 while it grows), a radical's chance of a violent act is multiplied by 1 − radical_flank + radical_flank × d, and the push towards radicalism of those still active grows by radical_flank × d. Moderates tire or are co-opted; the committed remnant competes for a shrinking pool of supporters by escalation, while in the rise radicals' action is carried by mass action (della Porta & Tarrow 1986; della Porta 1995; Tarrow 1989). 0 switches the mechanism off (violence at any point of the cycle).", Min = 0, Max = 1, Unit = "share",
+        Source = "della Porta & Tarrow (1986), della Porta (1995), Tarrow (1989) for the mechanism (competitive escalation of the remnant as mass participation declines); value assumed: 1, the mechanism fully on (radicals' violence is competition, not a constant hazard)")]
+    public double RadicalFlank { get; init; } = 1.0;
+
+    [Param("Chance per tick that a motivated activist who is not yet taking part, and is neither called by its organization nor asked by an active tie, is reached by the movement's outreach (public meetings, leaflets, media): the targeting step of Klandermans & Oegema's (1987) funnel. Only those reached join; those already taking part stay while motivated. 1 switches the funnel off (everyone motivated is reached).", Min = 0, Max = 1, Unit = "probability",
+        Source = "Klandermans & Oegema (1987) for the mechanism (sympathizers must be targeted by a mobilization attempt before they can be motivated to take part); value calibrated with `contentionsim calibrate scenarios/calibrations/funnel-magnitudes.yaml --quick` to open-pos (as shipped) peaking at 3–15% of its potential; its second target, two cycles a run, was not met (posterior mean 0.118, 95% interval [0.012, 0.188]; docs/validation.md, calibrated parameters)")]
+    public double Outreach { get; init; } = 0.12;
+
+    [Param("Chance per tick that one active tie's request reaches a motivated activist who is not yet taking part (recruitment through personal networks; active ties of other movements count by 'spillover'). The reach of a tick is min(1, outreach + tie_recruitment × active ties). Ignored when outreach is 1.", Min = 0, Max = 1, Unit = "probability",
+        Source = "Klandermans & Oegema (1987), Snow, Zurcher & Ekland-Olson (1980) for the mechanism (most participants are recruited through people they know); value calibrated with `contentionsim calibrate scenarios/calibrations/funnel-magnitudes.yaml --quick` to open-pos (as shipped) peaking at 3–15% of its potential; its second target, two cycles a run, was not met (posterior mean 0.127, 95% interval [0.011, 0.272]; docs/validation.md, calibrated parameters)")]
+    public double TieRecruitment { get; init; } = 0.13;
+
+    [Param("Chance that a motivated activist can take part in a given tick: the barriers step of Klandermans & Oegema's (1987) funnel (work, family, distance, illness keep people home even when they want to go). A motivated activist who cannot this tick stays inactive (and must be reached again to join). 1 switches barriers off.", Min = 0, Max = 1, Unit = "probability",
+        Source = "Klandermans & Oegema (1987) for the mechanism (of those motivated to take part, barriers keep many away); McAdam (1986) on biographical availability; value calibrated with `contentionsim calibrate scenarios/calibrations/funnel-magnitudes.yaml --quick` to open-pos (as shipped) peaking at 3–15% of its potential; its second target, two cycles a run, was not met (posterior mean 0.803, 95% interval [0.648, 0.963]; docs/validation.md, calibrated parameters)")]
+    public double Availability { get; init; } = 0.8;
+
     [Param("Chance per tick of adopting the frame when all ties hold it and are active.", Min = 0, Max = 1, Unit = "probability",
         Source = "assumed: frames spread over weeks, not days")]
     public double FrameContagion { get; init; } = 0.15;
@@ -393,6 +409,10 @@ public sealed record StateParameters
     [Param("How much outside (material and moral) leverage moves the state.", Min = 0, Max = 1,
         Source = "Keck & Sikkink (1998) for the effect (leverage works on vulnerable states); value assumed (the middle)")]
     public double Vulnerability { get; init; } = 0.5;
+
+    [Param("Share of outside leverage that opens the state without domestic mobilization (the boomerang's 'tactical concessions'): effective openness = openness + (1 − openness) × vulnerability × saturated pressure × (tactical_share + (1 − tactical_share) × the threat of last tick's domestic mobilization). Pressure from above opens a tight state only part of the way unless it meets pressure from below (Risse, Ropp & Sikkink 1999, the spiral model; Keck & Sikkink 1998). 1 switches the bound off (outside pressure alone opens the state fully).", Min = 0, Max = 1, Unit = "share",
+        Source = "Risse, Ropp & Sikkink (1999) for the mechanism (outside pressure wins tactical concessions first; further change needs domestic mobilization); value assumed (to be calibrated, docs/validation.md)")]
+    public double TacticalShare { get; init; } = 0.3;
 
     [Param("Share of a movement's activists active that a fully open state ignores; a state tolerates this times its effective openness, so a closed state reacts to the smallest protest (Davenport 2007: democracies tolerate what autocracies repress).", Min = 0, Max = 1, Unit = "share",
         Source = "Davenport (2007) for the effect (democracies tolerate protest that autocracies repress); value assumed (hand-tuned in fab5595, when tolerance was scaled by openness so that facts 3 and 4 hold; to be calibrated): 3% at openness 0.5 as before the scaling, 0.6% at 0.1, 5.4% at 0.9")]

@@ -86,6 +86,7 @@ public sealed class ContentionModel
         double lastFrameBoost = Allies.Now.Outside.FrameBoost;
         var lastSympathy = Opinion.Sympathy;
         var lastMomentum = Activists.Momentum;
+        var lastDecline = Activists.Decline;
 
         // 1. Scheduled events change the parameters in force.
         var scenario = Context.Scenario = Events.Apply(tick, Context.Scenario);
@@ -101,7 +102,7 @@ public sealed class ContentionModel
         Lap(3, ref clock);
         // 5. Every activist decides, on its ties' states of the last tick.
         for (int m = 0; m < _signals.Length; m++)
-            _signals[m] = new MovementSignals(policy[m], allies.Outside, lastSympathy[m], lastMomentum[m]);
+            _signals[m] = new MovementSignals(policy[m], allies.Outside, lastSympathy[m], lastMomentum[m], lastDecline[m]);
         var tallies = Activists.Step(scenario, tick, _signals, organizations.Calling, organizations.Relief);
         Lap(4, ref clock);
         // 6. Kinds of organization whose members took part.

@@ -28,6 +28,7 @@ public sealed class StateLayer
 
     private readonly ulong _key;
     private int _aboveTurnover;
+    private double _lastThreat;
     private readonly double[] _experiencedRepression;
     private readonly StatePolicy[] _policy;
     private readonly int[] _facilitationEvents, _concessions;
@@ -81,7 +82,11 @@ public sealed class StateLayer
         var rng = Rng.For(_key, 0, tick);
         double leverage = p.Vulnerability * TransnationalLayer.Saturated(pressure);
         double openness = TurnoverTick is null ? p.Openness : 1.0;
-        EffectiveOpenness = openness + (1 - openness) * leverage;
+        // Pressure from above opens the state fully only with pressure from below: without a domestic
+        // threat it wins tactical concessions (the tactical share) — Risse, Ropp & Sikkink's spiral.
+        double opening = leverage * (p.TacticalShare + (1 - p.TacticalShare) * _lastThreat);
+        EffectiveOpenness = openness + (1 - openness) * opening;
+        double threatNow = 0;
         Array.Clear(_facilitationEvents);
         Array.Clear(_concessions);
         TurnoverNow = false;
@@ -121,6 +126,7 @@ public sealed class StateLayer
             double tolerance = Math.Max(tolerated, 1e-6);
             double threat = Math.Clamp((participation - tolerated) / tolerance, 0, 1);
             threat = Math.Min(1, threat + ViolenceThreat * violencePerThousand);
+            threatNow = Math.Max(threatNow, threat);
             // Repression is costly when the public sympathizes and the world watches.
             double cost = Math.Clamp(leverage + Math.Max(0, lastSympathy[m] - scenario.Public.InitialSympathy), 0, 1);
             double repression = p.RepressionPropensity * (1 - EffectiveOpenness) * (1 - CostRestraint * cost);
@@ -168,6 +174,7 @@ public sealed class StateLayer
                 Opportunity: EffectiveOpenness,
                 Relief: relief);
         }
+        _lastThreat = threatNow;
         return _policy;
     }
 }

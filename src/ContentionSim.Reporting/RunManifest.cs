@@ -107,7 +107,7 @@ public static class RunManifest
     [
         Metrics.Cycles, Metrics.CompletedCycles, Metrics.Fizzles, Metrics.PeakParticipation, Metrics.PeakTick, Metrics.TimeToPeak,
         Metrics.RepressionEvents, Metrics.FacilitationEvents, Metrics.Concessions, Metrics.Cooptations, Metrics.ViolentActs,
-        Metrics.LateViolenceShare, Metrics.MeanOutsidePressure, Metrics.MaxOutsidePressure, Metrics.AlliancesFormed, Metrics.MeanParticipation,
+        Metrics.LateViolenceShare, Metrics.ViolenceAfterPeakShare, Metrics.MeanOutsidePressure, Metrics.MaxOutsidePressure, Metrics.AlliancesFormed, Metrics.MeanParticipation,
     ];
 
     private static void WriteHeadline(Utf8JsonWriter w, Headline h)

@@ -48,7 +48,7 @@ public static class RunSummary
                 Percent(h.PeakParticipation), unit, h.PeakTick,
                 h.TimeToPeak >= 0 ? string.Format(Inv, "; first peak {0} {1} after onset", h.TimeToPeak, h.TimeToPeak == 1 ? unit : units) : ""));
 
-        string late = h.ViolentActs > 0 ? string.Format(Inv, " ({0} in demobilization)", Percent(h.LateViolenceShare)) : "";
+        string late = h.ViolentActs > 0 ? ViolenceTiming(h) : "";
         lines.Add(string.Format(Inv, "Violent acts {0}{1}; repression events {2}; facilitation events {3}; concessions {4}; co-optations {5}.",
             h.ViolentActs, late, h.RepressionEvents, h.FacilitationEvents, h.Concessions, h.Cooptations));
         if (h.AlliancesFormed > 0 || h.MaxOutsidePressure > 0)
@@ -75,6 +75,18 @@ public static class RunSummary
         if (contention > 0)
             head += ongoing > 0 ? string.Format(Inv, " ({0} ended, {1} still under way)", ended, ongoing) : string.Format(Inv, " ({0} ended)", ended);
         return head + string.Format(Inv, " and {0} fizzle{1} (fell back before stage 3)", fizzles, fizzles == 1 ? "" : "s");
+    }
+
+    /// <summary>
+    /// When the violence fell, measured within each cycle of contention's own start and end (the run
+    /// headline's shares, which fact 2 measures too): " (within cycles: 61% after the peak, 40% in
+    /// demobilization, stages 4–6)".
+    /// </summary>
+    public static string ViolenceTiming(Headline h)
+    {
+        ArgumentNullException.ThrowIfNull(h);
+        return string.Format(Inv, " (within cycles: {0} after the peak, {1} in demobilization, stages 4–6)",
+            Percent(h.ViolenceAfterPeakShare), Percent(h.LateViolenceShare));
     }
 
     /// <summary>The summary as one string, lines ended by <c>\n</c>.</summary>

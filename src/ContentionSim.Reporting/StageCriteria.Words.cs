@@ -14,35 +14,35 @@ public static partial class StageCriteria
 {
     private static readonly CultureInfo Words = CultureInfo.InvariantCulture;
 
-    /// <summary>The unit of stage 5's measure, in the criterion and in the trigger sentences alike.</summary>
-    private const string PerThousandMobilized = "per 1,000 mobilized at the peak";
-
     /// <summary>
     /// What met the criterion of <paramref name="entry"/>'s stage, in words, with the values the
-    /// classifier recorded (the <c>trigger</c> column of stages.csv and the report's timeline).
+    /// classifier recorded (the <c>trigger</c> column of stages.csv and the report's timeline): each
+    /// condition of the route that held, from the one table of criteria (<see cref="StageRules.All"/>).
     /// </summary>
     public static string Trigger(StageEntry entry, ClassifierParameters p)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(p);
-        double ofPeak = entry.PeakParticipation > 0 ? entry.Participation / entry.PeakParticipation : 0;
-        return entry.Stage switch
+        if (entry.Stage == Stage.ConflictAndDiffusion)
+            return string.Create(Words,
+                $"participation rose to {entry.Participation:P1}, more than {p.OnsetMargin:P1} above its baseline of {entry.Baseline:P1}, for {p.Dwell} ticks");
+        if (StageRules.Of(entry.Stage) is not { } rule) return "";
+        var route = rule.Routes.FirstOrDefault(r => entry.Route.Split('+').Contains(r.Name)) ?? rule.Routes[0];
+        string head = rule.Routes.Count > 1 ? string.Join(" and ", entry.Route.Split('+', StringSplitOptions.RemoveEmptyEntries)) + ": " : "";
+        string measured = string.Join("; ", route.Conditions.Select(c => string.Create(Words,
+            $"{StageMeasures.Description(c.Measure)} {Value(entry.Measure(c.Measure))} ({(c.Comparison == Comparison.AtLeast ? "≥" : "≤")} {c.Parameter} = {StageRules.Threshold(p, c.Parameter):0.###})")));
+        string extra = entry.Stage switch
         {
-            Stage.ConflictAndDiffusion => string.Create(Words,
-                $"participation rose to {entry.Participation:P1}, more than {p.OnsetMargin:P1} above its baseline of {entry.Baseline:P1}, for {p.Dwell} ticks"),
-            Stage.RepertoiresAndFrames => string.Create(Words,
-                $"frame adoption rose from {entry.FrameAtStart:P0} to {entry.FrameAdoption:P0} since the cycle began"),
-            Stage.InformationAndInteraction => string.Create(Words,
-                $"state–movement interactions reached {entry.InteractionRate:0.0} per 1,000 activists a tick with participation at {ofPeak:P0} of its peak"),
             Stage.ExhaustionAndPolarization => string.Create(Words,
-                $"participation fell to {ofPeak:P0} of its peak ({entry.PeakParticipation:P1} → {entry.Participation:P1}) while the radical share of those still active went from {entry.RadicalShareAtPeak:P0} to {entry.RadicalShare:P0}"),
+                $"; participation {entry.PeakParticipation:P1} at the peak → {entry.Participation:P1}, the radical share of those still active {entry.RadicalShareAtPeak:P0} → {entry.RadicalShare:P0}"),
             Stage.ViolenceAndInstitutionalization => string.Create(Words,
-                $"{entry.ViolentActsSinceExhaustion} violent acts and {entry.CooptationsSinceExhaustion} co-optations since exhaustion set in ({entry.ConfrontationsPerThousandMobilized:0.0} {PerThousandMobilized})"),
-            Stage.FacilitationAndRepression => string.Create(Words,
-                $"state responses made {entry.StateResponseShare:P0} of state and confrontational acts since violence and institutionalization, with participation at {ofPeak:P0} of its peak"),
+                $"; {entry.ViolentActsSinceExhaustion} violent acts and {entry.CooptationsSinceExhaustion} co-optations since exhaustion set in"),
             _ => "",
         };
+        return head + measured + extra;
     }
+
+    private static string Value(double v) => double.IsNaN(v) ? "n/a" : double.IsPositiveInfinity(v) ? "∞" : v.ToString("0.###", Words);
 
     /// <summary>
     /// Why <paramref name="cycle"/> got its outcome, in words, from the counts and mean stances the
@@ -53,6 +53,9 @@ public static partial class StageCriteria
         ArgumentNullException.ThrowIfNull(cycle);
         string counts = string.Create(Words,
             $"{cycle.Concessions} concessions, {cycle.Cooptations} co-optations and {cycle.FacilitationEvents} talks against {cycle.RepressionEvents} arrests; the state's mean stance: facilitation {cycle.MeanFacilitationStance:0.00}, repression {cycle.MeanRepressionStance:0.00}");
+        if (cycle.Stage5ByViolence + cycle.Stage5ByInstitutionalization > 0)
+            counts += "; stage 5 entered by " + (cycle.Stage5ByViolence > 0 && cycle.Stage5ByInstitutionalization > 0 ? "violence and institutionalization"
+                : cycle.Stage5ByViolence > 0 ? "violence" : "institutionalization");
         return cycle.Outcome switch
         {
             Outcome.RevolutionaryTurnover => "participation stayed above the state's turnover threshold; " + counts,

@@ -17,40 +17,39 @@ public static partial class StageCriteria
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>
-    /// When the classifier enters <paramref name="stage"/>, in words, naming the settings it uses with
-    /// their values in <paramref name="p"/> (their exact meaning is in <see cref="Parameters"/>).
+    /// When the classifier enters <paramref name="stage"/>, in words, from the one table of criteria
+    /// (<see cref="StageRules.All"/>), naming the settings it uses with their values in
+    /// <paramref name="p"/> (their exact meaning is in <see cref="Parameters"/>).
     /// </summary>
     public static string Entry(Stage stage, ClassifierParameters p)
     {
         ArgumentNullException.ThrowIfNull(p);
-        return stage switch
-        {
-            Stage.ConflictAndDiffusion => F(
-                "when participation rises more than onset_margin = {0} above its baseline (the level it held between cycles): a cycle opens",
-                N(p.OnsetMargin)),
-            Stage.RepertoiresAndFrames => F(
-                "from stage 1, when frame adoption (the share of activists holding the movement's frame) has risen by frame_rise = {0} since the cycle opened",
-                N(p.FrameRise)),
-            Stage.InformationAndInteraction => F(
-                "from stage 2, when state–movement interactions (talks, concessions, arrests, co-optations, national lobbying) reach interaction_rate = {0} while participation is near the cycle's peak so far (near_peak = {1})",
-                N(p.InteractionRate), N(p.NearPeak)),
-            Stage.ExhaustionAndPolarization => F(
-                "after stage 3, when participation falls to decline_fraction = {0} of the cycle's peak",
-                N(p.DeclineFraction)),
-            Stage.ViolenceAndInstitutionalization => F(
-                "after stage 4, when violent acts plus co-optations since stage 4 began, " + PerThousandMobilized +
-                " (mobilized at the peak: the cycle's peak participation × activists), reach confrontation_count = {0}",
-                N(p.ConfrontationCount)),
-            Stage.FacilitationAndRepression => F(
-                "after stage 5, when state responses (arrests, talks, concessions, co-optations) make at least state_response_share = {0} of state and confrontational acts since stage 5 began, with participation at or below response_fraction = {1} of the peak",
-                N(p.StateResponseShare), N(p.ResponseFraction)),
-            _ => "no cycle is under way",
-        };
+        if (stage == Stage.ConflictAndDiffusion)
+            return F("when participation rises more than onset_margin = {0} above its baseline (the level it held between cycles): a cycle opens", N(p.OnsetMargin));
+        if (StageRules.Of(stage) is not { } rule) return "no cycle is under way";
+        var routes = rule.Routes.Select(r => (rule.Routes.Count > 1 ? "by " + r.Name + ", when " : "when ") +
+            string.Join(" and ", r.Conditions.Select(c => Condition(c, p)))).ToList();
+        string from = stage == Stage.InformationAndInteraction
+            ? "from stage 2 (from stage 1 if the frame was already too widespread at onset to rise by frame_rise)"
+            : F("from stage {0}", (int)rule.From);
+        return from + ", " + string.Join("; or ", routes);
+    }
+
+    /// <summary>The sources of <paramref name="stage"/>'s criterion, one per route (empty for stage 1 and latent).</summary>
+    public static IReadOnlyList<string> Sources(Stage stage) =>
+        StageRules.Of(stage) is { } rule ? rule.Routes.Select(r => (rule.Routes.Count > 1 ? r.Name + ": " : "") + r.Source).ToArray() : [];
+
+    /// <summary>One condition in words: "the measure ≥ key = value".</summary>
+    public static string Condition(StageCondition condition, ClassifierParameters p)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return F("{0} {1} {2} = {3}", StageMeasures.Description(condition.Measure),
+            condition.Comparison == Comparison.AtLeast ? "reaches" : "is at or below", condition.Parameter, N(StageRules.Threshold(p, condition.Parameter)));
     }
 
     /// <summary>How every criterion is read: smoothing and dwell.</summary>
     public static string Reading(ClassifierParameters p) => F(
-        "Criteria are read on smoothed observables (an exponential moving average giving the newest tick the weight smoothing = {0}) and must hold for dwell = {1} tick{2} in a row before a stage is entered. Stages only move forward within a cycle; demobilization stages (4, 5, 6) each need the one before.",
+        "Criteria are read on smoothed observables (an exponential moving average giving the newest tick the weight smoothing = {0}) and must hold for dwell = {1} tick{2} in a row before a stage is entered. Stages only move forward within a cycle, one at a time and in order.",
         N(p.Smoothing), p.Dwell, p.Dwell == 1 ? "" : "s");
 
     /// <summary>When a cycle ends.</summary>
@@ -63,7 +62,7 @@ public static partial class StageCriteria
     /// (<see cref="StageText.Explanation(Outcome)"/>, the model's own words).
     /// </summary>
     public static IReadOnlyList<(Outcome Outcome, string Rule)> Outcomes { get; } =
-        new[] { Outcome.RevolutionaryTurnover, Outcome.Ongoing, Outcome.Fizzle, Outcome.Negotiated, Outcome.Suppressed }
+        new[] { Outcome.RevolutionaryTurnover, Outcome.Ongoing, Outcome.Fizzle, Outcome.Negotiated, Outcome.Suppressed, Outcome.Faded }
             .Select(o => (o, StageText.Explanation(o))).ToArray();
 
     /// <summary>The classifier's parameters: key, value in <paramref name="p"/>, unit and meaning from the [Param] attributes.</summary>

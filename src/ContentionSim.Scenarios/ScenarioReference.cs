@@ -138,7 +138,7 @@ public static class ScenarioReference
         Line("whole-number parameters); `at` must be before `ticks`; `until` must be after `at`. Parameters that act only");
         Line("when the run starts cannot be scheduled: `seed`, `ticks`, everything under `network`, distributions and");
         Line("their parts, and a movement's `activists.count`, `thresholds`, `threshold_unit`, `initial_frame_adoption`,");
-        Line("`membership`, and organization groups' `kind` and `count`.");
+        Line("`membership`, and organization groups' `kind` and `per_thousand_activists`.");
         Line();
 
         Line("## Settings that must agree");
@@ -152,9 +152,9 @@ public static class ScenarioReference
         Line($"  a `complete` network at most {Schema.Num(ScenarioValidator.MaxCompleteNetwork)} activists;");
         Line("- `classifier.end_margin` ≤ `classifier.onset_margin`;");
         Line("- `activists.recovered_level` > `activists.exhaustion_level` in every movement;");
-        Line("- a movement's organizations need no more volunteers than it has activists, counting each organization at the");
-        Line("  fewest volunteers it can draw (the `min` of `volunteers`, or the constant): ten organizations with the default");
-        Line("  `{uniform: [5, 40]}` need at least 50 activists (give `organizations: []` for a smaller movement);");
+        Line("- a movement's organizations (as many as `per_thousand_activists` gives at its size) need no more volunteers than");
+        Line("  it has activists, counting each organization at the fewest volunteers it can draw (the `min` of `volunteers`, or");
+        Line("  the constant): the default 5 per 1,000 with `{uniform: [5, 40]}` need 25 volunteers per 1,000 activists;");
         Line("- `name` usable as a folder name;");
         Line("- the event rules above.");
         Line();
@@ -217,10 +217,10 @@ public static class ScenarioReference
               threshold: {kind: normal, mean: 0.3, sd: 0.1, min: 0, max: 1}
             organizations:
               - kind: christian_ngo
-                count: 12
+                per_thousand_activists: 2.4   # 12 organizations for 5,000 activists
                 volunteers: {uniform: [5, 30]}
               - kind: community_union
-                count: 4
+                per_thousand_activists: 0.8   # 4 organizations
                 public_information: false
           - id: students
             name: Students

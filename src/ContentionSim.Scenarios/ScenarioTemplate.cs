@@ -17,7 +17,7 @@ public static class ScenarioTemplate
     private const int Width = 96;
 
     /// <summary>Example organization group written into the starter.</summary>
-    internal static OrganizationGroupParameters ExampleOrganizations { get; } = new() { Count = 4 };
+    internal static OrganizationGroupParameters ExampleOrganizations { get; } = new() { PerThousandActivists = 2 };
 
     /// <summary>Example events written into the starter: a shock and a ramp.</summary>
     internal static IReadOnlyList<ScheduledEvent> ExampleEvents(Scenario defaults)

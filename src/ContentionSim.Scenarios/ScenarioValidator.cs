@@ -1,3 +1,4 @@
+using ContentionSim.Core.Organizations;
 using System.Text.RegularExpressions;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Scenarios.Internal;
@@ -55,7 +56,7 @@ public static partial class ScenarioValidator
     internal static bool IsFixedAtStart(string canonicalPath, bool throughDistribution) =>
         throughDistribution || FixedAtStart().IsMatch(canonicalPath);
 
-    [GeneratedRegex(@"^(seed|ticks|time_unit|name|description|network(\..*)?|events(\[.*)?|movements\[\d+\]\.(id|name|activists\.(count|thresholds(\[\d+\])?|threshold_unit|initial_frame_adoption|membership)|organizations(\[\d+\]\.(kind|count))?))$")]
+    [GeneratedRegex(@"^(seed|ticks|time_unit|name|description|network(\..*)?|events(\[.*)?|movements\[\d+\]\.(id|name|activists\.(count|thresholds(\[\d+\])?|threshold_unit|initial_frame_adoption|membership)|organizations(\[\d+\]\.(kind|per_thousand_activists))?))$")]
     private static partial Regex FixedAtStart();
 
     /// <summary>The longest name or id: it becomes part of a folder name, and a file system takes 255 bytes.</summary>
@@ -286,22 +287,24 @@ public static partial class ScenarioValidator
         private void CheckVolunteers(MovementParameters movement, string path)
         {
             if (Failed(path + ".activists.count") || Failed(path + ".activists.thresholds") || Failed(path + ".organizations")) return;
-            long activists = movement.Activists.EffectiveCount;
+            int activists = movement.Activists.EffectiveCount;
+            if (movement.Organizations.Any(g => !double.IsFinite(g.PerThousandActivists) || g.PerThousandActivists < 0 || !double.IsFinite(Fewest(g.Volunteers)))) return;
+            var built = OrganizationLayer.GroupCounts(movement.Organizations, activists);
             var groups = movement.Organizations
-                .Select((g, k) => (Group: g, Index: k, Fewest: Fewest(g.Volunteers)))
-                .Where(x => x.Group.Count > 0 && x.Fewest > 0)
+                .Select((g, k) => (Group: g, Index: k, Count: built[k], Fewest: Fewest(g.Volunteers)))
+                .Where(x => x.Count > 0 && x.Fewest > 0)
                 .ToList();
-            if (groups.Count == 0 || movement.Organizations.Any(g => g.Count < 0 || !double.IsFinite(Fewest(g.Volunteers)))) return;
-            double needed = groups.Sum(x => (double)x.Group.Count * x.Fewest);
+            if (groups.Count == 0) return;
+            double needed = groups.Sum(x => (double)x.Count * x.Fewest);
             if (needed <= activists) return;
-            int organizations = movement.Organizations.Sum(g => g.Count);
-            string sum = string.Join(" + ", groups.Select(x => $"{Schema.Num(x.Group.Count)} × {Schema.Num(x.Fewest)}"));
+            int organizations = built.Sum();
+            string sum = string.Join(" + ", groups.Select(x => $"{Schema.Num(x.Count)} × {Schema.Num(x.Fewest)}"));
             string id = string.IsNullOrEmpty(movement.Id) ? path : $"'{movement.Id}'";
             Add(path + ".organizations",
                 $"the {Schema.Num(organizations)} organization{(organizations == 1 ? "" : "s")} of {id} need at least {Schema.Num(needed)} volunteers " +
                 $"({sum}, the fewest volunteers each can have), more than the movement's {Schema.Num(activists)} activists",
-                $"raise activists.count to at least {Schema.Plain(needed)}, or give fewer organizations (count) or fewer volunteers each (a lower volunteers min)",
-                [.. groups.Select(x => $"{path}.organizations[{x.Index}].volunteers"), .. groups.Select(x => $"{path}.organizations[{x.Index}].count"), path + ".organizations"]);
+                "give fewer organizations per 1,000 activists (per_thousand_activists) or fewer volunteers each (a lower volunteers min)",
+                [.. groups.Select(x => $"{path}.organizations[{x.Index}].volunteers"), .. groups.Select(x => $"{path}.organizations[{x.Index}].per_thousand_activists"), path + ".organizations"]);
         }
 
         /// <summary>The fewest volunteers an organization can draw from <paramref name="d"/> (draws are rounded, never below 0).</summary>

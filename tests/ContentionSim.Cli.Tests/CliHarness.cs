@@ -62,6 +62,6 @@ internal sealed class CliHarness : IDisposable
               count: 300
             organizations:
               - kind: concerned_citizens
-                count: 2
+                per_thousand_activists: 6.667
         """;
 }

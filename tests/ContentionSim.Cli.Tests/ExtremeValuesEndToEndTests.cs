@@ -22,7 +22,7 @@ public sealed class ExtremeValuesEndToEndTests(ITestOutputHelper log) : IDisposa
               count: 400
             organizations:
               - kind: lawyers_ngo
-                count: 3
+                per_thousand_activists: 7.5
                 volunteers: {uniform: [2, 10]}
         """;
 
@@ -37,7 +37,7 @@ public sealed class ExtremeValuesEndToEndTests(ITestOutputHelper log) : IDisposa
         { "one activist, no organizations, no network", ["movements[0].activists.count=1", "movements[0].organizations=[]", "network.kind=none"] },
         { "one activist in a complete network", ["movements[0].activists.count=1", "movements[0].organizations=[]", "network.kind=complete"] },
         { "two activists, one organization of one volunteer", ["movements[0].activists.count=2", "network.degree=1", "network.kind=random",
-            "movements[0].organizations=[{kind: medical_ngo, count: 1, volunteers: 1, salaried_staff: 0}]"] },
+            "movements[0].organizations=[{kind: medical_ngo, per_thousand_activists: 500, volunteers: 1, salaried_staff: 0}]"] },
         { "openness 0", ["state.openness=0"] },
         { "openness 1", ["state.openness=1"] },
         { "probabilities 0", Probabilities.Split('|').Select(p => p + "=0").ToArray() },

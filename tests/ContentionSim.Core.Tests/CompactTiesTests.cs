@@ -163,14 +163,14 @@ public class CompactTiesTests
                 Id = "migrants",
                 GrievanceShift = 0.2,
                 Activists = new ActivistParameters { Count = 21_000 },
-                Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.ChristianNgo, Count = 4 }],
+                Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.ChristianNgo, PerThousandActivists = 4000 / 21_000.0 }],
             },
             new MovementParameters
             {
                 Id = "labour",
                 GrievanceShift = 0.1,
                 Activists = new ActivistParameters { Count = 9_003 },
-                Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.CommunityUnion, Count = 2 }],
+                Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.CommunityUnion, PerThousandActivists = 2000 / 9_003.0 }],
             },
         ],
     };

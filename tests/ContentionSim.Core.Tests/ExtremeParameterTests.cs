@@ -19,7 +19,7 @@ public sealed class ExtremeParameterTests
             new MovementParameters
             {
                 Activists = new ActivistParameters { Count = count },
-                Organizations = [new OrganizationGroupParameters { Count = 3 }],
+                Organizations = [new OrganizationGroupParameters { PerThousandActivists = 10 }],
             },
         ],
     };
@@ -37,12 +37,12 @@ public sealed class ExtremeParameterTests
         { "state.concession_size", 1.0 },
         { "state.cooptation", 1.0 },
         { "state.absorption", 1.0 },
-        { "state.institutional_relief", 1.0 },
+        { "state.institutional_relief_per_thousand", 1000.0 },
         { "state.repression_term", 0 },
         { "state.threat_framing", 1.0 },
         { "transnational.alliance_probability", 0.0 },
         { "transnational.alliance_probability", 1.0 },
-        { "transnational.pressure_per_alliance", 1.0 },
+        { "transnational.pressure_per_alliance_per_thousand", 1000.0 },
         { "transnational.pressure_decay", 0.0 },
         { "transnational.pressure_decay", 1.0 },
         { "public.initial_sympathy", 0.0 },

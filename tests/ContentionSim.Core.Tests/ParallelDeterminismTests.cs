@@ -31,8 +31,8 @@ public class ParallelDeterminismTests
                 Activists = new ActivistParameters { Count = 31_500 },
                 Organizations =
                 [
-                    new OrganizationGroupParameters { Kind = OrganizationKind.ChristianNgo, Count = 5 },
-                    new OrganizationGroupParameters { Kind = OrganizationKind.LawyersNgo, Count = 2, PublicInformation = true },
+                    new OrganizationGroupParameters { Kind = OrganizationKind.ChristianNgo, PerThousandActivists = 5000 / 31_500.0 },
+                    new OrganizationGroupParameters { Kind = OrganizationKind.LawyersNgo, PerThousandActivists = 2000 / 31_500.0, PublicInformation = true },
                 ],
             },
             new MovementParameters
@@ -40,13 +40,13 @@ public class ParallelDeterminismTests
                 Id = "labour",
                 GrievanceShift = 0.1,
                 Activists = new ActivistParameters { Count = 20_000 },
-                Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.CommunityUnion, Count = 4 }],
+                Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.CommunityUnion, PerThousandActivists = 0.2 }],
             },
             new MovementParameters
             {
                 Id = "students",
                 Activists = new ActivistParameters { Count = 9_000 },
-                Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.ConcernedCitizens, Count = 2 }],
+                Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.ConcernedCitizens, PerThousandActivists = 2000 / 9_000.0 }],
             },
         ],
         Events = [new ScheduledEvent { At = 60, Set = "state.openness", Value = 0.2, Label = "closure" }],

@@ -15,8 +15,8 @@ public class ParameterPathTests
                 Activists = new ActivistParameters { Count = 300, EnergyCost = 0.03 },
                 Organizations =
                 [
-                    new OrganizationGroupParameters { Kind = OrganizationKind.ChristianNgo, Count = 4 },
-                    new OrganizationGroupParameters { Kind = OrganizationKind.LawyersNgo, Count = 2 },
+                    new OrganizationGroupParameters { Kind = OrganizationKind.ChristianNgo, PerThousandActivists = 4000 / 300.0 },
+                    new OrganizationGroupParameters { Kind = OrganizationKind.LawyersNgo, PerThousandActivists = 2000 / 300.0 },
                 ],
             },
             new MovementParameters
@@ -113,12 +113,12 @@ public class ParameterPathTests
     {
         var original = TwoMovements();
 
-        var a = ParameterPath.With(original, "movements[0].organizations[1].count", 7);
+        var a = ParameterPath.With(original, "movements[0].organizations[1].per_thousand_activists", 7.0);
         var b = ParameterPath.With(original, "movements[1].activists.thresholds[1]", 2.0);
 
-        Assert.Equal(7, a.Movements[0].Organizations[1].Count);
-        Assert.Equal(4, a.Movements[0].Organizations[0].Count);
-        Assert.Equal(2, original.Movements[0].Organizations[1].Count);
+        Assert.Equal(7, a.Movements[0].Organizations[1].PerThousandActivists);
+        Assert.Equal(4000 / 300.0, a.Movements[0].Organizations[0].PerThousandActivists);
+        Assert.Equal(2000 / 300.0, original.Movements[0].Organizations[1].PerThousandActivists);
         Assert.Equal(new[] { 0.0, 2.0, 2.0, 3.0 }, b.Movements[1].Activists.Thresholds);
         Assert.Equal(new[] { 0.0, 1.0, 2.0, 3.0 }, original.Movements[1].Activists.Thresholds);
     }

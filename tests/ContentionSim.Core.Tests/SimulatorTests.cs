@@ -27,14 +27,14 @@ public class SimulatorTests
                 Id = "migrants",
                 GrievanceShift = 0.2,
                 Activists = new ActivistParameters { Count = 12_000 },
-                Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.ChristianNgo, Count = 6 }],
+                Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.ChristianNgo, PerThousandActivists = 0.5 }],
             },
             new MovementParameters
             {
                 Id = "labour",
                 GrievanceShift = 0.05,
                 Activists = new ActivistParameters { Count = 10_000 },
-                Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.CommunityUnion, Count = 4 }],
+                Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.CommunityUnion, PerThousandActivists = 0.4 }],
             },
         ],
     };
@@ -48,7 +48,7 @@ public class SimulatorTests
             new MovementParameters
             {
                 Activists = new ActivistParameters { Count = 2_000 },
-                Organizations = [new OrganizationGroupParameters { Count = 10 }],
+                Organizations = [new OrganizationGroupParameters { PerThousandActivists = 5 }],
             },
         ],
     };

@@ -23,11 +23,17 @@ public class StageClassifierTests
         EndMargin = 0.01,
         FrameRise = 0.05,
         InteractionRate = 1.0,
-        NearPeak = 0.8,
-        DeclineFraction = 0.85,
-        ConfrontationCount = 5.0, // 2 acts among 1,000 activists at a peak of 0.40 = 5 per 1,000 mobilized
+        RiseSlowdown = 0.5,
+        DeclineFraction = 0.95,
+        ExhaustionShare = 0.05,
+        ViolenceRate = 1.0,
+        InstitutionalizedShare = 0.1,
+        PolarizationRise = 0.05,
+        WithdrawalFraction = 0.85,
+        ConfrontationRise = 2.0,
         StateResponseShare = 0.5,
-        ResponseFraction = 0.6,
+        ResponseFraction = 0.5,
+        SuppressionRatio = 2.0,
         EndFraction = 0.3,
         BaselineWindow = 26,
     };
@@ -43,7 +49,7 @@ public class StageClassifierTests
         public Script Add(int count, double participation, double frame = 0.10, double radical = 0.2,
             int interactions = 0, int violent = 0, int cooptations = 0, int repression = 0,
             int facilitation = 0, int concessions = 0, bool turnover = false,
-            double repressionLevel = 0, double facilitationLevel = 0)
+            double repressionLevel = 0, double facilitationLevel = 0, int exhausted = 0, int coopted = 0)
         {
             for (int k = 0; k < count; k++)
                 _ticks.Add(new StageInput
@@ -53,6 +59,9 @@ public class StageClassifierTests
                     Values = new TickValues
                     {
                         Activists = Activists,
+                        Active = (int)Math.Round(participation * Activists),
+                        Exhausted = exhausted,
+                        Coopted = coopted,
                         Participation = participation,
                         FrameAdoption = frame,
                         RadicalShare = radical,
@@ -83,16 +92,18 @@ public class StageClassifierTests
         }
     }
 
-    public enum Ending { Suppressed, Negotiated, SuppressedDespiteConcession, Turnover }
+    public enum Ending { Suppressed, Negotiated, SuppressedDespiteConcession, Faded, Turnover }
 
     /// <summary>
-    /// A full cycle, tick by tick (participation P, frame F, interactions I per 1,000):
+    /// A full cycle, tick by tick (participation P, frame F, interactions I per 1,000; 1,000 activists):
     /// 1–5 baseline P .05 · 6–8 P .10 (above .05 + .02: opens on tick 8) ·
-    /// 9–11 F .20 (+.10 since onset: stage 2 on 11) · 12–14 P .30, I 2 (stage 3 on 14) ·
-    /// 15–17 P .40 (peak on 15) · 18–20 P .30 ≤ .85 × .40, radical share .2 → .6 (stage 4 on 20) ·
-    /// 21–22 one violent act each, 23–24 none (2 per 1,000 since stage 4 from 22: stage 5 on 24) ·
-    /// 25–27 P .20 ≤ .6 × .40 with state responses only (stage 6 on 27) ·
-    /// 28–30 P .10 ≤ .3 × .40 (cycle ends on 30) · 31–35 quiet at .10.
+    /// 9–11 P .20, F .20 (+.10 since onset: stage 2 on 11; the fastest rise, .10, on 9) ·
+    /// 12 P .30, I 2 (rising as fast as ever) · 13–15 P .35, .375, .40, I 2 (the rise at half its
+    /// fastest pace or less, with interaction: stage 3 on 15, the peak) · 16–17 P .40 ·
+    /// 18–20 P .30 ≤ .95 × .40 with 100 exhausted (.10 ≥ .05 × .40), radical share .2 → .6 (stage 4 on 20) ·
+    /// 21–23 one violent act a tick among 300 active (3.3 per 1,000 active, none at the peak: stage 5 on 23, by violence) ·
+    /// 24–26 P .20 ≤ .5 × .40 with state responses only (stage 6 on 26) ·
+    /// 27–29 P .10 ≤ .3 × .40 (cycle ends on 29) · 30–34 quiet at .10.
     /// </summary>
     private static Script FullCycle(Ending ending = Ending.Suppressed)
     {
@@ -100,13 +111,14 @@ public class StageClassifierTests
             .Add(5, 0.05)
             .Add(3, 0.10)
             .Add(3, 0.20, frame: 0.20)
-            .Add(3, 0.30, frame: 0.25, interactions: 2)
+            .Add(1, 0.30, frame: 0.25, interactions: 2)
+            .Add(1, 0.35, frame: 0.30, interactions: 2)
+            .Add(1, 0.375, frame: 0.30, interactions: 2)
             .Add(1, 0.40, frame: 0.30, interactions: 2)
             .Add(1, 0.40, frame: 0.30, interactions: 2, turnover: ending == Ending.Turnover)
             .Add(1, 0.40, frame: 0.30, interactions: 2);
-        s.Add(3, 0.30, frame: 0.30, radical: 0.6, interactions: 2)
-         .Add(2, 0.30, frame: 0.30, radical: 0.6, violent: 1)
-         .Add(2, 0.30, frame: 0.30, radical: 0.6);
+        s.Add(3, 0.30, frame: 0.30, radical: 0.6, interactions: 2, exhausted: 100)
+         .Add(3, 0.30, frame: 0.30, radical: 0.6, violent: 1, exhausted: 100);
         switch (ending)
         {
             case Ending.Negotiated:
@@ -116,6 +128,10 @@ public class StageClassifierTests
             case Ending.SuppressedDespiteConcession:
                 s.Add(1, 0.20, radical: 0.6, cooptations: 1, repression: 3, facilitation: 1, concessions: 1, repressionLevel: 0.5, facilitationLevel: 0.2)
                  .Add(2, 0.20, radical: 0.6, cooptations: 1, repression: 3, repressionLevel: 0.5);
+                break;
+            case Ending.Faded:
+                // A repressive stance, but one arrest a tick against two co-optations: repression does not dominate.
+                s.Add(3, 0.20, radical: 0.6, cooptations: 2, repression: 1, repressionLevel: 0.4);
                 break;
             default:
                 s.Add(3, 0.20, radical: 0.6, repression: 2, repressionLevel: 0.4);
@@ -133,34 +149,36 @@ public class StageClassifierTests
         var stages = FullCycle().Feed(classifier);
 
         Assert.Equal(
-            new[] { (Stage.ConflictAndDiffusion, 8), (Stage.RepertoiresAndFrames, 11), (Stage.InformationAndInteraction, 14),
-             (Stage.ExhaustionAndPolarization, 20), (Stage.ViolenceAndInstitutionalization, 24), (Stage.FacilitationAndRepression, 27) },
+            new[] { (Stage.ConflictAndDiffusion, 8), (Stage.RepertoiresAndFrames, 11), (Stage.InformationAndInteraction, 15),
+             (Stage.ExhaustionAndPolarization, 20), (Stage.ViolenceAndInstitutionalization, 23), (Stage.FacilitationAndRepression, 26) },
             classifier.Entries.Select(e => (e.Stage, e.Tick)));
         Assert.All(classifier.Entries, e => Assert.Equal(1, e.Cycle));
         Assert.All(classifier.Entries, e => Assert.Equal("m", e.Movement));
 
-        // Per tick: latent until 7, each stage from its entry tick, latent again from 30.
+        // Per tick: latent until 7, each stage from its entry tick, latent again from 29.
         Assert.Equal(Stage.Latent, stages[6]);
         Assert.Equal(Stage.ConflictAndDiffusion, stages[7]);
         Assert.Equal(Stage.ConflictAndDiffusion, stages[9]);
         Assert.Equal(Stage.RepertoiresAndFrames, stages[10]);
         Assert.Equal(Stage.InformationAndInteraction, stages[18]);
         Assert.Equal(Stage.ExhaustionAndPolarization, stages[19]);
-        Assert.Equal(Stage.ViolenceAndInstitutionalization, stages[23]);
-        Assert.Equal(Stage.FacilitationAndRepression, stages[28]);
-        Assert.Equal(Stage.Latent, stages[29]);
-        Assert.All(stages.Skip(29), s => Assert.Equal(Stage.Latent, s));
+        Assert.Equal(Stage.ViolenceAndInstitutionalization, stages[22]);
+        Assert.Equal(Stage.FacilitationAndRepression, stages[27]);
+        Assert.Equal(Stage.Latent, stages[28]);
+        Assert.All(stages.Skip(28), s => Assert.Equal(Stage.Latent, s));
 
         var cycle = Assert.Single(classifier.Cycles);
         Assert.Equal(8, cycle.StartTick);
-        Assert.Equal(30, cycle.EndTick);
+        Assert.Equal(29, cycle.EndTick);
         Assert.Equal(15, cycle.PeakTick);
         Assert.Equal(0.40, cycle.PeakParticipation, 12);
         Assert.Equal(Stage.FacilitationAndRepression, cycle.HighestStage);
         // Each stage lasts from its entry to the next entry (the last to the end of the cycle).
-        Assert.Equal(new[] { 0, 3, 3, 6, 4, 3, 3 }, cycle.StageDurations);
-        Assert.Equal(2, cycle.ViolentActs);
-        Assert.Equal(2, cycle.ViolentActsLate);
+        Assert.Equal(new[] { 0, 3, 4, 5, 3, 3, 3 }, cycle.StageDurations);
+        Assert.Equal(3, cycle.ViolentActs);
+        Assert.Equal(3, cycle.ViolentActsLate);
+        Assert.Equal(3, cycle.ViolentActsAfterPeak);
+        Assert.Equal((1, 0), (cycle.Stage5ByViolence, cycle.Stage5ByInstitutionalization));
         Assert.Equal(6, cycle.RepressionEvents);
         Assert.Equal(1, classifier.Cycle);
     }
@@ -171,11 +189,11 @@ public class StageClassifierTests
         var classifier = new StageClassifier("m", Unsmoothed(dwell: 1));
         FullCycle().Feed(classifier);
 
-        // Criteria first hold on ticks 6 (onset), 9 (frame), 12 (interaction), 18 (decline),
-        // 22 (two violent acts since stage 4), 25 (state response); the cycle ends on 28.
-        Assert.Equal(new[] { 6, 9, 12, 18, 22, 25 }, classifier.Entries.Select(e => e.Tick));
+        // Criteria first hold on ticks 6 (onset), 9 (frame), 13 (the rise slows with interaction),
+        // 18 (decline with exhaustion), 21 (violence), 24 (state response); the cycle ends on 27.
+        Assert.Equal(new[] { 6, 9, 13, 18, 21, 24 }, classifier.Entries.Select(e => e.Tick));
         Assert.Equal(StageText.Cycle, classifier.Entries.Select(e => e.Stage));
-        Assert.Equal(28, Assert.Single(classifier.Cycles).EndTick);
+        Assert.Equal(27, Assert.Single(classifier.Cycles).EndTick);
     }
 
     [Fact]
@@ -228,7 +246,8 @@ public class StageClassifierTests
             .Add(5, 0.05).Add(3, 0.10)
             .Add(3, 0.20, frame: 0.20)
             .Add(3, 0.30, frame: 0.25, interactions: 2)
-            .Add(3, 0.40, frame: 0.30, interactions: 2) // peak .40: the cycle ends at or below .3 × .40 = .12
+            .Add(1, 0.35, frame: 0.30, interactions: 2).Add(1, 0.375, frame: 0.30, interactions: 2) // the rise slows: stage 3 on 15
+            .Add(1, 0.40, frame: 0.30, interactions: 2) // peak .40: the cycle ends at or below .3 × .40 = .12
             .Add(1, 0.10).Add(1, 0.40, interactions: 2)   // one tick down (18)
             .Add(2, 0.10).Add(1, 0.40, interactions: 2);  // two ticks down (20, 21)
         var stages = s.Feed(classifier);
@@ -328,11 +347,12 @@ public class StageClassifierTests
     [Fact]
     public void A_frame_already_saturated_at_onset_lets_interaction_skip_stage_two()
     {
-        // Frame adoption .97 at onset cannot rise by .05: stage 3 follows stage 1 directly.
+        // Frame adoption .97 at onset cannot rise by .05: stage 3 follows stage 1 directly, once the
+        // rise has slowed (tick 9 is the fastest rise; 10–12 are flat).
         var classifier = new StageClassifier("m", Unsmoothed());
         new Script().Add(5, 0.05, frame: 0.97).Add(3, 0.10, frame: 0.97).Add(6, 0.30, frame: 0.97, interactions: 2).Feed(classifier);
 
-        Assert.Equal(new[] { (Stage.ConflictAndDiffusion, 8), (Stage.InformationAndInteraction, 11) },
+        Assert.Equal(new[] { (Stage.ConflictAndDiffusion, 8), (Stage.InformationAndInteraction, 12) },
             classifier.Entries.Select(e => (e.Stage, e.Tick)));
     }
 
@@ -340,6 +360,7 @@ public class StageClassifierTests
     [InlineData(Ending.Suppressed, Outcome.Suppressed)]
     [InlineData(Ending.Negotiated, Outcome.Negotiated)]
     [InlineData(Ending.SuppressedDespiteConcession, Outcome.Suppressed)]
+    [InlineData(Ending.Faded, Outcome.Faded)]
     [InlineData(Ending.Turnover, Outcome.RevolutionaryTurnover)]
     public void The_outcome_follows_the_counts_of_the_cycle(Ending ending, Outcome expected)
     {
@@ -348,13 +369,14 @@ public class StageClassifierTests
 
         var cycle = Assert.Single(classifier.Cycles);
         Assert.Equal(expected, cycle.Outcome);
-        Assert.Equal(30, cycle.EndTick);
+        Assert.Equal(29, cycle.EndTick);
         Assert.Equal(Stage.FacilitationAndRepression, cycle.HighestStage);
         // The cycle carries the counts it was judged on (Reporting words them).
         var (cooptations, talks, arrests) = ending switch
         {
             Ending.Negotiated => (6, 3, 0),
             Ending.SuppressedDespiteConcession => (3, 1, 9),
+            Ending.Faded => (6, 0, 3),
             Ending.Turnover or Ending.Suppressed => (0, 0, 6),
             _ => throw new ArgumentOutOfRangeException(nameof(ending)),
         };
@@ -394,7 +416,7 @@ public class StageClassifierTests
     public void An_ended_cycle_leaves_its_level_as_the_new_baseline()
     {
         var classifier = new StageClassifier("m", Unsmoothed());
-        var s = FullCycle(); // ends on 30 at .10, above the old baseline of .05
+        var s = FullCycle(); // ends on 29 at .10, above the old baseline of .05
         s.Feed(classifier);
         Assert.Equal(0.10, classifier.Baseline, 12);
 
@@ -405,7 +427,7 @@ public class StageClassifierTests
 
         Assert.Equal(2, second.Cycle);
         var onset = second.Entries[^1];
-        Assert.Equal((2, Stage.ConflictAndDiffusion, 43), (onset.Cycle, onset.Stage, onset.Tick));
+        Assert.Equal((2, Stage.ConflictAndDiffusion, 42), (onset.Cycle, onset.Stage, onset.Tick));
     }
 
     [Fact]
@@ -442,13 +464,18 @@ public class StageClassifierTests
         Assert.Equal(0.20, exhaustion.RadicalShareAtPeak, 12);
         Assert.Equal(0.60, exhaustion.RadicalShare, 12);
 
+        Assert.Equal(0.75, exhaustion.Measure(StageMeasure.ShareOfPeak), 12);
+        Assert.Equal(0.25, exhaustion.Measure(StageMeasure.ExhaustedPerMobilized), 12); // 100 of 1,000 exhausted, .40 mobilized at the peak
+
         var violence = e[Stage.ViolenceAndInstitutionalization];
-        Assert.Equal((2, 0), (violence.ViolentActsSinceExhaustion, violence.CooptationsSinceExhaustion));
-        Assert.Equal(5.0, violence.ConfrontationsPerThousandMobilized, 9); // 2 acts among 1,000 × 0.40
-        Assert.Equal(2, violence.ViolentActs);
+        Assert.Equal((3, 0), (violence.ViolentActsSinceExhaustion, violence.CooptationsSinceExhaustion));
+        Assert.Equal(StageRules.Violence, violence.Route);
+        Assert.Equal(1000.0 / 300, violence.Measure(StageMeasure.ViolenceRate), 9); // one act among 300 active
+        Assert.Equal(double.PositiveInfinity, violence.Measure(StageMeasure.ViolenceRise)); // none at the peak
+        Assert.Equal(3, violence.ViolentActs);
 
         var response = e[Stage.FacilitationAndRepression];
-        Assert.Equal(1.0, response.StateResponseShare, 12);  // all acts since stage 5 were the state's
+        Assert.Equal(1.0, response.Measure(StageMeasure.StateResponseShare), 12);  // all acts since stage 5 were the state's
         Assert.Equal(0.50, response.Participation / response.PeakParticipation, 9); // participation .20 of the .40 peak
         Assert.Equal(6, response.RepressionEvents);
         Assert.All(classifier.Entries, x => Assert.Equal(2, x.SectorsEngaged));
@@ -462,11 +489,43 @@ public class StageClassifierTests
         var stages = new Script()
             .Add(5, 0.05).Add(3, 0.10)
             .Add(3, 0.20, frame: 0.20)
-            .Add(3, 0.30, frame: 0.20, interactions: 2).Add(3, 0.40, frame: 0.20, interactions: 2)
-            .Add(3, 0.30, frame: 0.20).Add(6, 0.40, frame: 0.20, interactions: 2)
+            .Add(6, 0.30, frame: 0.20, interactions: 2)
+            .Add(3, 0.20, frame: 0.20, exhausted: 100).Add(6, 0.30, frame: 0.20, interactions: 2)
             .Feed(classifier);
 
         Assert.Equal(Stage.ExhaustionAndPolarization, stages[^1]);
         for (int i = 1; i < stages.Count; i++) Assert.True(stages[i] >= stages[i - 1], $"stage fell back at tick {i + 1}");
+    }
+
+    [Fact]
+    public void Stage_five_is_entered_by_institutionalization_when_the_co_opted_outgrow_the_street()
+    {
+        // As the full cycle, but 60 co-opted against 300 active (0.2 per active, none at the peak) instead of violence after stage 4.
+        var s = new Script()
+            .Add(5, 0.05).Add(3, 0.10).Add(3, 0.20, frame: 0.20)
+            .Add(1, 0.30, frame: 0.25, interactions: 2).Add(1, 0.35, interactions: 2).Add(1, 0.375, interactions: 2).Add(3, 0.40, interactions: 2)
+            .Add(3, 0.30, exhausted: 100).Add(3, 0.30, coopted: 60, exhausted: 100).Add(3, 0.30);
+        var classifier = new StageClassifier("m", Unsmoothed());
+        s.Feed(classifier);
+        classifier.Finish(s.LastTick);
+
+        var entry = classifier.Entries.Single(x => x.Stage == Stage.ViolenceAndInstitutionalization);
+        Assert.Equal((23, StageRules.Institutionalization), (entry.Tick, entry.Route));
+        var cycle = Assert.Single(classifier.Cycles);
+        Assert.Equal((0, 1), (cycle.Stage5ByViolence, cycle.Stage5ByInstitutionalization));
+    }
+
+    [Fact]
+    public void Violence_after_the_peak_is_counted_within_the_cycle_from_the_peak_tick()
+    {
+        // Two acts on the way up, one at the peak tick and four after it; the cycle ends on 18 (later acts are outside it).
+        var s = new Script()
+            .Add(5, 0.05).Add(3, 0.10).Add(2, 0.30, violent: 1).Add(1, 0.40, violent: 1).Add(4, 0.35, violent: 1).Add(3, 0.05).Add(3, 0.05, violent: 5);
+        var classifier = new StageClassifier("m", Unsmoothed());
+        s.Feed(classifier);
+
+        var cycle = Assert.Single(classifier.Cycles);
+        Assert.Equal((11, 18), (cycle.PeakTick, cycle.EndTick));
+        Assert.Equal((7, 4), (cycle.ViolentActs, cycle.ViolentActsAfterPeak));
     }
 }

@@ -52,7 +52,7 @@ public class StylizedFactTests(StylizedFactRuns runs, ITestOutputHelper output) 
             new MovementParameters
             {
                 Activists = new ActivistParameters { Count = 2000 },
-                Organizations = [new OrganizationGroupParameters { Count = 10 }],
+                Organizations = [new OrganizationGroupParameters { PerThousandActivists = 5 }],
             },
         ],
     };

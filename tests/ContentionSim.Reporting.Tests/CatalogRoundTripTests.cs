@@ -31,7 +31,7 @@ public sealed class CatalogRoundTripTests : IDisposable
             new MovementParameters
             {
                 Id = "a", Activists = new ActivistParameters { Count = 500, Grievance = Distribution.Beta(0.5, 0.15) },
-                Organizations = [new OrganizationGroupParameters { Count = 3, Framing = 0.4, Mobilization = 0.4, Lobbying = 0.5 }],
+                Organizations = [new OrganizationGroupParameters { PerThousandActivists = 6, Framing = 0.4, Mobilization = 0.4, Lobbying = 0.5 }],
             },
             new MovementParameters { Id = "b", Activists = new ActivistParameters { Count = 300 } },
         ],

@@ -37,7 +37,7 @@ internal static class ReportFolders
                     Id = "migrants",
                     Name = "Migrant rights",
                     Activists = new ActivistParameters { Count = 800, Grievance = Distribution.Beta(0.5, 0.15) },
-                    Organizations = [new OrganizationGroupParameters { Count = 4, Framing = 0.4, Mobilization = 0.4, Lobbying = 0.5 }],
+                    Organizations = [new OrganizationGroupParameters { PerThousandActivists = 5, Framing = 0.4, Mobilization = 0.4, Lobbying = 0.5 }],
                 },
             ],
             State = new StateParameters { Openness = openness, RepressionPropensity = 0.7, Responsiveness = 0.3, Vulnerability = 0.7 },

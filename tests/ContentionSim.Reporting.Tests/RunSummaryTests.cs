@@ -14,7 +14,7 @@ public class RunSummaryTests
         Assert.Contains(lines, l => l.Contains("Cycle 1: negotiated") && l.Contains("smoothed peak 42% at week 45") && l.Contains("week 10–100"));
         Assert.Contains(lines, l => l.Contains("Cycle 2: ongoing") && l.Contains("still under way"));
         Assert.Contains(lines, l => l.StartsWith("Peak participation 42.1% at week 45", StringComparison.Ordinal) && l.Contains("35 weeks after onset"));
-        Assert.Contains(lines, l => l.Contains("Violent acts 14 (85.7% in demobilization)") && l.Contains("repression events 30") && l.Contains("facilitation events 40"));
+        Assert.Contains(lines, l => l.Contains("Violent acts 14 (within cycles: 92.9% after the peak, 85.7% in demobilization, stages 4–6)") && l.Contains("repression events 30") && l.Contains("facilitation events 40"));
         Assert.All(lines, l => Assert.DoesNotContain('\n', l));
     }
 

@@ -45,8 +45,8 @@ public sealed class ScenarioWordsTests
                 {
                     Organizations =
                     [
-                        new OrganizationGroupParameters { Kind = OrganizationKind.ChristianNgo, Count = 4, Counselling = 0.84, LanguageClasses = 0.63, Framing = 0.1, Mobilization = 0.1, Lobbying = 0.3, PublicInformation = false },
-                        new OrganizationGroupParameters { Kind = OrganizationKind.LawyersNgo, Count = 1, PublicInformation = false },
+                        new OrganizationGroupParameters { Kind = OrganizationKind.ChristianNgo, PerThousandActivists = 2, Counselling = 0.84, LanguageClasses = 0.63, Framing = 0.1, Mobilization = 0.1, Lobbying = 0.3, PublicInformation = false },
+                        new OrganizationGroupParameters { Kind = OrganizationKind.LawyersNgo, PerThousandActivists = 0.5, PublicInformation = false },
                     ],
                 },
             ],

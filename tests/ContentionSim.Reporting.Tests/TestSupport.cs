@@ -133,7 +133,7 @@ internal static class TestRuns
                 Cycles = 2, CompletedCycles = 1, Fizzles = 0, Outcomes = [Outcome.Negotiated, Outcome.Ongoing],
                 LastOutcome = Outcome.Negotiated, PeakParticipation = 0.4212345678, PeakTick = 45, TimeToPeak = 35,
                 StageDurations = [25, 25, 15, 20, 15, 15, 15], RepressionEvents = 30, FacilitationEvents = 40, Concessions = 2,
-                Cooptations = 25, ViolentActs = 14, LateViolenceShare = 12.0 / 14, MeanOutsidePressure = 0.25, MaxOutsidePressure = 0.5,
+                Cooptations = 25, ViolentActs = 14, LateViolenceShare = 12.0 / 14, ViolenceAfterPeakShare = 13.0 / 14, MeanOutsidePressure = 0.25, MaxOutsidePressure = 0.5,
                 AlliancesFormed = 1, MeanParticipation = 0.12,
             },
         };

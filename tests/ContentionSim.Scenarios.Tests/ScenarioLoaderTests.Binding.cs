@@ -47,6 +47,7 @@ public partial class ScenarioLoaderTests
         description: Every key set to something other than its default.
         seed: 18446744073709551615
         ticks: 300
+        burn_in: 40
         time_unit: month
         spillover: 0.45
         network:
@@ -94,7 +95,7 @@ public partial class ScenarioLoaderTests
               deradicalization: 0.02
             organizations:
               - kind: christian_ngo
-                count: 7
+                per_thousand_activists: 1000
                 volunteers: {kind: normal, mean: 20, sd: 5, min: 0, max: 60}
                 salaried_staff: {constant: 2}
                 counselling: 0.9
@@ -108,6 +109,12 @@ public partial class ScenarioLoaderTests
                 public_information: false
                 service_relief: 0.04
                 framing_reach: 2.5
+                volunteer_hours: 6
+                staff_hours: 30
+                case_rate: 0.1
+                case_hours: 1.5
+                local_office_share: 0.4
+                action_hours: 3
         state:
           enabled: false
           openness: 0.2
@@ -122,12 +129,13 @@ public partial class ScenarioLoaderTests
           cooptation_term: 50
           threat_framing: 0.3
           absorption: 0.2
-          institutional_relief: 0.01
+          institutional_relief_per_thousand: 0.02
+          talks_per_thousand: 0.25
           turnover_threshold: 0.7
         transnational:
           enabled: false
           alliance_probability: 0.1
-          pressure_per_alliance: 0.03
+          pressure_per_alliance_per_thousand: 0.03
           pressure_decay: 0.1
           alliance_lapse: 0.04
           international_share: 0.5
@@ -147,11 +155,17 @@ public partial class ScenarioLoaderTests
           end_margin: 0.015
           frame_rise: 0.1
           interaction_rate: 2
-          near_peak: 0.9
+          rise_slowdown: 0.4
           decline_fraction: 0.8
-          confrontation_count: 3
+          exhaustion_share: 0.1
+          polarization_rise: 0.1
+          withdrawal_fraction: 0.7
+          violence_rate: 2
+          institutionalized_share: 0.3
+          confrontation_rise: 1.5
           state_response_share: 0.6
-          response_fraction: 0.5
+          response_fraction: 0.4
+          suppression_ratio: 3
           end_fraction: 0.25
           baseline_window: 52
         events:

@@ -139,7 +139,7 @@ public class ScenarioValidatorTests
     [InlineData("network.degree")]
     [InlineData("movements[0].activists.membership")]
     [InlineData("movements.m.activists.grievance.mean")]
-    [InlineData("movements[0].organizations[0].count")]
+    [InlineData("movements[0].organizations[0].per_thousand_activists")]
     public void Events_cannot_change_what_is_fixed_at_the_start(string path)
     {
         var s = new Scenario
@@ -177,19 +177,19 @@ public class ScenarioValidatorTests
     public void Organizations_needing_more_volunteers_than_there_are_activists_are_refused()
     {
         // Default volunteers are uniform(5, 40): ten organizations need at least 50.
-        var d = Assert.Single(ScenarioValidator.Validate(Organized(49, new OrganizationGroupParameters { Count = 10 })));
+        var d = Assert.Single(ScenarioValidator.Validate(Organized(49, new OrganizationGroupParameters { PerThousandActivists = 200 })));
         Assert.Equal("movements[0].organizations", d.Path);
         Assert.Contains("the 10 organizations of 'm' need at least 50 volunteers (10 × 5, the fewest volunteers each can have), more than the movement's 49 activists", d.Message);
-        Assert.Contains("raise activists.count to at least 50", d.Fix);
-        Assert.Empty(ScenarioValidator.Validate(Organized(50, new OrganizationGroupParameters { Count = 10 })));
+        Assert.Contains("give fewer organizations per 1,000 activists (per_thousand_activists)", d.Fix);
+        Assert.Empty(ScenarioValidator.Validate(Organized(50, new OrganizationGroupParameters { PerThousandActivists = 200 })));
     }
 
     [Fact]
     public void Volunteers_are_counted_over_every_group_at_the_fewest_each_can_draw()
     {
-        var constant = new OrganizationGroupParameters { Count = 3, Volunteers = Distribution.Constant(4) };
-        var normal = new OrganizationGroupParameters { Count = 2, Volunteers = new Distribution { Kind = DistributionKind.Normal, Mean = 10, Sd = 3, Min = 2.5, Max = 20 } };
-        var none = new OrganizationGroupParameters { Count = 5, Volunteers = Distribution.Uniform(0, 10) };
+        var constant = new OrganizationGroupParameters { PerThousandActivists = 200, Volunteers = Distribution.Constant(4) };
+        var normal = new OrganizationGroupParameters { PerThousandActivists = 2000 / 15.0, Volunteers = new Distribution { Kind = DistributionKind.Normal, Mean = 10, Sd = 3, Min = 2.5, Max = 20 } };
+        var none = new OrganizationGroupParameters { PerThousandActivists = 5000 / 15.0, Volunteers = Distribution.Uniform(0, 10) };
         // 3 × 4 + 2 × 2 (2.5 rounds to even, as the draw does) = 16.
         Assert.Contains("need at least 16 volunteers (3 × 4 + 2 × 2", Assert.Single(ScenarioValidator.Validate(Organized(15, constant, normal, none))).Message);
         Assert.Empty(ScenarioValidator.Validate(Organized(16, constant, normal, none)));
@@ -200,7 +200,7 @@ public class ScenarioValidatorTests
     [Fact]
     public void Volunteers_are_not_checked_against_a_count_that_is_itself_out_of_range()
     {
-        var d = Assert.Single(ScenarioValidator.Validate(Organized(0, new OrganizationGroupParameters { Count = 10 })));
+        var d = Assert.Single(ScenarioValidator.Validate(Organized(0, new OrganizationGroupParameters { PerThousandActivists = 200 })));
         Assert.Equal("movements[0].activists.count", d.Path);
     }
 }

@@ -21,8 +21,10 @@ namespace ContentionSim.Cli.Commands;
 /// </summary>
 internal static class CalibrateCommand
 {
-    public static Command Create(CliConsole console, Func<Scenario, RunOptions, RunResult>? simulate = null)
+    public static Command Create(CliConsole console, Func<Scenario, RunOptions, RunResult>? simulate = null, Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
+        var sharding = new AnalysisShardOptions();
         var file = new Argument<string>("calibration") { Description = "The calibration file (YAML): scenario, free parameters with priors, target and held-out patterns; see docs/calibration.md." };
         var outDir = new Option<string?>("--out", "-o") { Description = "Folder for the results (default: runs/calibration-<name>). Running the same command again resumes it." };
         var quick = new Option<bool>("--quick") { Description = "Use the file's quick: block (fewer particles and draws, shorter runs)." };
@@ -34,6 +36,7 @@ internal static class CalibrateCommand
         {
             file, outDir, quick, parallel, force, noPlots, truth,
         };
+        sharding.AddTo(command);
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
@@ -63,6 +66,12 @@ internal static class CalibrateCommand
             string target = parse.GetValue(outDir) ?? Path.Combine("runs", "calibration-" + RunCommand.Slug(c.Name) + (c.QuickApplied ? "-quick" : ""));
             string commandLine = CommandLines.Of(parse, "calibrate");
             var fingerprint = $"calibration {Hash(c.Text)} scenario {Hash(c.ScenarioText)} quick {c.QuickApplied}";
+            var shard = sharding.Resolve(parse, environment);
+            if (shard is not null && parse.GetValue(force))
+            {
+                console.Error.WriteLine("error: --force with --shard would let every task of the array delete the others' runs; start over by deleting the folder once, before submitting.");
+                return ExitCodes.BadInput;
+            }
             if (AnalysisFolder.Prepare(target, fingerprint, parse.GetValue(force), console.Error) is int refused) return refused;
 
             var options = new BatchOptions
@@ -76,10 +85,14 @@ internal static class CalibrateCommand
                                   $"{c.Targets.Count} target{(c.Targets.Count == 1 ? "" : "s")}, {c.HeldOut.Count} held out; {c.Abc.Particles} particles, {c.Abc.InitialDraws} prior draws, " +
                                   $"up to {c.Abc.Generations} SMC populations, {c.Replicates} run{(c.Replicates == 1 ? "" : "s")} per parameter set, at most {c.Abc.MaxSimulations:N0} parameter sets. Runs in {target}.");
             var clock = Stopwatch.StartNew();
-            var evaluate = BatchEvaluation.OnDisk(target, options, AnalysisFolder.Progress(console, clock));
+            if (shard is not null)
+                console.Out.WriteLine($"Task {shard.Shard} of a job array ({shard.Source}): of every batch, the runs with run mod {shard.Shard.Count} = {shard.Shard.Index}, then a wait for the other tasks.");
+            var evaluate = BatchEvaluation.OnDisk(target, options, AnalysisFolder.Progress(console, clock), shard, line => console.Out.WriteLine("  " + line));
             // An OutputException (the folder cannot be written) goes to the one exit-code map (CliErrors).
             var result = Calibration.Run(c, evaluate, p => console.Out.WriteLine(
                 $"  population {p.Generation}: tolerance {GlobalSensitivityWriter.F(p.Epsilon)}, {p.Simulations:N0} parameter sets simulated, acceptance {GlobalSensitivityWriter.Pct(p.AcceptanceRate)}, ESS {p.EffectiveSampleSize:0} ({AnalysisFolder.Duration(clock.Elapsed)})"));
+            if (shard is not null && (result is not null || shard.WaitedOut))
+                return AnalysisShardOptions.Finish(console, shard, result is not null, AnalysisShardOptions.FinalCommand(commandLine));
             if (result is null)
             {
                 console.Error.WriteLine($"interrupted after {AnalysisFolder.Duration(clock.Elapsed)}; every finished run is kept in {target}. Run the same command again to resume.");
@@ -129,7 +142,8 @@ internal static class AnalysisFolder
         string marker = Path.Combine(folder, MarkerFile);
         try
         {
-            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            // (a temporary file of another task writing the marker at the same moment does not count)
+            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => !AtomicFile.IsTempName(Path.GetFileName(e))))
             {
                 string? existing = File.Exists(marker) ? File.ReadAllText(marker).Trim() : null;
                 if (existing is null)

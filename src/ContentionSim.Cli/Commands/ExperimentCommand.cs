@@ -36,10 +36,11 @@ internal static class ExperimentCommand
         var parallel = new Option<int>("--parallel", "-j") { Description = "Runs at once (0 = one per core, the default). Results are identical for any value.", DefaultValueFactory = _ => 0 };
         var replications = new Option<int?>("--replications") { Description = "Replications per point instead of the file's (or its quick block's)." };
         var docs = new Option<string?>("--docs") { Description = "Also regenerate DIR/validation.md and DIR/img/validation/*.png (with 'all'), e.g. --docs docs." };
+        var noControls = new Option<bool>("--no-controls") { Description = "Skip the negative controls (the experiment files' 'controls:'); the tables then say 'not run'." };
         var folder = new Option<string>("--experiments") { Description = "Folder of the experiment files.", DefaultValueFactory = _ => DefaultFolder };
         var command = new Command("experiment", "Run the experiments of the stylized facts and the survey and check each against its criteria.")
         {
-            id, quick, outDir, parallel, replications, docs, folder,
+            id, quick, outDir, parallel, replications, docs, folder, noControls,
         };
         command.SetAction(parse =>
         {
@@ -106,6 +107,29 @@ internal static class ExperimentCommand
                     console.Error.WriteLine($"error: {definition.File} does not have the design {experiment.Id} needs: {ex.Message}.");
                     return ExitCodes.BadInput;
                 }
+                result = result with { DeclaredControls = definition.Controls };
+                if (!parse.GetValue(noControls) && definition.Controls.Count > 0)
+                {
+                    try
+                    {
+                        result = result with
+                        {
+                            Controls = ExperimentRunner.RunControls(experiment, definition.Plan, definition.Controls, options,
+                                c => console.Out.WriteLine($"  control {c.Id}: {c.Removes} ({c.SettingsText})")),
+                        };
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        console.Error.WriteLine($"interrupted during the controls of {experiment.Id}; nothing of it was written.");
+                        return ExitCodes.Interrupted;
+                    }
+                }
+                if (ExperimentControls.UnknownBreaks(result) is { Count: > 0 } unknown)
+                {
+                    console.Error.WriteLine($"error: {definition.File}: controls name checks {experiment.Id} does not have: {string.Join("; ", unknown)}. " +
+                                            $"Its check keys: {string.Join(", ", result.Checks.Select(c => c.Key))}.");
+                    return ExitCodes.BadInput;
+                }
                 results.Add(result);
                 PrintChecks(console.Out, result);
                 string size = ExperimentOutput.Size(definition.QuickApplied, grid.Replications);
@@ -149,11 +173,18 @@ internal static class ExperimentCommand
         table.AddColumn(new TableColumn("estimate").RightAligned().NoWrap());
         table.AddColumn(new TableColumn("95% CI").NoWrap());
         table.AddColumn(new TableColumn("criterion"));
-        foreach (var c in result.Checks)
+        table.AddColumn(new TableColumn("label"));
+        table.AddColumn(new TableColumn("fails on control?"));
+        foreach (var v in ExperimentControls.Verdicts(result))
+        {
+            var c = v.Check;
             table.AddRow(new Text(ExperimentMarkdown.Verdict(c)), new Text(c.Name), new Text(Experiment.F(c.Estimate.Value)),
-                new Text(ExperimentMarkdown.Interval(c.Estimate)), new Text(c.Criterion));
+                new Text(ExperimentMarkdown.Interval(c.Estimate)), new Text(c.Criterion), new Text(Check.Label(c.Kind)),
+                new Text(v.Controls.Count == 0 ? v.StatusText : $"{v.StatusText} ({v.ControlText})"));
+        }
         ansi.Write(table);
-        output.WriteLine($"  {result.Experiment.Id}: {(result.Passed ? "PASS" : "FAIL")} ({result.Checks.Count(c => c.Passed)} of {result.Checks.Count} checks; notes in checks.csv)");
+        output.WriteLine($"  {result.Experiment.Id}: {(result.Passed ? "PASS" : "FAIL")} ({result.Checks.Count(c => c.Passed)} of {result.Checks.Count} checks; " +
+                         $"facts reproduced {result.FactsReproduced} of {result.Facts}; notes and controls in checks.csv)");
     }
 
     private static IReadOnlyList<ExperimentRun> WithProgress(CliConsole console, Experiment experiment, SweepDefinition definition, BatchOptions options)

@@ -26,7 +26,11 @@ internal sealed record GlobalSensitivityRequest(
     bool Plots,
     bool List,
     int Parallel,
-    string CommandLine);
+    string CommandLine)
+{
+    /// <summary>The job-array task this process is (<c>--shard I/N</c>), or null for the whole analysis.</summary>
+    public AnalysisShard? Shard { get; init; }
+}
 
 /// <summary>
 /// The global methods of <c>contentionsim sensitivity</c>: <c>morris</c> (screening only), <c>sobol</c>
@@ -58,6 +62,11 @@ internal static class GlobalSensitivityCommand
             return ExitCodes.BadInput;
         }
         string fingerprint = $"sensitivity {q.Method} of {scenario.Name}: {Hash(Settings(q, factors))}";
+        if (q.Shard is not null && q.Force)
+        {
+            console.Error.WriteLine("error: --force with --shard would let every task of the array delete the others' runs; start over by deleting the folder once, before submitting.");
+            return ExitCodes.BadInput;
+        }
         if (AnalysisFolder.Prepare(q.Target, fingerprint, q.Force, console.Error) is int refused) return refused;
         var options = new BatchOptions
         {
@@ -69,9 +78,13 @@ internal static class GlobalSensitivityCommand
         console.Out.WriteLine($"Global sensitivity ({q.Method}) of '{scenario.Name}': {factors.Count} parameters ±{(q.Delta * 100).ToString("0.##", CultureInfo.InvariantCulture)}%, " +
                               $"{q.Outcomes.Count} outcomes, {q.Options.Replicates} seeds per point, runs of {scenario.TotalActivists:N0} activists for {scenario.Ticks:N0} {scenario.TimeUnit}s. Runs in {q.Target}.");
         var clock = Stopwatch.StartNew();
-        var evaluate = BatchEvaluation.OnDisk(q.Target, options, AnalysisFolder.Progress(console, clock));
+        if (q.Shard is not null)
+            console.Out.WriteLine($"Task {q.Shard.Shard} of a job array ({q.Shard.Source}): of every stage, the runs with run mod {q.Shard.Shard.Count} = {q.Shard.Shard.Index}, then a wait for the other tasks.");
+        var evaluate = BatchEvaluation.OnDisk(q.Target, options, AnalysisFolder.Progress(console, clock), q.Shard, line => console.Out.WriteLine("  " + line));
         // An OutputException (the folder cannot be written) goes to the one exit-code map (CliErrors).
         var result = GlobalSensitivity.Run(scenario, factors, q.Outcomes, q.Options, scenario.Seed, evaluate, line => console.Out.WriteLine("  " + line));
+        if (q.Shard is not null && (result is not null || q.Shard.WaitedOut))
+            return AnalysisShardOptions.Finish(console, q.Shard, result is not null, AnalysisShardOptions.FinalCommand(q.CommandLine));
         if (result is null)
         {
             console.Error.WriteLine($"interrupted after {AnalysisFolder.Duration(clock.Elapsed)}; every finished run is kept in {q.Target}. Run the same command again to resume.");

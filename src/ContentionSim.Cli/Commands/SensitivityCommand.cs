@@ -25,8 +25,10 @@ internal static class SensitivityCommand
 
     /// <param name="console">Where to write.</param>
     /// <param name="simulate">Replaces <see cref="Simulator.Run"/> (tests).</param>
-    public static Command Create(CliConsole console, Func<Scenario, RunOptions, RunResult>? simulate = null)
+    public static Command Create(CliConsole console, Func<Scenario, RunOptions, RunResult>? simulate = null, Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
+        var sharding = new AnalysisShardOptions();
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML), e.g. scenarios/japan-2007.yaml." };
         var outDir = new Option<string?>("--out", "-o") { Description = "Folder for the results (default: runs/sensitivity-<scenario>)." };
         var replications = new Option<int?>("--replications", "-n") { Description = $"Runs per variant, the same seeds in every variant (default {DefaultReplications}; {QuickReplications} with --quick)." };
@@ -52,11 +54,18 @@ internal static class SensitivityCommand
             scenario, outDir, replications, quick, parallel, seed, only, delta, sets, ticks, rows, force, noPlots, list,
             method, trajectories, sobolN, sobolFactors, outcomes,
         };
+        sharding.AddTo(command);
         command.SetAction(parse =>
         {
             bool isQuick = parse.GetValue(quick);
             string chosen = parse.GetValue(method) ?? "oat";
             bool global = chosen != "oat";
+            var shard = sharding.Resolve(parse, environment);
+            if (shard is not null && !global)
+            {
+                console.Error.WriteLine("error: --shard (a job array task) is for --method morris|sobol|global; the one-at-a-time analysis runs on one machine.");
+                return ExitCodes.BadInput;
+            }
             int n = parse.GetValue(replications) ?? (global ? GlobalDefaults.Replications : isQuick ? QuickReplications : DefaultReplications);
             if (global && n < 1)
             {
@@ -101,7 +110,7 @@ internal static class SensitivityCommand
                 var request = GlobalDefaults.Request(chosen, isQuick, input, catalog, d, n, parse.GetValue(trajectories), parse.GetValue(sobolN), parse.GetValue(sobolFactors),
                     parse.GetValue(outcomes), parse.GetValue(outDir), parse.GetValue(force), !parse.GetValue(noPlots), parse.GetValue(list), workers,
                     CommandLines.Of(parse, "sensitivity"), console.Error);
-                return request is null ? ExitCodes.BadInput : GlobalSensitivityCommand.Execute(console, request, simulate);
+                return request is null ? ExitCodes.BadInput : GlobalSensitivityCommand.Execute(console, request with { Shard = shard }, simulate);
             }
             var design = SensitivityDesign.Create(input.Scenario, catalog, n, d, input.Scenario.Seed,
                 v => ScenarioValidator.Validate(v).Select(x => $"{x.Path}: {x.Message}").ToArray());

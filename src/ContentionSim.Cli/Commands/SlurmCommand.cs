@@ -4,6 +4,8 @@ using ContentionSim.Reporting;
 using ContentionSim.Experiments.Sweeps;
 using ContentionSim.Scenarios;
 using ContentionSim.Scenarios.Sweeps;
+using ContentionSim.Scenarios.Calibration;
+using ContentionSim.Experiments.Sensitivity;
 
 namespace ContentionSim.Cli.Commands;
 
@@ -31,10 +33,12 @@ internal static class SlurmCommand
         var ticks = new Option<int?>("--ticks") { Description = "Passed on to every shard: ticks of every run instead of the base scenario's." };
         var sets = new Option<string[]>("--set") { Description = "Passed on to every shard: fix a parameter of the base (repeatable).", Arity = ArgumentArity.ZeroOrMore };
         var force = new Option<bool>("--force") { Description = "Overwrite scripts written before (they may have been adjusted by hand)." };
+        var method = new Option<string?>("--method", "-m") { Description = "For a scenario: the global sensitivity analysis to run as a job array (morris, sobol or global)." };
+        var quick = new Option<bool>("--quick") { Description = "For a calibration or a global sensitivity analysis: passed on, the reduced size." };
         var cmd = new Command("slurm",
-            "Write Slurm scripts that run a sweep as a job array of N shards and merge them: <name>.sbatch, <name>-merge.sbatch and submit.sh. Read, adjust, submit.")
+            "Write Slurm scripts that run a sweep, a calibration or a global sensitivity analysis (a scenario with --method) as a job array of N tasks and a final step: <name>.sbatch, <name>-merge.sbatch and submit.sh. Read, adjust, submit.")
         {
-            sweep, shards, outDir, merged, command, cpus, time, mem, partition, account, series, replications, ticks, sets, force,
+            sweep, shards, outDir, merged, command, cpus, time, mem, partition, account, series, replications, ticks, sets, force, method, quick,
         };
         cmd.SetAction(parse =>
         {
@@ -57,6 +61,10 @@ internal static class SlurmCommand
                 console.Error.WriteLine($"error: --series must be none, extremes or all, not '{seriesText}'.");
                 return ExitCodes.BadInput;
             }
+            if (parse.GetValue(method) is not null || CalibrationLoader.IsCalibrationFile(file))
+                return Analysis(console, parse, file, n, c, parse.GetValue(method), parse.GetValue(quick), parse.GetValue(ticks), parse.GetValue(sets) ?? [],
+                    parse.GetValue(outDir), parse.GetValue(merged), parse.GetValue(command), parse.GetValue(partition), parse.GetValue(account),
+                    parse.GetValue(time), parse.GetValue(mem), parse.GetValue(force));
             var loadOptions = new SweepLoadOptions
             {
                 Replications = parse.GetValue(replications),
@@ -120,6 +128,95 @@ internal static class SlurmCommand
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>The scripts of a calibration or a global sensitivity analysis as a job array and a final step.</summary>
+    private static int Analysis(CliConsole console, ParseResult parse, string file, int n, int cpus, string? method, bool quick, int? ticks, string[] sets,
+        string? outDir, string? results, string? command, string? partition, string? account, string? time, string? mem, bool force)
+    {
+        List<string> task;
+        string name, title, target;
+        long runs;
+        Core.Parameters.Scenario scenario;
+        var passOn = new List<string>();
+        if (quick) passOn.Add("--quick");
+        if (method is null)
+        {
+            if (ticks is not null || sets.Length > 0)
+            {
+                console.Error.WriteLine("error: --ticks and --set are for sweeps and sensitivity; a calibration file fixes its settings in its 'set:'.");
+                return ExitCodes.BadInput;
+            }
+            var c = CalibrationLoader.LoadFile(file, [.. Experiments.Methods.Observables.All.Select(o => o.Name)], new CalibrationLoadOptions { Quick = quick });
+            name = "calibration-" + RunCommand.Slug(c.Name) + (c.QuickApplied ? "-quick" : "");
+            title = $"calibration '{c.Name}' ({file})";
+            target = results ?? Path.Combine("runs", name);
+            task = ["calibrate", file, "--out", target, .. passOn];
+            runs = c.Abc.MaxSimulations * c.Replicates;
+            scenario = c.Scenario;
+        }
+        else
+        {
+            string m = method.Trim().ToLowerInvariant();
+            if (m is not ("morris" or "sobol" or "global"))
+            {
+                console.Error.WriteLine($"error: --method must be morris, sobol or global for a job array, not '{method}' (the one-at-a-time analysis runs on one machine).");
+                return ExitCodes.BadInput;
+            }
+            var input = ScenarioInput.TryLoad(file, sets, null, ticks, console.Error);
+            if (input is null) return ExitCodes.BadInput;
+            scenario = input.Scenario;
+            name = $"sensitivity-{RunCommand.Slug(scenario.Name)}-{m}{(quick ? "-quick" : "")}";
+            title = $"{m} sensitivity analysis of {file}";
+            target = results ?? Path.Combine("runs", name);
+            if (ticks is int t) passOn.AddRange(["--ticks", t.ToString(CultureInfo.InvariantCulture)]);
+            foreach (var s in sets) passOn.AddRange(["--set", s]);
+            task = ["sensitivity", file, "--method", m, "--out", target, .. passOn];
+            int d = SensitivityCatalog.Of(scenario).Varied.Count;
+            int r = quick ? GlobalDefaults.QuickTrajectories : GlobalDefaults.Trajectories, sn = quick ? GlobalDefaults.QuickSobolN : GlobalDefaults.SobolN;
+            int k = m == "sobol" ? d : Math.Min(d, quick ? GlobalDefaults.QuickSobolFactors : GlobalDefaults.SobolFactors);
+            runs = ((m != "sobol" ? (long)r * (d + 1) : 0) + (m != "morris" ? (long)sn * (k + 2) : 0)) * GlobalDefaults.Replications;
+        }
+        string root = outDir ?? target + "-slurm";
+        var settings = new SlurmJobSettings
+        {
+            Name = name,
+            SweepFile = file,
+            WorkDir = Directory.GetCurrentDirectory(),
+            ShardRoot = root,
+            MergedFolder = target,
+            Command = command ?? DefaultCommand(),
+            Shards = n,
+            CpusPerTask = cpus,
+            Partition = partition,
+            Account = account,
+            Time = time,
+            Memory = mem,
+            Runs = runs,
+            Activists = scenario.TotalActivists,
+            Ticks = scenario.Ticks,
+            TaskArguments = task,
+            FinalArguments = task,
+            AnalysisTitle = title,
+        };
+        var problems = SweepSlurm.Problems(settings);
+        if (problems.Count > 0)
+        {
+            console.Error.WriteLine(problems.Count == 1 ? "error: the scripts cannot be written safely:" : $"error: the scripts cannot be written safely ({problems.Count} problems):");
+            foreach (var p in problems) console.Error.WriteLine($"  {p}.");
+            console.Error.WriteLine("Nothing was written.");
+            return ExitCodes.BadInput;
+        }
+        var scripts = SweepSlurm.Create(settings);
+        var written = SweepSlurm.Write(scripts, root, force);
+        console.Out.WriteLine($"The {title}: at most about {runs:N0} runs of {settings.Activists:N0} activists for {settings.Ticks:N0} ticks, as a job array of {n} task{(n == 1 ? "" : "s")} " +
+                              $"({cpus} CPU{(cpus == 1 ? "" : "s")} each) that share every stage's runs, then a final step that writes the results into {target}.");
+        console.Out.WriteLine($"Per task: --time={settings.Time ?? scripts.TaskEstimate.SlurmTime} --mem={settings.Memory ?? scripts.TaskEstimate.SlurmMemory}" +
+                              (settings.Time is null || settings.Memory is null ? " (estimated; the reasoning is in the script)" : "") + ". The tasks must run at the same time (each waits for the others at the end of a stage).");
+        console.Out.WriteLine("Written:");
+        foreach (var path in written) console.Out.WriteLine($"  {path}");
+        console.Out.WriteLine($"Read and adjust them (partition, account, modules), then submit both jobs with: bash {Path.Combine(root, scripts.SubmitFile)}");
+        return ExitCodes.Ok;
     }
 
     /// <summary>This contentionsim, as the jobs can start it: its apphost, or the dotnet host with contentionsim.dll, by full paths.</summary>

@@ -44,6 +44,7 @@ internal static class StagesCommand
             Line($"  {(int)s}  {StageText.Name(s)}");
             Para("Tarrow: " + StageText.Explanation(s) + ".", "     ");
             Para("Entered " + StageCriteria.Entry(s, p) + ".", "     ");
+            foreach (var source in StageCriteria.Sources(s)) Para("Source: " + source + ".", "     ");
         }
         Line();
         Line("HOW THE CRITERIA ARE READ");

@@ -32,7 +32,7 @@ internal static class ValidateCommand
             if (CalibrationLoader.IsCalibrationFile(path)) return Calibration(console, path);
             var input = ScenarioInput.Load(path, overrides, null, null);
             var s = input.Scenario;
-            int orgs = s.Movements.Sum(m => m.Organizations.Sum(o => o.Count));
+            int orgs = s.Movements.Sum(m => ContentionSim.Core.Organizations.OrganizationLayer.GroupCounts(m.Organizations, m.Activists.EffectiveCount).Sum());
             console.Out.WriteLine($"ok: {input.Path} is a valid scenario '{s.Name}': {s.Movements.Count} movement(s), " +
                                   $"{s.TotalActivists:N0} activists, {orgs} organization(s), {s.Ticks} {s.TimeUnit}s, seed {s.Seed}.");
             return ExitCodes.Ok;

@@ -165,7 +165,11 @@ public static class Metrics
 
     /// <summary>The metric <c>late_violence_share</c>; its label, unit and meaning are declared below.</summary>
     public static Metric LateViolenceShare { get; } = Metric.FromHeadline("late_violence_share", "Share of violence in demobilization (%)", "share of violent acts (0–1)", false, 100,
-        "share of the wave's violent acts that fell in demobilization stages (4–6)", h => h.LateViolenceShare);
+        "of the violent acts within the wave's cycles of contention (each cycle's own start to end; fizzles excluded), the share in demobilization stages (4–6)", h => h.LateViolenceShare);
+
+    /// <summary>The metric <c>violence_after_peak_share</c>: its unit and meaning are the arguments below.</summary>
+    public static Metric ViolenceAfterPeakShare { get; } = Metric.FromHeadline("violence_after_peak_share", "Share of violence after the peak (%)", "share of violent acts (0–1)", false, 100,
+        "of the violent acts within the wave's cycles of contention (each cycle's own start to end; fizzles excluded), the share after the cycle's peak", h => h.ViolenceAfterPeakShare);
 
     /// <summary>The metric <c>mean_outside_pressure</c>; its label, unit and meaning are declared below.</summary>
     public static Metric MeanOutsidePressure { get; } = Metric.FromHeadline("mean_outside_pressure", "Mean outside pressure", Observables.OutsidePressure.Unit, false, 1,
@@ -183,7 +187,7 @@ public static class Metrics
     public static IReadOnlyList<Metric> OfHeadline { get; } =
     [
         Cycles, CompletedCycles, Fizzles, PeakParticipation, PeakTick, TimeToPeak, MeanParticipation, .. StageTicks,
-        RepressionEvents, FacilitationEvents, Concessions, Cooptations, ViolentActs, LateViolenceShare,
+        RepressionEvents, FacilitationEvents, Concessions, Cooptations, ViolentActs, LateViolenceShare, ViolenceAfterPeakShare,
         MeanOutsidePressure, MaxOutsidePressure, AlliancesFormed,
     ];
 
@@ -214,8 +218,13 @@ public static class Metrics
         "share of the run's ended non-fizzle cycles whose outcome is revolutionary turnover; absent when none ended",
         h => OutcomeShare(h, Outcome.RevolutionaryTurnover));
 
+    /// <summary>The metric <c>faded_share</c>: its unit and meaning are the arguments below.</summary>
+    public static Metric FadedShare { get; } = Metric.DerivedFromHeadline("faded_share", "Faded share of ended cycles (%)", "share of cycles (0–1)", false, 100,
+        "share of the run's ended non-fizzle cycles that faded or were absorbed (no concession, repression not dominant); absent when none ended",
+        h => OutcomeShare(h, Outcome.Faded));
+
     /// <summary>Every metric of the catalog: the headline, then the measures derived from cycles.</summary>
-    public static IReadOnlyList<Metric> All { get; } = [.. OfHeadline, CycleShare, CycleLength, NegotiatedShare, SuppressedShare, TurnoverShare];
+    public static IReadOnlyList<Metric> All { get; } = [.. OfHeadline, CycleShare, CycleLength, NegotiatedShare, SuppressedShare, FadedShare, TurnoverShare];
 
     /// <summary>The metric named <paramref name="name"/>, or null.</summary>
     public static Metric? Find(string? name) => All.FirstOrDefault(m => m.Name == name);

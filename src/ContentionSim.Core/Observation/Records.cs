@@ -190,10 +190,13 @@ public sealed record StageEntry
     public int ViolentActsSinceExhaustion { get; init; }
     /// <summary>Co-optations since stage 4 was entered (stage 5's criterion; 0 before stage 5).</summary>
     public int CooptationsSinceExhaustion { get; init; }
-    /// <summary>Those violent acts plus co-optations per 1,000 mobilized at the cycle's peak (stage 5's measure).</summary>
-    public double ConfrontationsPerThousandMobilized { get; init; }
-    /// <summary>State responses as a share of state and confrontational acts since stage 5 (stage 6's measure).</summary>
-    public double StateResponseShare { get; init; }
+    /// <summary>The route that met the criterion when a stage has several (stage 4: "exhaustion", "polarization"; stage 5: "violence", "institutionalization"), both joined by '+' when both held; empty otherwise.</summary>
+    public string Route { get; init; } = "";
+    /// <summary>The classifier's measures when the stage was entered (not recorded for stage 1, nor read back from a file).</summary>
+    public StageMeasureValues Measures { get; init; }
+
+    /// <summary>The value of <paramref name="measure"/> when the stage was entered (NaN if not recorded).</summary>
+    public double Measure(StageMeasure measure) => Measures.Recorded ? Measures[measure] : double.NaN;
 }
 
 /// <summary>One cycle of contention of a movement (or of the wave) from onset to outcome.</summary>
@@ -227,8 +230,14 @@ public sealed record CycleRecord
     public int Cooptations { get; init; }
     /// <summary><see cref="Observables.ViolentActs"/> summed over the cycle.</summary>
     public int ViolentActs { get; init; }
-    /// <summary>Violent acts in the demobilization phase (stages 4–6).</summary>
+    /// <summary>Violent acts of the cycle in the demobilization phase (stages 4–6).</summary>
     public int ViolentActsLate { get; init; }
+    /// <summary>Violent acts of the cycle after its peak tick, up to its end (within the cycle's own start and end).</summary>
+    public int ViolentActsAfterPeak { get; init; }
+    /// <summary>1 when stage 5 was entered by the violence route (della Porta &amp; Tarrow 1986), else 0.</summary>
+    public int Stage5ByViolence { get; init; }
+    /// <summary>1 when stage 5 was entered by the institutionalization route (co-optation of moderates), else 0 (both may be 1).</summary>
+    public int Stage5ByInstitutionalization { get; init; }
     /// <summary>Highest <see cref="Observables.OutsidePressure"/> in a tick of the cycle.</summary>
     public double MaxOutsidePressure { get; init; }
     /// <summary>The state's facilitative stance towards the movement, averaged over the cycle's ticks (the outcome weighs it).</summary>
@@ -322,8 +331,10 @@ public sealed record Headline
     public int Cooptations { get; init; }
     /// <summary>The <see cref="Metrics.ViolentActs"/> metric.</summary>
     public int ViolentActs { get; init; }
-    /// <summary>The <see cref="Metrics.LateViolenceShare"/> metric.</summary>
+    /// <summary>Of the violent acts within the wave's cycles of contention (fizzles excluded), the share in demobilization stages (4–6); 0 without any.</summary>
     public double LateViolenceShare { get; init; }
+    /// <summary>Of the violent acts within the wave's cycles of contention (fizzles excluded), the share after each cycle's peak; 0 without any.</summary>
+    public double ViolenceAfterPeakShare { get; init; }
     /// <summary>The <see cref="Metrics.MeanOutsidePressure"/> metric.</summary>
     public double MeanOutsidePressure { get; init; }
     /// <summary>The <see cref="Metrics.MaxOutsidePressure"/> metric.</summary>

@@ -59,7 +59,7 @@ public sealed class Organization : IAgent<OrganizationLayer>
     public int Mobilization { get; private set; }
     /// <summary>Ticks in which it lobbied.</summary>
     public int Lobbying { get; private set; }
-    /// <summary>Contacts made with local authorities by lobbying.</summary>
+    /// <summary>Contacts with local authorities: cases that took the worker to a local office, and lobbying visits.</summary>
     public int ContactsLocal { get; private set; }
     /// <summary>Contacts made with the national government by lobbying (the national channel was open).</summary>
     public int ContactsNational { get; private set; }
@@ -73,6 +73,14 @@ public sealed class Organization : IAgent<OrganizationLayer>
     public int Blocked { get; private set; }
     /// <summary>Alliances abroad it formed after being blocked (the boomerang).</summary>
     public int AlliancesFormed { get; private set; }
+    /// <summary>Hours spent on service (casework, language classes), summed over ticks.</summary>
+    public double ServiceHours { get; private set; }
+    /// <summary>Hours spent on outward actions (framing, calls to members, lobbying), summed over ticks.</summary>
+    public double AdvocacyHours { get; private set; }
+    /// <summary>Hours spent on networking, summed over ticks.</summary>
+    public double NetworkingHours { get; private set; }
+    /// <summary>Cases of counselling handled (summed over ticks).</summary>
+    public int CasesHandled { get; private set; }
 
     /// <summary>Whether the organization did advocacy this tick (keeps its alliances up).</summary>
     public bool AdvocatedThisTick { get; private set; }
@@ -81,6 +89,14 @@ public sealed class Organization : IAgent<OrganizationLayer>
     /// <summary>National contacts made this tick (state–movement interactions).</summary>
     public int NationalContactsThisTick { get; private set; }
     internal void SetMembers(int[] members) => _members = members;
+
+    /// <summary>Clears the counts of what it did (the burn-in is not recorded); its means and members stay.</summary>
+    internal void ClearRecord()
+    {
+        Counselling = LanguageClasses = Networking = Framing = Mobilization = Lobbying = 0;
+        ContactsLocal = ContactsNational = ContactsDomestic = ContactsAbroad = ContactsInternational = 0;
+        Blocked = AlliancesFormed = 0;
+    }
 
     /// <inheritdoc/>
     public void Init(OrganizationLayer layer) => _layer = layer;
@@ -96,6 +112,10 @@ public sealed class Organization : IAgent<OrganizationLayer>
         PublicInformationThisTick = false;
         NationalContactsThisTick = 0;
 
+        // The week's time: volunteers' and staff's hours. Service comes first (members' immediate
+        // needs, Pekkanen's "members without advocates"): volunteers take the cases, staff cover
+        // what the volunteers could not. What is left goes to outward actions.
+        double volunteerHours = Volunteers * g.VolunteerHours, staffHours = SalariedStaff * g.StaffHours;
         // Service: counselling and language classes ease members' hardship, every tick for an
         // organization that uses them. A counselling case may be taken up together with another
         // domestic organization (case-to-case cooperation).
@@ -105,14 +125,30 @@ public sealed class Organization : IAgent<OrganizationLayer>
             Counselling++;
             relief += g.ServiceRelief;
             if (rng.Chance(g.Referral)) ContactsDomestic++;
+            // Casework: the members' cases of the week, as far as the hours go; some take the
+            // worker to a local authority's office (the contacts with local authorities).
+            double demand = _members.Length * g.CaseRate;
+            int cases = (int)demand + (rng.Chance(demand - Math.Floor(demand)) ? 1 : 0);
+            int handled = (int)Math.Min(cases, Math.Floor((volunteerHours + staffHours) / g.CaseHours));
+            Work(handled * g.CaseHours, ref volunteerHours, ref staffHours);
+            ServiceHours += handled * g.CaseHours;
+            CasesHandled += handled;
+            for (int c = 0; c < handled; c++)
+                if (rng.Chance(g.LocalOfficeShare)) ContactsLocal++;
         }
-        if ((Means & OrganizationMeans.LanguageClasses) != 0) { LanguageClasses++; relief += g.ServiceRelief / 2; }
+        if ((Means & OrganizationMeans.LanguageClasses) != 0)
+        {
+            LanguageClasses++;
+            relief += g.ServiceRelief / 2;
+            ServiceHours += g.CaseHours;
+            Work(g.CaseHours, ref volunteerHours, ref staffHours);
+        }
         // Members' grievance is eased by it in the activist update, before they decide: each
         // activist belongs to one organization at most, so this is the same as easing it here
         // (framing below reads grievance as eased so far, see GrievanceAfterService).
         _layer.Relief[Id] = relief;
 
-        if ((Means & OrganizationMeans.Networking) != 0) { Networking++; ContactsDomestic++; }
+        if ((Means & OrganizationMeans.Networking) != 0) { Networking++; ContactsDomestic++; NetworkingHours += g.ActionHours; }
 
         // Framing: information politics. Public information reaches the whole movement,
         // members-only information reaches members; outside attention amplifies it.
@@ -120,6 +156,7 @@ public sealed class Organization : IAgent<OrganizationLayer>
         {
             Framing++;
             AdvocatedThisTick = true;
+            AdvocacyHours += g.ActionHours;
             PublicInformationThisTick = g.PublicInformation;
             int reach = (int)Math.Ceiling(g.FramingReach * Capacity * _layer.LastFrameBoost);
             int start = pop.MovementStarts[Movement], size = pop.MovementStarts[Movement + 1] - start;
@@ -139,19 +176,23 @@ public sealed class Organization : IAgent<OrganizationLayer>
         // Mobilization calls ride the wave: their chance grows with the movement's participation.
         var last = _layer.LastParticipation(Movement);
         _layer.Calling[Id] = rng.Chance(g.Mobilization * Math.Min(1.0, last / OrganizationLayer.CallSaturation));
-        if (_layer.Calling[Id]) { Mobilization++; AdvocatedThisTick = true; }
+        if (_layer.Calling[Id]) { Mobilization++; AdvocatedThisTick = true; AdvocacyHours += g.ActionHours; }
 
-        // Lobbying: local authorities are reachable, more so with more volunteers; national
-        // government is gated by the effective openness of the POS. Salaried staff turn to
-        // national lobbying only as far as the POS gives it a chance (professionals target
-        // channels that are open): under a tight POS staff add little, under an open one much.
+        // Lobbying: volunteers with time left after the casework visit local authorities. National
+        // government is gated by the effective openness of the POS: salaried staff turn to national
+        // lobbying only as far as the POS gives it a chance (professionals target channels that are
+        // open), a chance still written as S / (S + 3) · openness (not yet from staff's time).
         // Blocked organizations may ally abroad (the boomerang).
         if ((Means & OrganizationMeans.Lobbying) != 0 && rng.Chance(g.LobbyingRate))
         {
             Lobbying++;
             AdvocatedThisTick = true;
-            if (rng.Chance(Volunteers / (Volunteers + OrganizationLayer.VolunteerHalfCapacity)))
+            AdvocacyHours += g.ActionHours;
+            if (volunteerHours >= g.ActionHours)
+            {
+                volunteerHours -= g.ActionHours;
                 ContactsLocal++;
+            }
             double professional = SalariedStaff / (SalariedStaff + OrganizationLayer.StaffHalfCapacity);
             double openness = _layer.LastEffectiveOpenness;
             if (rng.Chance(OrganizationLayer.NationalBaseAttempt + (1 - OrganizationLayer.NationalBaseAttempt) * openness * professional))
@@ -178,12 +219,20 @@ public sealed class Organization : IAgent<OrganizationLayer>
         _layer.Advocated[Id] = AdvocatedThisTick;
     }
 
+    /// <summary><paramref name="hours"/> of work, done by volunteers first and by staff for the rest (as far as either has time).</summary>
+    private static void Work(double hours, ref double volunteerHours, ref double staffHours)
+    {
+        double byVolunteers = Math.Min(hours, volunteerHours);
+        volunteerHours -= byVolunteers;
+        staffHours = Math.Max(0, staffHours - (hours - byVolunteers));
+    }
+
     /// <summary>This organization as a record for output.</summary>
     internal OrganizationRecord ToRecord(string movementId)
     {
-        int service = Counselling + LanguageClasses;
-        int advocacy = Framing + Mobilization + Lobbying;
-        int total = service + advocacy + Networking;
+        double service = ServiceHours;
+        double advocacy = AdvocacyHours;
+        double total = service + advocacy + NetworkingHours;
         return new OrganizationRecord
         {
             Id = Id,
@@ -200,8 +249,8 @@ public sealed class Organization : IAgent<OrganizationLayer>
             Framing = Framing,
             Mobilization = Mobilization,
             Lobbying = Lobbying,
-            ServiceEffort = total > 0 ? (double)service / total : 0,
-            AdvocacyEffort = total > 0 ? (double)advocacy / total : 0,
+            ServiceEffort = total > 0 ? service / total : 0,
+            AdvocacyEffort = total > 0 ? advocacy / total : 0,
             ContactsLocalAuthorities = ContactsLocal,
             ContactsNationalGovernment = ContactsNational,
             ContactsDomestic = ContactsDomestic,

@@ -18,8 +18,6 @@ public sealed class OrganizationLayer
 {
     /// <summary>Participation at which an organization's call chance is at its full mobilization effort.</summary>
     public const double CallSaturation = 0.05;
-    /// <summary>Volunteers at which half of lobbying ticks reach local authorities.</summary>
-    public const double VolunteerHalfCapacity = 20;
     /// <summary>Chance that a lobbying tick also tries national government with no salaried staff.</summary>
     public const double NationalBaseAttempt = 0.2;
     /// <summary>Salaried staff at which the national attempt chance is halfway to certain.</summary>
@@ -57,9 +55,12 @@ public sealed class OrganizationLayer
         for (int m = 0; m < scenario.Movements.Count; m++)
         {
             _firstOf[m] = _organizations.Count;
-            foreach (var group in scenario.Movements[m].Organizations)
+            var movement = scenario.Movements[m];
+            var counts = GroupCounts(movement.Organizations, movement.Activists.EffectiveCount);
+            for (int g = 0; g < counts.Length; g++)
             {
-                for (int k = 0; k < group.Count; k++)
+                var group = movement.Organizations[g];
+                for (int k = 0; k < counts[g]; k++)
                 {
                     var rng = context.Random.For("organization-attributes", _organizations.Count, 0);
                     int volunteers = (int)Math.Round(Math.Max(0, group.Volunteers.Draw(ref rng)));
@@ -87,6 +88,12 @@ public sealed class OrganizationLayer
 
     /// <summary>Every organization of the run, by <see cref="Organization.Id"/>.</summary>
     public IReadOnlyList<Organization> Organizations => _organizations;
+
+    /// <summary>Clears what every organization has counted (after the burn-in: records start at tick 1).</summary>
+    internal void ClearRecords()
+    {
+        foreach (var o in _organizations) o.ClearRecord();
+    }
 
     /// <summary>Members of all organizations together.</summary>
     public long MemberCount => _organizations.Sum(o => (long)o.Members.Length);
@@ -126,6 +133,36 @@ public sealed class OrganizationLayer
             if (relief > 0) g -= (float)(relief * g);
         }
         return g;
+    }
+
+    /// <summary>
+    /// How many organizations each group gets among <paramref name="activists"/> activists: the groups'
+    /// exact counts (per 1,000 activists × activists / 1,000) rounded so that their total is the exact
+    /// total rounded half up, by largest remainder (Hamilton's method; ties to the earlier group). A
+    /// scenario converted from whole counts at its own population gets exactly those counts back.
+    /// </summary>
+    public static int[] GroupCounts(IReadOnlyList<OrganizationGroupParameters> groups, int activists)
+    {
+        var counts = new int[groups.Count];
+        if (groups.Count == 0) return counts;
+        var exact = new double[groups.Count];
+        double total = 0;
+        int floors = 0;
+        for (int g = 0; g < groups.Count; g++)
+        {
+            // A tolerance against decimal fractions written for whole counts (1.3333 × 3,000 = 3.9999).
+            exact[g] = groups[g].ExactCount(activists);
+            double nearest = Math.Round(exact[g]);
+            if (Math.Abs(exact[g] - nearest) < 1e-3) exact[g] = nearest;
+            counts[g] = (int)Math.Floor(exact[g]);
+            floors += counts[g];
+            total += exact[g];
+        }
+        int target = (int)Math.Floor(total + 0.5 + 1e-9);
+        var order = Enumerable.Range(0, groups.Count)
+            .OrderByDescending(g => exact[g] - counts[g]).ThenBy(g => g).ToArray();
+        for (int k = 0; k < target - floors && k < order.Length; k++) counts[order[k]]++;
+        return counts;
     }
 
     /// <summary>Which means an organization uses: one draw per means from its group's shares, in a fixed order.</summary>

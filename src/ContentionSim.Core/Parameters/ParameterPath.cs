@@ -152,6 +152,8 @@ public static class ParameterPath
         var property = Find(node.GetType(), segment);
         if (property is null)
         {
+            if (RetiredKeys.Find(node.GetType(), segment) is { } retired)
+                throw new ParameterPathException(path, $"{RetiredKeys.Message(retired)}; {RetiredKeys.Fix(retired)}");
             var keys = PropertiesOf(node.GetType()).Select(KeyOf).ToArray();
             var suggestion = Suggest.Closest(segment, keys);
             throw new ParameterPathException(path,

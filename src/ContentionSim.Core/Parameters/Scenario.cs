@@ -26,6 +26,11 @@ public sealed record Scenario
         Source = "assumed: ten years of weeks, room for several cycles (pattern 8)")]
     public int Ticks { get; init; } = 520;
 
+    /// <summary>Ticks simulated before tick 1 and not recorded (a burn-in). A run starts with every activist inactive, rested and at baseline grievance, which sets off a synchronized surge in the first weeks (before issue 15 the first cycle began at ticks 10–21 in 90–100% of runs); the burn-in lets that start-up transient pass, so that what is recorded — and every experiment — starts from the model's own dynamics. Scheduled events, the stage classifier and every output start at tick 1; 0 records from the initial state.</summary>
+    [Param("Ticks simulated before tick 1 and not recorded (a burn-in). A run starts with every activist inactive, rested and at baseline grievance, which sets off a synchronized surge in the first weeks (before issue 15 the first cycle began at ticks 10–21 in 90–100% of runs); the burn-in lets that start-up transient pass, so that what is recorded — and every experiment — starts from the model's own dynamics. Scheduled events, the stage classifier and every output start at tick 1; 0 records from the initial state.", Min = 0, Max = 100_000, Unit = "ticks",
+        Source = BurnInSource)]
+    public int BurnIn { get; init; } = DefaultBurnIn;
+
     /// <summary>What one tick stands for (label only; rates are per tick).</summary>
     [Param("What one tick stands for (label only; rates are per tick).",
         Source = "not a model quantity (a label); weekly is the grain at which protest event data are usually counted, and MODEL.md speaks of \"week 61\"")]
@@ -63,6 +68,12 @@ public sealed record Scenario
     /// <summary>Parameter changes at a tick (shock) or over a span of ticks (ramp).</summary>
     [Param("Parameter changes at a tick (shock) or over a span of ticks (ramp).")]
     public IReadOnlyList<ScheduledEvent> Events { get; init; } = [];
+
+    /// <summary>The default burn-in (see <see cref="BurnIn"/>).</summary>
+    public const int DefaultBurnIn = 0;
+
+    private const string BurnInSource =
+        "not a model quantity at 0 (records from the initial state, as before issue 15); the default is to be set from the measured start-up transient (issue 15 item 6)";
 
     /// <summary>Total number of activists over all movements.</summary>
     public long TotalActivists => Movements.Sum(m => (long)m.Activists.EffectiveCount);
@@ -136,9 +147,9 @@ public sealed record MovementParameters
     [Param("The movement's activists.")]
     public ActivistParameters Activists { get; init; } = new();
 
-    /// <summary>The movement's organizations, in groups of the same kind (default: ten concerned citizens' groups; give [] for none).</summary>
-    [Param("The movement's organizations, in groups of the same kind (default: ten concerned citizens' groups; give [] for none).")]
-    public IReadOnlyList<OrganizationGroupParameters> Organizations { get; init; } = [new OrganizationGroupParameters { Count = 10 }];
+    /// <summary>The movement's organizations, in groups of the same kind, each group's size given per 1,000 of the movement's activists (default: one group of concerned citizens' groups, 5 per 1,000 activists, i.e. ten for the default 2,000; give [] for none).</summary>
+    [Param("The movement's organizations, in groups of the same kind, each group's size given per 1,000 of the movement's activists (default: one group of concerned citizens' groups, 5 per 1,000 activists, i.e. ten for the default 2,000; give [] for none).")]
+    public IReadOnlyList<OrganizationGroupParameters> Organizations { get; init; } = [new OrganizationGroupParameters()];
 }
 
 /// <summary>The activists of one movement: how many, and the distributions their attributes are drawn from (<see cref="MovementParameters.Activists"/>).</summary>
@@ -338,10 +349,13 @@ public sealed record OrganizationGroupParameters
         Source = "Shipper (2006): the six kinds of migrant support organization")]
     public OrganizationKind Kind { get; init; } = OrganizationKind.ConcernedCitizens;
 
-    /// <summary>Number of organizations in this group.</summary>
-    [Param("Number of organizations in this group.", Min = 0, Max = 100_000,
-        Source = "assumed: one organization per group (a movement's default list has one group of ten)")]
-    public int Count { get; init; } = 1;
+    /// <summary>Organizations in this group per 1,000 of the movement's activists: the number of organizations grows with the movement, so members per organization (membership × 1,000 / this) and what the organizations do per activist stay the same at any population size. The number built is this × activists / 1,000, rounded over the movement's groups by largest remainder (ODD 5).</summary>
+    [Param("Organizations in this group per 1,000 of the movement's activists: the number of organizations grows with the movement, so members per organization (membership × 1,000 / this) and what the organizations do per activist stay the same at any population size. The number built is this × activists / 1,000, rounded over the movement's groups by largest remainder (ODD 5).", Min = 0, Max = 1_000_000, Unit = "per 1,000 activists",
+        Source = "assumed (unit conversion of the former 'count': the default movement's ten organizations for 2,000 activists are 5 per 1,000; each shipped scenario gives its former count × 1,000 / its activists; issue 15 item 1)")]
+    public double PerThousandActivists { get; init; } = 5;
+
+    /// <summary>Organizations this group would have among <paramref name="activists"/> activists before rounding.</summary>
+    public double ExactCount(int activists) => PerThousandActivists * activists / 1000.0;
 
     /// <summary>Volunteers per organization.</summary>
     [Param("Volunteers per organization.", Min = 0, Unit = "people",
@@ -402,6 +416,36 @@ public sealed record OrganizationGroupParameters
     [Param("Share of each member's grievance eased by a tick of counselling (language classes ease half as much).", Min = 0, Max = 1, Unit = "share",
         Source = "Pekkanen (2006) for the effect (service eases hardship and damps contention among members); value assumed")]
     public double ServiceRelief { get; init; } = 0.02;
+
+    /// <summary>Hours a volunteer gives the organization per tick (a week in the shipped scenarios). Volunteers' time goes to casework first, then to visits to local authorities. 0 is a negative control: volunteers give no time.</summary>
+    [Param("Hours a volunteer gives the organization per tick (a week in the shipped scenarios). Volunteers' time goes to casework first, then to visits to local authorities. 0 is a negative control: volunteers give no time.", Min = 0, Max = 168, Unit = "hours/tick",
+        Source = "assumed: a few hours a week; 0 is a switch for negative controls")]
+    public double VolunteerHours { get; init; } = 4;
+
+    /// <summary>Hours a salaried staff member gives the organization per tick: casework the volunteers could not cover.</summary>
+    [Param("Hours a salaried staff member gives the organization per tick: casework the volunteers could not cover.", Min = 0, Max = 168, Unit = "hours/tick",
+        Source = "assumed: a full-time week less administration")]
+    public double StaffHours { get; init; } = 35;
+
+    /// <summary>Cases (residence status, work, health insurance, schooling) each member brings to an organization that counsels, per tick.</summary>
+    [Param("Cases (residence status, work, health insurance, schooling) each member brings to an organization that counsels, per tick.", Min = 0, Max = 1, Unit = "cases/member/tick",
+        Source = "Vogt & Lersch (2007) for the effect (counselling is the most common means, done case by case); value assumed: a member brings a case about once in 20 weeks")]
+    public double CaseRate { get; init; } = 0.05;
+
+    /// <summary>Hours one case of counselling takes (a weekly language class takes as long).</summary>
+    [Param("Hours one case of counselling takes (a weekly language class takes as long).", Min = 0.01, Max = 168, Unit = "hours/case",
+        Source = "assumed: an interview and a follow-up")]
+    public double CaseHours { get; init; } = 2;
+
+    /// <summary>Share of the cases handled that take the worker to a local authority's office (contacts with local authorities).</summary>
+    [Param("Share of the cases handled that take the worker to a local authority's office (contacts with local authorities).", Min = 0, Max = 1, Unit = "share",
+        Source = "Vogt & Lersch (2007) for the effect (contacts with local authorities rise with volunteers: casework meets city offices); value assumed")]
+    public double LocalOfficeShare { get; init; } = 0.3;
+
+    /// <summary>Hours one outward action takes: a lobbying visit, a framing action, a call to members, a networking meeting.</summary>
+    [Param("Hours one outward action takes: a lobbying visit, a framing action, a call to members, a networking meeting.", Min = 0.01, Max = 168, Unit = "hours/action",
+        Source = "assumed: half a working day")]
+    public double ActionHours { get; init; } = 4;
 
     /// <summary>People reached by a tick of framing, per volunteer or staff member.</summary>
     [Param("People reached by a tick of framing, per volunteer or staff member.", Min = 0, Max = 100, Unit = "people/worker",
@@ -472,10 +516,15 @@ public sealed record StateParameters
         Source = "Eisinger (1973), Kitschelt (1986) for the effect (open systems absorb protest into institutions); value assumed (introduced at 0.4 in b8053e2 and hand-tuned to 0.7 in c8ce119 so that participation is curvilinear in openness, fact 4; to be calibrated): grievance counts 93% at openness 0.1, 65% at 0.5, 30% at 1")]
     public double Absorption { get; init; } = 0.7;
 
-    /// <summary>Share of the movement's grievance eased per national contact that gets through: claims handled through institutions instead of the street (Eisinger's open systems absorb protest).</summary>
-    [Param("Share of the movement's grievance eased per national contact that gets through: claims handled through institutions instead of the street (Eisinger's open systems absorb protest).", Min = 0, Max = 1, Unit = "share/contact",
-        Source = "Eisinger (1973) for the effect (claims handled through institutions instead of the street); value assumed (hand-tuned in b8053e2 to make facts 1, 3, 5 and 9 hold over seeds; to be calibrated): ten default organizations at openness 0.5 ease about 0.36% of grievance a tick against a rebuild of 1% of the gap")]
-    public double InstitutionalRelief { get; init; } = 0.005;
+    /// <summary>Share of a movement's grievance eased per tick per national contact that gets through, per 1,000 activists of the scenario (all movements): relief = this × national contacts × 1,000 / activists, so claims handled through institutions instead of the street ease a movement of any size alike (Eisinger's open systems absorb protest).</summary>
+    [Param("Share of a movement's grievance eased per tick per national contact that gets through, per 1,000 activists of the scenario (all movements): relief = this × national contacts × 1,000 / activists, so claims handled through institutions instead of the street ease a movement of any size alike (Eisinger's open systems absorb protest).", Min = 0, Max = 1000, Unit = "share per contact per 1,000 activists",
+        Source = "Eisinger (1973) for the effect (claims handled through institutions instead of the street); value assumed (hand-tuned in b8053e2 as 0.005 per contact at 2,000 activists to make facts 1, 3, 5 and 9 hold over seeds; to be calibrated). Unit conversion of the former 'institutional_relief' (issue 15 item 1): old value × activists / 1,000, so 0.005 at 2,000 activists is 0.01; ten default organizations at openness 0.5 ease about 0.36% of grievance a tick against a rebuild of 1% of the gap")]
+    public double InstitutionalReliefPerThousand { get; init; } = 0.01;
+
+    /// <summary>Talks the state may hold per tick with a movement, per 1,000 of its activists, each with chance facilitation × threat (a talk is a state–movement interaction; a larger movement meets the state more often). Fractions are a last draw of that weight.</summary>
+    [Param("Talks the state may hold per tick with a movement, per 1,000 of its activists, each with chance facilitation × threat (a talk is a state–movement interaction; a larger movement meets the state more often). Fractions are a last draw of that weight.", Min = 0, Max = 1000, Unit = "per 1,000 activists/tick",
+        Source = "assumed (unit conversion of the former one talk draw per movement per tick: one per 2,000 activists, the default movement, is 0.5; each shipped scenario gives 1,000 / its activists per movement; issue 15 item 1)")]
+    public double TalksPerThousand { get; init; } = 0.5;
 
     /// <summary>Strength of the state's campaign framing the movement as a threat (lowers sympathy each tick).</summary>
     [Param("Strength of the state's campaign framing the movement as a threat (lowers sympathy each tick).", Min = 0, Max = 1,
@@ -501,10 +550,10 @@ public sealed record TransnationalParameters
         Source = "Vogt & Lersch (2007) for its order (transnational ties are rare); value assumed (hand-tuned in b8053e2 from 0.05 to make facts 1, 3, 5 and 9 hold over seeds; to be calibrated); japan-2007 sets 0.001, fact 5 compares 0 with 0.5")]
     public double AllianceProbability { get; init; } = 0.02;
 
-    /// <summary>Outside pressure one active alliance adds per tick.</summary>
-    [Param("Outside pressure one active alliance adds per tick.", Min = 0, Max = 1, Unit = "pressure/tick",
-        Source = "assumed: with pressure_decay a steady 0.4 per alliance, so one alliance moves the state noticeably and a few move it a lot")]
-    public double PressurePerAlliance { get; init; } = 0.02;
+    /// <summary>Outside pressure added per tick per standing alliance per 1,000 activists of the scenario (all movements): pressure grows with the share of the movement's organizations allied abroad, not with their number, so a movement of any size with the same density of alliances meets the same pressure.</summary>
+    [Param("Outside pressure added per tick per standing alliance per 1,000 activists of the scenario (all movements): pressure grows with the share of the movement's organizations allied abroad, not with their number, so a movement of any size with the same density of alliances meets the same pressure.", Min = 0, Max = 1000, Unit = "pressure/tick per alliance per 1,000 activists",
+        Source = "assumed (unit conversion of the former 'pressure_per_alliance' 0.02 per alliance at the default 2,000 activists: old value × activists / 1,000 = 0.04; issue 15 item 1): with pressure_decay a steady 0.8 per alliance per 1,000 activists, so one alliance among the default ten organizations moves the state noticeably and a few move it a lot")]
+    public double PressurePerAlliancePerThousand { get; init; } = 0.04;
 
     /// <summary>Share of outside pressure that fades each tick unless kept up.</summary>
     [Param("Share of outside pressure that fades each tick unless kept up.", Min = 0, Max = 1, Unit = "per tick",
@@ -599,20 +648,45 @@ public sealed record ClassifierParameters
         Source = "assumed")]
     public double InteractionRate { get; init; } = 1.0;
 
-    /// <summary>Participation, as a share of the cycle's running peak, needed for stage 3 (near the peak).</summary>
-    [Param("Participation, as a share of the cycle's running peak, needed for stage 3 (near the peak).", Min = 0, Max = 1, Unit = "share of peak",
-        Source = "Tarrow (1998) for the criterion (stage 3 is participation near its peak); value assumed")]
-    public double NearPeak { get; init; } = 0.8;
+    /// <summary>Rise of smoothed participation in a tick, as a share of its fastest rise so far in the cycle, at or below which the rise has slowed (stage 3, with the interaction rate).</summary>
+    [Param("Rise of smoothed participation in a tick, as a share of its fastest rise so far in the cycle, at or below which the rise has slowed (stage 3, with the interaction rate).", Min = 0, Max = 1, Unit = "share of fastest rise",
+        Source = "Koopmans (1993) for the criterion (the expansion of a wave slows at its height); value assumed: half the fastest pace, past the inflection of the rise")]
+    public double RiseSlowdown { get; init; } = 0.5;
 
-    /// <summary>Participation, as a share of the cycle's peak, below which exhaustion and polarization begin (stage 4).</summary>
-    [Param("Participation, as a share of the cycle's peak, below which exhaustion and polarization begin (stage 4).", Min = 0, Max = 1, Unit = "share of peak",
-        Source = "assumed: a 15% fall from the peak is a decline, not noise")]
-    public double DeclineFraction { get; init; } = 0.85;
+    /// <summary>Participation, as a share of the cycle's peak, at or below which exhaustion and polarization can begin (stage 4, with exhaustion_share).</summary>
+    [Param("Participation, as a share of the cycle's peak, at or below which exhaustion and polarization can begin (stage 4, with exhaustion_share).", Min = 0, Max = 1, Unit = "share of peak",
+        Source = "assumed (issue 15: 0.85 before exhaustion was also required; with it, a 5% fall from the peak marks the turn, so the decline's stages begin near the peak)")]
+    public double DeclineFraction { get; init; } = 0.95;
 
-    /// <summary>Violent acts plus co-optations since stage 4, per 1,000 activists mobilized at the cycle's peak, that mark violence and institutionalization (stage 5).</summary>
-    [Param("Violent acts plus co-optations since stage 4, per 1,000 activists mobilized at the cycle's peak, that mark violence and institutionalization (stage 5).", Min = 0, Unit = "per 1,000 mobilized",
-        Source = "assumed (unit changed and value hand-tuned in b8053e2 from 2.0 per 1,000 activists so that completed cycles reach stage 6 through 4 and 5, fact 1; to be calibrated): a handful of acts for the few hundred people a classroom-sized cycle mobilizes")]
-    public double ConfrontationCount { get; init; } = 5.0;
+    /// <summary>Exhausted activists per activist mobilized at the cycle's peak that mark exhaustion (stage 4, with decline_fraction).</summary>
+    [Param("Exhausted activists per activist mobilized at the cycle's peak that mark exhaustion (stage 4, with decline_fraction).", Min = 0, Max = 10, Unit = "per mobilized",
+        Source = "Tarrow (2011) ch. 10 for the criterion (exhaustion); value assumed: one in twenty of those mobilized at the peak")]
+    public double ExhaustionShare { get; init; } = 0.05;
+
+    /// <summary>Rise of the radical share of the active since the cycle's peak that marks polarization (stage 4, route polarization, with decline_fraction).</summary>
+    [Param("Rise of the radical share of the active since the cycle's peak that marks polarization (stage 4, route polarization, with decline_fraction).", Min = 0, Max = 1, Unit = "share of the active",
+        Source = "Tarrow (2011) ch. 10 for the criterion (the declining movement polarizes); value assumed: five points")]
+    public double PolarizationRise { get; init; } = 0.05;
+
+    /// <summary>Participation, as a share of the cycle's peak, at or below which participants have withdrawn even without exhaustion or polarization (stage 4, route withdrawal).</summary>
+    [Param("Participation, as a share of the cycle's peak, at or below which participants have withdrawn even without exhaustion or polarization (stage 4, route withdrawal).", Min = 0, Max = 1, Unit = "share of peak",
+        Source = "assumed: a 15% fall from the peak is a decline, not noise (decline_fraction's default before issue 15)")]
+    public double WithdrawalFraction { get; init; } = 0.85;
+
+    /// <summary>Violent acts per 1,000 active activists per tick that mark radicals' turn to violence (stage 5, route violence, with confrontation_rise).</summary>
+    [Param("Violent acts per 1,000 active activists per tick that mark radicals' turn to violence (stage 5, route violence, with confrontation_rise).", Min = 0, Unit = "per 1,000 active/tick",
+        Source = "della Porta & Tarrow (1986) for the criterion; value assumed: one act a tick per 1,000 still active")]
+    public double ViolenceRate { get; init; } = 1.0;
+
+    /// <summary>Co-opted activists per activist still active that mark moderates' move into institutions (stage 5, route institutionalization, with confrontation_rise).</summary>
+    [Param("Co-opted activists per activist still active that mark moderates' move into institutions (stage 5, route institutionalization, with confrontation_rise).", Min = 0, Unit = "co-opted per active",
+        Source = "Tarrow (2011) ch. 10 for the criterion; value assumed: one in institutions for every ten still on the street")]
+    public double InstitutionalizedShare { get; init; } = 0.1;
+
+    /// <summary>Rise of the violence rate (or of the co-opted per active) over its value at the cycle's peak that marks the turn to violence (or institutions) (stage 5).</summary>
+    [Param("Rise of the violence rate (or of the co-opted per active) over its value at the cycle's peak that marks the turn to violence (or institutions) (stage 5).", Min = 1, Unit = "times the rate at the peak",
+        Source = "della Porta & Tarrow (1986) for the criterion (the turn comes as the movement shrinks); value assumed: a doubling")]
+    public double ConfrontationRise { get; init; } = 2.0;
 
     /// <summary>Share of state responses (arrests, talks, concessions, co-optations) among state and confrontational acts that marks facilitation and repression (stage 6).</summary>
     [Param("Share of state responses (arrests, talks, concessions, co-optations) among state and confrontational acts that marks facilitation and repression (stage 6).", Min = 0, Max = 1, Unit = "share",
@@ -621,8 +695,13 @@ public sealed record ClassifierParameters
 
     /// <summary>Participation, as a share of the cycle's peak, at or below which the state's response is taken to dominate (stage 6).</summary>
     [Param("Participation, as a share of the cycle's peak, at or below which the state's response is taken to dominate (stage 6).", Min = 0, Max = 1, Unit = "share of peak",
-        Source = "assumed: the movement has clearly ebbed")]
-    public double ResponseFraction { get; init; } = 0.6;
+        Source = "assumed (issue 15: 0.6 before; half the peak, so that the state's response closes a movement that has clearly ebbed)")]
+    public double ResponseFraction { get; init; } = 0.5;
+
+    /// <summary>Arrests per concession and co-optation at or above which a cycle the state leaned to repress is suppressed (else it faded).</summary>
+    [Param("Arrests per concession and co-optation at or above which a cycle the state leaned to repress is suppressed (else it faded).", Min = 0, Unit = "arrests per concession or co-optation",
+        Source = "assumed: repression dominated when arrests at least doubled the state's concessions and co-optations")]
+    public double SuppressionRatio { get; init; } = 2.0;
 
     /// <summary>Participation, as a share of the cycle's peak, at or below which the cycle has ended even if it stays above the old baseline (mobilization back to routine).</summary>
     [Param("Participation, as a share of the cycle's peak, at or below which the cycle has ended even if it stays above the old baseline (mobilization back to routine).", Min = 0, Max = 1, Unit = "share of peak",

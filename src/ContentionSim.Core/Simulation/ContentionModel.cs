@@ -11,12 +11,12 @@ namespace ContentionSim.Core.Simulation;
 
 /// <summary>
 /// The ContentionSim model: its submodels (layers, in MARS's word) and the schedule of a tick,
-/// <see cref="Step"/> (Mesa's <c>step()</c>). Each submodel takes what it reads as arguments and
+/// <see cref="Step()"/> (Mesa's <c>step()</c>). Each submodel takes what it reads as arguments and
 /// gives what it did as its result; none holds another. docs/ODD.md, Section 3.
 /// </summary>
 public sealed class ContentionModel
 {
-    /// <summary>The phases of <see cref="Step"/>, in order (for <see cref="PhaseTimes"/>).</summary>
+    /// <summary>The phases of <see cref="Step()"/>, in order (for <see cref="PhaseTimes"/>).</summary>
     internal static readonly string[] Phases = ["events", "organizations", "allies", "state", "activists", "sectors", "opinion", "observation"];
 
     private readonly MovementSignals[] _signals;
@@ -36,6 +36,23 @@ public sealed class ContentionModel
         Opinion = new PublicOpinionLayer(scenario);
         Observation = new ObservationLayer(scenario, options.KeepSeries, options.OnTick);
         _signals = new MovementSignals[scenario.Movements.Count];
+        BurnIn(scenario.BurnIn);
+    }
+
+    /// <summary>
+    /// The burn-in (docs/ODD.md 5): <paramref name="ticks"/> ticks numbered <c>1 − ticks … 0</c> run with
+    /// the schedule of <see cref="Step()"/> but not observed — no observation, no stage, no record — and
+    /// without scheduled events (those start at tick 1), so that the start-up transient of the initial
+    /// state (everybody inactive, rested, at baseline grievance) has passed when tick 1 is recorded.
+    /// What the organizations counted during it is cleared; alliances formed in it stand on.
+    /// </summary>
+    private void BurnIn(int ticks)
+    {
+        if (ticks <= 0) return;
+        Context.CurrentTick = -ticks;
+        for (int k = 0; k < ticks && !Context.Cancellation.IsCancellationRequested; k++) Step(observe: false);
+        Context.CurrentTick = 0;
+        Organizations.ClearRecords();
     }
 
     /// <summary>Parameters in force, the current tick, the random streams, threads and cancellation.</summary>
@@ -55,7 +72,7 @@ public sealed class ContentionModel
     /// <summary>The observer: per-tick observations and the stage classification.</summary>
     public ObservationLayer Observation { get; }
 
-    /// <summary>When set, <see cref="Step"/> adds the <see cref="Stopwatch"/> ticks each phase took (profiling).</summary>
+    /// <summary>When set, <see cref="Step()"/> adds the <see cref="Stopwatch"/> ticks each phase took (profiling).</summary>
     internal long[]? PhaseTimes { get; set; }
 
     /// <summary>
@@ -64,7 +81,9 @@ public sealed class ContentionModel
     /// happened. What a submodel reads from the tick before is named <c>last…</c>: those are the
     /// model's lags (docs/ODD.md 3.2).
     /// </summary>
-    public void Step()
+    public void Step() => Step(observe: true);
+
+    private void Step(bool observe)
     {
         long clock = PhaseTimes is null ? 0 : Stopwatch.GetTimestamp();
         int tick = ++Context.CurrentTick;
@@ -99,7 +118,7 @@ public sealed class ContentionModel
         var sympathy = Opinion.Update(scenario, tallies, organizations.PublicInformation, allies.Pressure);
         Lap(6, ref clock);
         // 8. The observer measures the tick and classifies the stage.
-        Observation.Observe(scenario, tick, tallies, State, organizations.NationalContacts, sectors, sympathy, allies);
+        if (observe) Observation.Observe(scenario, tick, tallies, State, organizations.NationalContacts, sectors, sympathy, allies);
         Lap(7, ref clock);
     }
 

@@ -50,7 +50,6 @@ public sealed class ObservationLayer
     internal long ConcessionTotal { get; private set; }
     internal long CooptationTotal { get; private set; }
     internal long ViolenceTotal { get; private set; }
-    internal long ViolenceLate { get; private set; }
 
     /// <summary>Observes tick <paramref name="tick"/>: what every submodel did in it.</summary>
     /// <param name="scenario">The parameters in force this tick.</param>
@@ -102,7 +101,6 @@ public sealed class ObservationLayer
         ConcessionTotal += waveObs.Concessions;
         CooptationTotal += waveObs.Cooptations;
         ViolenceTotal += waveObs.ViolentActs;
-        if (waveStage >= Stage.ExhaustionAndPolarization) ViolenceLate += waveObs.ViolentActs;
 
         // Records are made only for someone who keeps or sees them: without a series and a
         // listener, a tick allocates nothing here.

@@ -28,6 +28,21 @@ public static class Simulator
         return Collect(scenario, model, ticks);
     }
 
+    /// <summary>Of the violent acts within the cycles of contention (not fizzles), the share that <paramref name="part"/> counts; 0 without any.</summary>
+    public static double WithinCycles(IEnumerable<CycleRecord> cycles, Func<CycleRecord, int> part)
+    {
+        ArgumentNullException.ThrowIfNull(cycles);
+        ArgumentNullException.ThrowIfNull(part);
+        double all = 0, some = 0;
+        foreach (var c in cycles)
+        {
+            if (c.Outcome == Outcome.Fizzle) continue;
+            all += c.ViolentActs;
+            some += part(c);
+        }
+        return all > 0 ? some / all : 0;
+    }
+
     internal static RunResult Collect(Scenario scenario, ContentionModel model, int ticks)
     {
         var obs = model.Observation;
@@ -62,10 +77,11 @@ public static class Simulator
             Concessions = (int)obs.ConcessionTotal,
             Cooptations = (int)obs.CooptationTotal,
             ViolentActs = (int)obs.ViolenceTotal,
-            LateViolenceShare = obs.ViolenceTotal > 0 ? (double)obs.ViolenceLate / obs.ViolenceTotal : 0,
+            LateViolenceShare = WithinCycles(waveCycles, c => c.ViolentActsLate),
+            ViolenceAfterPeakShare = WithinCycles(waveCycles, c => c.ViolentActsAfterPeak),
             MeanOutsidePressure = obs.Ticks > 0 ? obs.PressureSum / obs.Ticks : 0,
             MaxOutsidePressure = obs.MaxPressure,
-            AlliancesFormed = model.Allies.Alliances.Count,
+            AlliancesFormed = model.Allies.Alliances.Count(a => a.FormedTick >= 1),
             MeanParticipation = obs.Ticks > 0 ? obs.ParticipationSum / obs.Ticks : 0,
         };
         return new RunResult

@@ -28,10 +28,12 @@ public enum Outcome
     Fizzle,
     /// <summary>Concessions were granted and the state's stance over the cycle leaned to facilitation rather than repression.</summary>
     Negotiated,
-    /// <summary>Repression outweighed facilitation; no lasting concessions.</summary>
+    /// <summary>Repression dominated: the state leaned to repression and its arrests clearly outweighed its concessions and co-optations.</summary>
     Suppressed,
     /// <summary>Mobilization overwhelmed the state's capacity to repress.</summary>
     RevolutionaryTurnover,
+    /// <summary>The cycle faded or was absorbed: it ended without a concession won and without repression dominating.</summary>
+    Faded,
 }
 
 /// <summary>Names and one-line explanations of the stages and outcomes, for outputs and reports.</summary>
@@ -84,6 +86,7 @@ public static class StageText
         Outcome.Negotiated => "negotiated",
         Outcome.Suppressed => "suppressed",
         Outcome.RevolutionaryTurnover => "revolutionary_turnover",
+        Outcome.Faded => "faded",
         _ => outcome.ToString(),
     };
 
@@ -92,9 +95,10 @@ public static class StageText
     {
         Outcome.Ongoing => "the cycle was still under way when the run ended",
         Outcome.Fizzle => "mobilization fell back before it reached its peak of interaction with the state",
-        Outcome.Negotiated => "negotiated or institutionalized: concessions were granted and the state leaned to facilitation rather than repression",
-        Outcome.Suppressed => "suppressed: the state leaned to repression, or conceded nothing",
-        Outcome.RevolutionaryTurnover => "revolutionary turnover: mobilization overwhelmed the state",
+        Outcome.Negotiated => "negotiated: the state conceded at least once and its stance over the cycle leaned to facilitation rather than repression",
+        Outcome.Suppressed => "suppressed: repression dominated — the state leaned to repression over the cycle and its arrests at least suppression_ratio times its concessions and co-optations",
+        Outcome.RevolutionaryTurnover => "revolutionary turnover: participation stayed above the state's turnover threshold while the state leaned to repression — mobilization overwhelmed it",
+        Outcome.Faded => "faded or absorbed: the cycle ended without a concession won and without repression dominating — it demobilized through exhaustion, or the state absorbed it through co-optation",
         _ => "",
     };
 

@@ -14,35 +14,52 @@ internal readonly record struct StageInput
 }
 
 /// <summary>
-/// Derives Tarrow's stage of a movement each tick from its observables. Criteria are
-/// the <see cref="ClassifierParameters"/>; a stage is entered only after its criterion has
-/// held for <c>dwell</c> ticks on smoothed observables, and a cycle opens and closes on
-/// different margins (hysteresis). Stages advance forward only within a cycle; a cycle
-/// that falls back before stage 3 is a fizzle. See docs/ODD.md, "Submodels: stage classifier".
+/// Derives Tarrow's stage of a movement each tick from its observables. The criteria are the
+/// table <see cref="StageRules.All"/> (measures compared with the <see cref="ClassifierParameters"/>);
+/// a stage is entered only after its criterion has held for <c>dwell</c> ticks on smoothed
+/// observables, and a cycle opens and closes on different margins (hysteresis). Stages advance
+/// forward, one at a time, within a cycle; a cycle that falls back before stage 3 is a fizzle.
+/// Observing a tick allocates nothing. See docs/ODD.md, "Submodels: stage classifier".
 /// </summary>
 internal sealed class StageClassifier
 {
+    private const double PeakFloor = 1e-3;
     private readonly ClassifierParameters _p;
     private readonly List<StageEntry> _entries = [];
     private readonly List<CycleRecord> _cycles = [];
+    /// <summary>The rule of each stage (index = stage number), null for 0 and 1.</summary>
+    private readonly StageRule?[] _rules = new StageRule?[7];
+    /// <summary>Thresholds of each stage's routes' conditions, read once from the parameters.</summary>
+    private readonly double[][][] _thresholds = new double[7][][];
+    /// <summary>This tick's measures, indexed by <see cref="StageMeasure"/>.</summary>
+    private readonly double[] _m = new double[Enum.GetValues<StageMeasure>().Length];
+    private readonly bool[] _routeHeld = new bool[4];
     private bool _started;
-    private double _p_ema, _f_ema, _i_ema, _r_ema, _baseline;
+    private double _p_ema, _f_ema, _i_ema, _r_ema, _x_ema, _v_ema, _c_ema, _baseline, _growth;
     private int _pendingStage, _pendingTicks, _endTicks;
 
     // The open cycle.
     private int _start, _peakTick;
-    private double _peak, _frameAtStart, _radicalAtPeak;
-    private int _repression, _facilitation, _concessions, _cooptations, _violent, _violentLate;
+    private double _peak, _frameAtStart, _radicalAtPeak, _violenceAtPeak, _cooptationAtPeak, _maxGrowth;
+    private int _repression, _facilitation, _concessions, _cooptations, _violent, _violentLate, _violentAfterPeak;
     private int _violentSince4, _cooptSince4, _stateSince5, _violentSince5;
     private double _maxPressure, _repressionStance, _facilitationStance;
     private bool _turnover;
     private Stage _highest;
+    private string _stage5Route = "";
     private int[] _durations = new int[7];
 
     public StageClassifier(string movement, ClassifierParameters parameters)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         Movement = movement;
         _p = parameters;
+        foreach (var rule in StageRules.All)
+        {
+            _rules[(int)rule.Stage] = rule;
+            _thresholds[(int)rule.Stage] = rule.Routes
+                .Select(route => route.Conditions.Select(c => StageRules.Threshold(parameters, c.Parameter)).ToArray()).ToArray();
+        }
     }
 
     public string Movement { get; }
@@ -61,19 +78,31 @@ internal sealed class StageClassifier
     {
         double a = _p.Smoothing;
         double perThousand = x.Values.Activists > 0 ? 1000.0 / x.Values.Activists : 0;
+        double exhausted = x.Values.Activists > 0 ? (double)x.Values.Exhausted / x.Values.Activists : 0;
+        double perThousandActive = x.Values.Active > 0 ? 1000.0 / x.Values.Active : 0;
+        double violence = x.Values.ViolentActs * perThousandActive;
+        // Co-opted per active; with no one active, the co-opted count as ten times the active (a cap, not infinity).
+        double cooptation = x.Values.Active > 0 ? (double)x.Values.Coopted / x.Values.Active : x.Values.Coopted > 0 ? 10 : 0;
         if (!_started)
         {
             _started = true;
             _p_ema = x.Values.Participation; _f_ema = x.Values.FrameAdoption; _r_ema = x.Values.RadicalShare;
             _i_ema = x.Values.Interactions * perThousand;
+            _x_ema = exhausted; _v_ema = violence; _c_ema = cooptation;
             _baseline = x.Values.Participation;
+            _growth = 0;
         }
         else
         {
+            double before = _p_ema;
             _p_ema += a * (x.Values.Participation - _p_ema);
+            _growth = _p_ema - before;
             _f_ema += a * (x.Values.FrameAdoption - _f_ema);
             _r_ema += a * (x.Values.RadicalShare - _r_ema);
             _i_ema += a * (x.Values.Interactions * perThousand - _i_ema);
+            _x_ema += a * (exhausted - _x_ema);
+            _v_ema += a * (violence - _v_ema);
+            _c_ema += a * (cooptation - _c_ema);
         }
 
         if (Current == Stage.Latent)
@@ -91,7 +120,7 @@ internal sealed class StageClassifier
             return;
         }
 
-        Accumulate(x, perThousand);
+        Accumulate(x);
 
         if (_p_ema <= Math.Max(_baseline + _p.EndMargin, _p.EndFraction * _peak))
         {
@@ -103,16 +132,17 @@ internal sealed class StageClassifier
         }
         else _endTicks = 0;
 
-        int target = Target(perThousand);
+        Measure();
+        int target = Target();
         if (target > (int)Current && target == _pendingStage)
         {
-            if (++_pendingTicks >= _p.Dwell) Enter((Stage)target, x, perThousand);
+            if (++_pendingTicks >= _p.Dwell) Enter((Stage)target, x);
         }
         else if (target > (int)Current)
         {
             _pendingStage = target;
             _pendingTicks = 1;
-            if (_p.Dwell <= 1) Enter((Stage)target, x, perThousand);
+            if (_p.Dwell <= 1) Enter((Stage)target, x);
         }
         else
         {
@@ -121,31 +151,55 @@ internal sealed class StageClassifier
         }
     }
 
-    /// <summary>The highest stage whose criterion holds now, respecting the order of demobilization.</summary>
-    private int Target(double perThousand)
+    /// <summary>This tick's measures (<see cref="StageMeasure"/>), from the smoothed observables and the cycle's counts.</summary>
+    private void Measure()
+    {
+        _m[(int)StageMeasure.FrameRise] = _f_ema - _frameAtStart;
+        _m[(int)StageMeasure.InteractionRate] = _i_ema;
+        _m[(int)StageMeasure.RisePace] = _maxGrowth > 0 ? _growth / _maxGrowth : double.PositiveInfinity;
+        _m[(int)StageMeasure.ShareOfPeak] = _peak > 0 ? _p_ema / _peak : 1;
+        _m[(int)StageMeasure.ExhaustedPerMobilized] = _x_ema / Math.Max(_peak, PeakFloor);
+        _m[(int)StageMeasure.RadicalShareRise] = _r_ema - _radicalAtPeak;
+        _m[(int)StageMeasure.ViolenceRate] = _v_ema;
+        _m[(int)StageMeasure.ViolenceRise] = Rise(_v_ema, _violenceAtPeak);
+        _m[(int)StageMeasure.InstitutionalizedPerActive] = _c_ema;
+        _m[(int)StageMeasure.InstitutionalizedRise] = Rise(_c_ema, _cooptationAtPeak);
+        int all = _stateSince5 + _violentSince5;
+        _m[(int)StageMeasure.StateResponseShare] = all > 0 ? (double)_stateSince5 / all : double.NaN;
+    }
+
+    private static double Rise(double now, double atPeak) => atPeak > 0 ? now / atPeak : now > 0 ? double.PositiveInfinity : 0;
+
+    /// <summary>Whether stage <paramref name="stage"/>'s criterion holds now; marks which of its routes hold in <see cref="_routeHeld"/>.</summary>
+    private bool Holds(int stage)
+    {
+        var rule = _rules[stage]!;
+        var thresholds = _thresholds[stage];
+        bool any = false;
+        for (int r = 0; r < rule.Routes.Count; r++)
+        {
+            var conditions = rule.Routes[r].Conditions;
+            bool all = true;
+            for (int c = 0; c < conditions.Count && all; c++)
+                all = StageCondition.Holds(_m[(int)conditions[c].Measure], conditions[c].Comparison, thresholds[r][c]);
+            _routeHeld[r] = all;
+            any |= all;
+        }
+        return any;
+    }
+
+    /// <summary>The next stage if its criterion holds now, else the current one. Stages are entered one at a time, in order.</summary>
+    private int Target()
     {
         int current = (int)Current;
-        bool c2 = _f_ema - _frameAtStart >= _p.FrameRise;
-        bool c3 = _i_ema >= _p.InteractionRate && _p_ema >= _p.NearPeak * _peak;
-        bool c4 = current >= 3 && _p_ema <= _p.DeclineFraction * _peak;
-        bool c5 = current >= 4 && (_violentSince4 + _cooptSince4) * PerThousandMobilized(perThousand) >= _p.ConfrontationCount;
-        int stateActs = _stateSince5, all = _stateSince5 + _violentSince5;
-        bool c6 = current >= 5 && all > 0 && (double)stateActs / all >= _p.StateResponseShare && _p_ema <= _p.ResponseFraction * _peak;
-        // Demobilization stages follow one another by construction (each needs the one before).
-        if (c6) return 6;
-        if (c5) return 5;
-        if (c4) return 4;
-        // Mobilization stages are entered in order.
-        if (current == 1 && c2) return 2;
+        if (current >= 6) return current;
+        if (Holds(current + 1)) return current + 1;
         // Interaction peaks after frames spread: stage 3 follows stage 2, unless the frame
         // was already so widespread at onset that it could not rise further.
         bool frameSaturated = _frameAtStart + _p.FrameRise > 1;
-        if (current < 3 && c3 && (current == 2 || frameSaturated)) return 3;
+        if (current == 1 && frameSaturated && Holds(3)) return 3;
         return current;
     }
-
-    /// <summary>Per 1,000 of those mobilized at the cycle's peak (peak participation × activists).</summary>
-    private double PerThousandMobilized(double perThousand) => perThousand / Math.Max(_peak, 1e-3);
 
     private void Open(in StageInput x)
     {
@@ -155,11 +209,15 @@ internal sealed class StageClassifier
         _peakTick = x.Tick;
         _frameAtStart = _f_ema;
         _radicalAtPeak = _r_ema;
-        _repression = _facilitation = _concessions = _cooptations = _violent = _violentLate = 0;
+        _violenceAtPeak = _v_ema;
+        _cooptationAtPeak = _c_ema;
+        _maxGrowth = Math.Max(0, _growth);
+        _repression = _facilitation = _concessions = _cooptations = _violent = _violentLate = _violentAfterPeak = 0;
         _violentSince4 = _cooptSince4 = _stateSince5 = _violentSince5 = 0;
         _maxPressure = x.Values.OutsidePressure;
         _repressionStance = _facilitationStance = 0;
         _turnover = false;
+        _stage5Route = "";
         _durations = new int[7];
         _highest = Stage.ConflictAndDiffusion;
         _pendingStage = 0;
@@ -169,7 +227,7 @@ internal sealed class StageClassifier
         Record(x);
     }
 
-    private void Accumulate(in StageInput x, double perThousand)
+    private void Accumulate(in StageInput x)
     {
         _durations[(int)Current]++;
         if (_p_ema > _peak)
@@ -177,7 +235,12 @@ internal sealed class StageClassifier
             _peak = _p_ema;
             _peakTick = x.Tick;
             _radicalAtPeak = _r_ema;
+            _violenceAtPeak = _v_ema;
+            _cooptationAtPeak = _c_ema;
+            _violentAfterPeak = 0;
         }
+        else _violentAfterPeak += x.Values.ViolentActs;
+        if (_growth > _maxGrowth) _maxGrowth = _growth;
         _repression += x.Values.RepressionEvents;
         _facilitation += x.Values.FacilitationEvents;
         _concessions += x.Values.Concessions;
@@ -200,24 +263,35 @@ internal sealed class StageClassifier
         _turnover |= x.Turnover;
     }
 
-    private void Enter(Stage stage, in StageInput x, double perThousand)
+    private void Enter(Stage stage, in StageInput x)
     {
         Current = stage;
         if (stage > _highest) _highest = stage;
         _pendingStage = 0;
         _pendingTicks = 0;
         var entry = Entry(x);
+        if (stage == Stage.ExhaustionAndPolarization)
+            entry = entry with { Route = Routes(4) };
         if (stage == Stage.ViolenceAndInstitutionalization)
+        {
+            _stage5Route = Routes(5);
             entry = entry with
             {
+                Route = _stage5Route,
                 ViolentActsSinceExhaustion = _violentSince4,
                 CooptationsSinceExhaustion = _cooptSince4,
-                ConfrontationsPerThousandMobilized = (_violentSince4 + _cooptSince4) * PerThousandMobilized(perThousand),
             };
-        else if (stage == Stage.FacilitationAndRepression)
-            entry = entry with { StateResponseShare = (double)_stateSince5 / Math.Max(1, _stateSince5 + _violentSince5) };
-        if (stage == Stage.ViolenceAndInstitutionalization) { _stateSince5 = 0; _violentSince5 = 0; }
+            _stateSince5 = 0;
+            _violentSince5 = 0;
+        }
         _entries.Add(entry);
+    }
+
+    /// <summary>The names of the routes of <paramref name="stage"/> that held on the entry tick, joined by '+' (allocates only on entry).</summary>
+    private string Routes(int stage)
+    {
+        var routes = _rules[stage]!.Routes;
+        return string.Join('+', Enumerable.Range(0, routes.Count).Where(r => _routeHeld[r]).Select(r => routes[r].Name));
     }
 
     private void Record(in StageInput x) => _entries.Add(Entry(x));
@@ -241,6 +315,23 @@ internal sealed class StageClassifier
         FacilitationEvents = _facilitation,
         Baseline = _baseline,
         FrameAtStart = _frameAtStart,
+        Measures = Current == Stage.ConflictAndDiffusion ? default : Snapshot(),
+    };
+
+    private StageMeasureValues Snapshot() => new()
+    {
+        Recorded = true,
+        FrameRise = _m[(int)StageMeasure.FrameRise],
+        InteractionRate = _m[(int)StageMeasure.InteractionRate],
+        RisePace = _m[(int)StageMeasure.RisePace],
+        ShareOfPeak = _m[(int)StageMeasure.ShareOfPeak],
+        ExhaustedPerMobilized = _m[(int)StageMeasure.ExhaustedPerMobilized],
+        RadicalShareRise = _m[(int)StageMeasure.RadicalShareRise],
+        ViolenceRate = _m[(int)StageMeasure.ViolenceRate],
+        ViolenceRise = _m[(int)StageMeasure.ViolenceRise],
+        InstitutionalizedPerActive = _m[(int)StageMeasure.InstitutionalizedPerActive],
+        InstitutionalizedRise = _m[(int)StageMeasure.InstitutionalizedRise],
+        StateResponseShare = _m[(int)StageMeasure.StateResponseShare],
     };
 
     private void Close(int tick, bool ended)
@@ -264,6 +355,9 @@ internal sealed class StageClassifier
             Cooptations = _cooptations,
             ViolentActs = _violent,
             ViolentActsLate = _violentLate,
+            ViolentActsAfterPeak = _violentAfterPeak,
+            Stage5ByViolence = _stage5Route.Contains(StageRules.Violence, StringComparison.Ordinal) ? 1 : 0,
+            Stage5ByInstitutionalization = _stage5Route.Contains(StageRules.Institutionalization, StringComparison.Ordinal) ? 1 : 0,
             MaxOutsidePressure = _maxPressure,
             MeanFacilitationStance = _facilitationStance / ticks,
             MeanRepressionStance = _repressionStance / ticks,
@@ -288,7 +382,11 @@ internal sealed class StageClassifier
         // The state's response decides (Tarrow's stage 6): negotiated when it conceded and its
         // stance over the cycle leaned to facilitation rather than repression.
         if (_concessions > 0 && _facilitationStance >= _repressionStance) return Outcome.Negotiated;
-        return Outcome.Suppressed;
+        // Suppressed only where repression dominated: the state leaned to repression and its
+        // arrests clearly outweighed its concessions and co-optations.
+        if (_repressionStance > _facilitationStance && _repression > 0
+            && _repression >= _p.SuppressionRatio * (_concessions + _cooptations)) return Outcome.Suppressed;
+        return Outcome.Faded;
     }
 
     /// <summary>Closes a cycle still under way at the end of the run (outcome Ongoing, or turnover).</summary>

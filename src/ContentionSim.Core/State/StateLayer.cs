@@ -136,8 +136,15 @@ public sealed class StateLayer
             // (as in Epstein's model), and learn from the arrests they see.
             _experiencedRepression[m] += PerceptionSmoothing * (seen - _experiencedRepression[m]);
             double relief = 0;
-            if (threat > 0 && rng.Chance(facilitation * threat))
-                _facilitationEvents[m]++; // talks
+            // Talks: talks_per_thousand draws per 1,000 of the movement's activists, the last one
+            // weighted by its fraction (one draw for the default 2,000 activists at 0.5).
+            if (threat > 0)
+            {
+                double draws = p.TalksPerThousand * tally.Total / 1000.0;
+                for (; draws > 1e-9; draws -= 1)
+                    if (rng.Chance(facilitation * threat * Math.Min(1, draws)))
+                        _facilitationEvents[m]++;
+            }
             if (threat > 0 && rng.Chance(ConcessionRate * facilitation * threat))
             {
                 _concessions[m]++;
@@ -146,7 +153,9 @@ public sealed class StateLayer
             }
             // Claims that get through institutions ease the movement's grievance.
             int contacts = nationalContacts[m];
-            if (contacts > 0) relief = Math.Min(1, relief + p.InstitutionalRelief * contacts);
+            // Per 1,000 activists of the scenario (all movements), so the relief does not grow with the
+            // number of organizations a larger movement has.
+            if (contacts > 0) relief = Math.Min(1, relief + p.InstitutionalReliefPerThousand * (contacts * 1000.0 / Math.Max(1, totalAll)));
             if (TurnoverNow)
             {
                 _concessions[m]++;

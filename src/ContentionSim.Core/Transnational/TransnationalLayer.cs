@@ -99,7 +99,7 @@ public sealed class TransnationalLayer
         long active = 0, total = 0;
         foreach (var t in lastTallies) { active += t.Active; total += t.Total; }
         double participation = total > 0 ? (double)active / total : 0;
-        double pressure = Now.Pressure * (1 - p.PressureDecay) + p.PressurePerAlliance * standing * (1 + participation);
+        double pressure = Now.Pressure * (1 - p.PressureDecay) + p.PressurePerAlliancePerThousand * (standing * 1000.0 / Math.Max(1, total)) * (1 + participation);
         double attention = Saturated(pressure);
         Now = new AlliesStep(pressure, standing, new OutsideAttention(1 + p.InformationAmplification * attention, attention));
         return Now;

@@ -35,6 +35,7 @@ public static class Observables
         list.Add(new(Metrics.CycleShare.Name, Metrics.CycleShare.Label, 100, r => r.Metric(Metrics.Cycles.Name) is double c ? (c > 0 ? 1 : 0) : null));
         list.Add(new(Metrics.NegotiatedShare.Name, Metrics.NegotiatedShare.Label, 100, r => Share(r, Outcome.Negotiated)));
         list.Add(new(Metrics.SuppressedShare.Name, Metrics.SuppressedShare.Label, 100, r => Share(r, Outcome.Suppressed)));
+        list.Add(new(Metrics.FadedShare.Name, Metrics.FadedShare.Label, 100, r => Share(r, Outcome.Faded)));
         list.Add(new(Metrics.TurnoverShare.Name, Metrics.TurnoverShare.Label, 100, r => Share(r, Outcome.RevolutionaryTurnover)));
         return [.. list];
     }

@@ -30,6 +30,7 @@ public static class SweepPlots
         Outcome.Fizzle => Palette.LightGrey,
         Outcome.Negotiated => Palette.BluishGreen,
         Outcome.Suppressed => Palette.Vermillion,
+        Outcome.Faded => Palette.Orange,
         Outcome.RevolutionaryTurnover => Palette.ReddishPurple,
         Outcome.Ongoing => Palette.SkyBlue,
         _ => Palette.Black,

@@ -33,6 +33,19 @@ public sealed record SlurmJobSettings
     public required long Runs { get; init; }
     public required long Activists { get; init; }
     public required int Ticks { get; init; }
+
+    /// <summary>
+    /// For an analysis (<c>calibrate</c>, global <c>sensitivity</c>) instead of a sweep: what each array task runs after
+    /// the contentionsim command (without <c>--shards</c> and <c>--parallel</c>, which the script adds), e.g.
+    /// <c>calibrate FILE --out OUT</c>. Null for a sweep.
+    /// </summary>
+    public IReadOnlyList<string>? TaskArguments { get; init; }
+
+    /// <summary>For an analysis: the final step's command (the same without a shard: it runs what is missing and writes the results).</summary>
+    public IReadOnlyList<string>? FinalArguments { get; init; }
+
+    /// <summary>For an analysis: what it is, in words (e.g. "calibration 'japan-recovery'").</summary>
+    public string? AnalysisTitle { get; init; }
     public string ToolVersion { get; init; } = RunManifest.ToolVersion;
 }
 
@@ -151,6 +164,7 @@ public static class SweepSlurm
         NoControls("--out", settings.ShardRoot);
         NoControls("--merged", settings.MergedFolder);
         foreach (var o in settings.SweepOptions) NoControls("the option", o);
+        foreach (var o in (settings.TaskArguments ?? []).Concat(settings.FinalArguments ?? [])) NoControls("the option", o);
         Directive("the sweep's name", settings.Name);
         Directive("the working folder", settings.WorkDir);
         Directive("the log folder", Path.GetFullPath(Path.Combine(settings.WorkDir, settings.ShardRoot, "logs")));
@@ -243,6 +257,7 @@ public static class SweepSlurm
         long perTaskMax = (settings.Runs + n - 1) / n, perTaskMin = settings.Runs / n;
         string perTask = perTaskMax == perTaskMin ? $"{perTaskMax:N0}" : $"{perTaskMin:N0} or {perTaskMax:N0}";
 
+        if (settings.TaskArguments is not null) return CreateAnalysis(settings, commandWords, task, arrayFile, mergeFile, logs, mergeExit);
         var a = new StringBuilder();
         a.Append("#!/bin/bash\n");
         a.Append($"# Sweep '{settings.Name}' ({settings.SweepFile}) as a Slurm job array of {n} task{(n == 1 ? "" : "s")}: task I runs shard I/{n},\n");
@@ -327,6 +342,90 @@ public static class SweepSlurm
         // The folders go in single quotes, outside the double-quoted text: nothing in them is expanded or run.
         s.Append($"echo \"Watch them with: squeue -j $array,$merge   Logs: \"{Quote(logs + "/")}\"   Merged sweep: \"{Quote(settings.MergedFolder)}\n");
         return new SlurmScripts(arrayFile, a.ToString(), mergeFile, m.ToString(), "submit.sh", s.ToString(), task, merge);
+    }
+
+    /// <summary>
+    /// The scripts of an analysis run as a job array: every task runs the analysis as shard I of N (its share of each
+    /// stage's runs, then a wait for the others), and the final step, which depends on the array, runs the same command
+    /// without a shard: it runs any run still missing and writes the results.
+    /// </summary>
+    private static SlurmScripts CreateAnalysis(SlurmJobSettings settings, string commandWords, SlurmEstimate task, string arrayFile, string finalFile,
+        string logs, string finalExit)
+    {
+        int n = settings.Shards;
+        string root = settings.ShardRoot;
+        string title = settings.AnalysisTitle ?? settings.Name;
+        var a = new StringBuilder();
+        a.Append("#!/bin/bash\n");
+        a.Append($"# The {title} as a Slurm job array of {n} task{(n == 1 ? "" : "s")}: task I runs, of every stage of the analysis, the runs\n");
+        a.Append($"# with run mod {n} = I, then waits until the other tasks have recorded theirs (the next stage depends on the whole\n");
+        a.Append("# of this one). The tasks must therefore run at the same time: keep N at most the tasks your cluster runs at once.\n");
+        a.Append($"# A task that waits longer than --shard-wait minutes for the others stops with its share done. The final step\n");
+        a.Append($"# ({finalFile}) then runs whatever is missing and writes the results. Submit both: bash {Join(root, "submit.sh")}\n");
+        a.Append("#\n");
+        a.Append($"# Written by `contentionsim slurm` (contentionsim {settings.ToolVersion}). Read it and adjust it to your cluster\n");
+        a.Append("# (partition, account, modules to load); the time and memory are estimates, reasoned here:\n");
+        AppendReason(a, "time per task", settings.Time is null ? task.TimeReason + $" → {task.SlurmTime}" : $"given: {settings.Time}");
+        AppendReason(a, "memory per task", settings.Memory is null ? task.MemoryReason + $" → {task.SlurmMemory}" : $"given: {settings.Memory}");
+        AppendJob(a, settings, task, $"{settings.Name}", $"{logs}/{settings.Name}-%A_%a.out", array: n);
+        a.Append("# contentionsim takes the task's shard from SLURM_ARRAY_TASK_ID, _MIN and _COUNT; running the same command again resumes.\n");
+        var words = new List<string> { "\"${contentionsim[@]}\"" };
+        words.AddRange(settings.TaskArguments!.Select(Quote));
+        words.AddRange(["--shards", n.ToString(CultureInfo.InvariantCulture), "--parallel", "\"${SLURM_CPUS_PER_TASK:-1}\""]);
+        a.Append(string.Join(' ', words)).Append('\n');
+        a.Append("code=$?\n");
+        a.Append("echo \"contentionsim (array task ${SLURM_ARRAY_TASK_ID:-?}) exited with $code\"\n");
+        a.Append("exit \"$code\"\n");
+
+        var m = new StringBuilder();
+        m.Append("#!/bin/bash\n");
+        m.Append($"# The final step of the {title}: the same command without a shard. It finds every run the tasks recorded, runs any that\n");
+        m.Append("# is missing (a task that stopped early), and writes the results. submit.sh submits it with --dependency=afterany on the\n");
+        m.Append("# array, so it runs however the tasks ended; it can also be run by hand (bash this-file).\n");
+        m.Append($"# Its exit code is written to {finalExit} as well as to the log.\n");
+        AppendReason(m, "time", "as a task (it may have to run a stopped task's share)" + $" → {settings.Time ?? task.SlurmTime}");
+        AppendReason(m, "memory", $"as a task → {settings.Memory ?? task.SlurmMemory}");
+        AppendJob(m, settings, task, $"{settings.Name}-final", $"{logs}/{settings.Name}-final-%j.out", array: null);
+        var final = new List<string> { "\"${contentionsim[@]}\"" };
+        final.AddRange(settings.FinalArguments!.Select(Quote));
+        final.AddRange(["--parallel", "\"${SLURM_CPUS_PER_TASK:-1}\""]);
+        m.Append(string.Join(' ', final)).Append('\n');
+        m.Append("code=$?\n");
+        m.Append($"echo \"$code\" > {Quote(finalExit)}\n");
+        m.Append("echo \"contentionsim (final step) exited with $code\"\n");
+        m.Append("exit \"$code\"\n");
+
+        var s = new StringBuilder();
+        s.Append("#!/bin/bash\n");
+        s.Append($"# Submits the {title}: the job array of {n} task{(n == 1 ? "" : "s")} ({arrayFile}) and the final step ({finalFile}),\n");
+        s.Append("# which waits for the array to end (--dependency=afterany) and then completes and writes the results.\n");
+        s.Append("set -euo pipefail\n");
+        s.Append($"cd {Quote(settings.WorkDir)}\n");
+        s.Append($"array=$(sbatch --parsable {Quote(Join(root, arrayFile))})\n");
+        s.Append("array=${array%%;*}\n");
+        s.Append($"merge=$(sbatch --parsable --dependency=afterany:\"$array\" {Quote(Join(root, finalFile))})\n");
+        s.Append("merge=${merge%%;*}\n");
+        s.Append("echo \"submitted: array=$array merge=$merge\"\n");
+        s.Append($"echo \"Watch them with: squeue -j $array,$merge   Logs: \"{Quote(logs + "/")}\"   Results: \"{Quote(settings.MergedFolder)}\n");
+        return new SlurmScripts(arrayFile, a.ToString(), finalFile, m.ToString(), "submit.sh", s.ToString(), task, task);
+    }
+
+    private static void AppendJob(StringBuilder sb, SlurmJobSettings settings, SlurmEstimate task, string jobName, string output, int? array)
+    {
+        sb.Append($"#SBATCH --job-name={jobName}\n");
+        if (array is int n) sb.Append($"#SBATCH --array=0-{n - 1}\n");
+        sb.Append("#SBATCH --ntasks=1\n");
+        sb.Append($"#SBATCH --cpus-per-task={settings.CpusPerTask}\n");
+        sb.Append($"#SBATCH --mem={settings.Memory ?? task.SlurmMemory}\n");
+        sb.Append($"#SBATCH --time={settings.Time ?? task.SlurmTime}\n");
+        sb.Append($"#SBATCH --output={Directive(output)}\n");
+        sb.Append($"#SBATCH --chdir={Directive(settings.WorkDir)}\n");
+        AppendOptional(sb, "partition", settings.Partition);
+        AppendOptional(sb, "account", settings.Account);
+        sb.Append('\n');
+        sb.Append($"cd {Quote(settings.WorkDir)} || exit 1\n");
+        sb.Append($"contentionsim=({string.Join(' ', CommandWords(settings.Command, out _)!.Select(Quote))})\n");
+        sb.Append('\n');
     }
 
     /// <summary>Writes the scripts into <see cref="SlurmJobSettings.ShardRoot"/> (and creates its logs/ folder, which Slurm needs to exist); returns their paths.</summary>

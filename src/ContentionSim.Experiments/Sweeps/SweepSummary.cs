@@ -29,7 +29,7 @@ public static class SweepSummary
 
     /// <summary>The outcomes whose shares are reported, in column order.</summary>
     public static IReadOnlyList<Outcome> Outcomes { get; } =
-        [Outcome.Fizzle, Outcome.Negotiated, Outcome.Suppressed, Outcome.RevolutionaryTurnover, Outcome.Ongoing];
+        [Outcome.Fizzle, Outcome.Negotiated, Outcome.Suppressed, Outcome.Faded, Outcome.RevolutionaryTurnover, Outcome.Ongoing];
 
     /// <summary>Statistics of every point of <paramref name="grid"/> from <paramref name="records"/>.</summary>
     public static IReadOnlyList<PointSummary> Compute(SweepGrid grid, IEnumerable<SweepRunRecord> records)

@@ -36,6 +36,7 @@ public static class ExperimentMarkdown
               .Append(": ").Append(string.Join("; ", result.Checks.Where(c => !c.Passed).Select(c => c.KnownFailure is null ? c.Name : $"{c.Name} (known: {c.KnownFailure})"))).Append('.');
         sb.Append("\n\n");
         sb.Append(ChecksTable(result)).Append('\n');
+        if (result.DeclaredControls.Count > 0 || result.Checks.Count > 0) sb.Append(ControlsSection(result)).Append('\n');
         if (result.Table.Count > 1) sb.Append(Table(result.Table)).Append('\n');
         if (result.Reported.Count > 0)
         {
@@ -51,8 +52,39 @@ public static class ExperimentMarkdown
 
     /// <summary>The checks as a Markdown table.</summary>
     public static string ChecksTable(ExperimentResult result) =>
-        Table([["check", "estimate", "95% CI", "criterion (fixed beforehand)", "result", "note"],
-            .. result.Checks.Select(c => (IReadOnlyList<string>)[c.Name, Experiment.F(c.Estimate.Value), Interval(c.Estimate), c.Criterion, Verdict(c), c.Note])]);
+        Table([["check", "label", "estimate", "95% CI", "criterion (fixed beforehand)", "result", "note"],
+            .. result.Checks.Select(c => (IReadOnlyList<string>)[c.Name, KindText(c), Experiment.F(c.Estimate.Value), Interval(c.Estimate), c.Criterion, Verdict(c), c.Note])]);
+
+    /// <summary>The label of a check with why it has it, e.g. "input check (the survey's 84%, set in japan-2007)".</summary>
+    public static string KindText(Check c) => c.KindReason.Length == 0 ? Check.Label(c.Kind) : $"{Check.Label(c.Kind)} ({c.KindReason})";
+
+    /// <summary>
+    /// The negative controls of an experiment: each control with the mechanism it removes and its settings,
+    /// then every check with its label, its controls, whether it passes on the model and whether it fails on them.
+    /// </summary>
+    public static string ControlsSection(ExperimentResult result)
+    {
+        var sb = new StringBuilder();
+        sb.Append("**Negative controls.** ");
+        if (result.DeclaredControls.Count == 0) sb.Append("None declared: no check of this experiment is shown to be able to fail.\n\n");
+        else
+        {
+            sb.Append("The same runs (same seeds) with one mechanism switched off; the checks each names must fail under it");
+            sb.Append(result.Controls is null ? " (not run this time: `--no-controls`).\n\n" : ".\n\n");
+            sb.Append(Table([["control", "removes", "settings", "must break"],
+                .. result.DeclaredControls.Select(c => (IReadOnlyList<string>)[c.Id, c.Removes, c.SettingsText, string.Join(", ", c.Breaks)])]));
+            sb.Append('\n');
+        }
+        sb.Append(ControlsTable(result));
+        return sb.ToString();
+    }
+
+    /// <summary>Every check: label, control, passes on the model?, fails on the control? (with the control's estimate).</summary>
+    public static string ControlsTable(ExperimentResult result, bool withExperiment = false) =>
+        Table([[.. withExperiment ? new[] { "experiment" } : [], "check", "label", "control", "passes on model?", "fails on control?", "under the control"],
+            .. ExperimentControls.Verdicts(result).Select(v => (IReadOnlyList<string>)[
+                .. withExperiment ? new[] { result.Experiment.Id } : [], v.Check.Name, Check.Label(v.Check.Kind), v.ControlText,
+                v.Check.Passed ? "yes" : v.Check.KnownFailure is null ? "no" : "no (known)", v.StatusText, v.Detail])]);
 
     /// <summary>Rows as a Markdown table, the first row the header.</summary>
     public static string Table(IReadOnlyList<IReadOnlyList<string>> rows)

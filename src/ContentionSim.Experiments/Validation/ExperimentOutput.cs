@@ -23,7 +23,7 @@ public static class ExperimentOutput
     public static IReadOnlyList<OutputFile> Files { get; } =
     [
         new(RunsFile, "One row per run: its point, replication, seed, the varied values and the experiment's measures."),
-        new(ChecksFile, "One row per check: the estimate, its 95% interval, the criterion fixed beforehand, PASS or FAIL."),
+        new(ChecksFile, "One row per check: its key and label (reproduced fact, calibration target, input, formula), the estimate, its 95% interval, the criterion fixed beforehand, PASS or FAIL, and its negative controls: whether it fails on them."),
         new(FigurePng, "The experiment's figure."),
         new(FigureSvg, "The figure as SVG."),
         new(ResultsFile, "Claim, source, checks, further numbers and the figure, in Markdown."),
@@ -88,10 +88,14 @@ public static class ExperimentOutput
     public static void WriteChecks(TextWriter output, ExperimentResult result)
     {
         var csv = new CsvWriter(output);
-        csv.Header(["experiment", "check", "estimate", "ci_low", "ci_high", "n", "criterion", "result", "note"]);
-        foreach (var c in result.Checks)
-            csv.Field(result.Experiment.Id).Field(c.Name).Field(c.Estimate.Value).Field(c.Estimate.Low).Field(c.Estimate.High)
-               .Field(c.Estimate.N).Field(c.Criterion).Field(ExperimentMarkdown.Verdict(c)).Field(c.Note).EndRow();
+        csv.Header(["experiment", "check", "key", "label", "estimate", "ci_low", "ci_high", "n", "criterion", "result", "note", "control", "fails_on_control", "under_control"]);
+        foreach (var v in ExperimentControls.Verdicts(result))
+        {
+            var c = v.Check;
+            csv.Field(result.Experiment.Id).Field(c.Name).Field(c.Key).Field(Check.Label(c.Kind)).Field(c.Estimate.Value).Field(c.Estimate.Low).Field(c.Estimate.High)
+               .Field(c.Estimate.N).Field(c.Criterion).Field(ExperimentMarkdown.Verdict(c)).Field(c.Note)
+               .Field(v.ControlText).Field(v.StatusText).Field(v.Detail).EndRow();
+        }
     }
 
 

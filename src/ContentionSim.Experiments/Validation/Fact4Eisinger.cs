@@ -12,6 +12,7 @@ public sealed class Fact4Eisinger : Experiment
 {
     public const string Openness = "state.openness";
     public const double VertexLow = 0.15, VertexHigh = 0.85;
+    private const string StreetFactor = "the inverted U is written into the activist's street factor (1 − absorption·o)(1 − opportunity_weight·(1 − o))";
 
     public override string Id => "fact4";
     public override string Title => "Protest is curvilinear in openness";
@@ -38,13 +39,13 @@ public sealed class Fact4Eisinger : Experiment
         var checks = new List<Check>
         {
             new("quadratic coefficient of mean participation on openness", fit.Quadratic, "95% CI upper bound < 0",
-                fit.Quadratic.HasInterval && fit.Quadratic.High < 0, $"least squares over {runs.Count} runs"),
+                fit.Quadratic.HasInterval && fit.Quadratic.High < 0, $"least squares over {runs.Count} runs") { Key = "quadratic", Kind = CheckKind.Formula, KindReason = StreetFactor },
             new("vertex of the fitted quadratic (openness)", Estimate.Exact(vertex, runs.Count), $"inside [{F(VertexLow)}, {F(VertexHigh)}]",
-                fit.Quadratic.Value < 0 && vertex >= VertexLow && vertex <= VertexHigh, "a maximum only if the quadratic coefficient is negative"),
+                fit.Quadratic.Value < 0 && vertex >= VertexLow && vertex <= VertexHigh, "a maximum only if the quadratic coefficient is negative") { Key = "vertex", Kind = CheckKind.Formula, KindReason = StreetFactor },
             new($"best interior openness ({F(interior.Level)}) − openness {F(levels[0])}: mean participation", low, "Welch 95% CI lower bound > 0",
-                low.HasInterval && low.Low > 0),
+                low.HasInterval && low.Low > 0) { Key = "beats_closed", Kind = CheckKind.Formula, KindReason = StreetFactor },
             new($"best interior openness ({F(interior.Level)}) − openness {F(levels[^1])}: mean participation", high, "Welch 95% CI lower bound > 0",
-                high.HasInterval && high.Low > 0),
+                high.HasInterval && high.Low > 0) { Key = "beats_open", Kind = CheckKind.Formula, KindReason = StreetFactor },
         };
         var reported = new List<Reported>();
         foreach (var l in levels)

@@ -38,10 +38,10 @@ public sealed class Fact6Turnover : Experiment
             defaultRuns += cell.Count;
         }
         checks.Add(new Check("runs with a turnover at default settings (shift 0, capacity 0.05), both openness levels",
-            Estimate.Exact(defaultTurnovers, defaultRuns), "exactly 0", defaultTurnovers == 0, $"of {defaultRuns} runs"));
+            Estimate.Exact(defaultTurnovers, defaultRuns), "exactly 0", defaultTurnovers == 0, $"of {defaultRuns} runs") { Key = "none_at_defaults" });
         var all = Proportion.Wilson(runs.Count(r => r["turnover"] == 1), runs.Count);
         checks.Add(new Check("share of runs with a turnover over the whole grid", all, $"Wilson 95% upper bound < {F(MaxShare)}",
-            all.HasInterval && all.High < MaxShare, $"{runs.Count(r => r["turnover"] == 1)} of {runs.Count} runs"));
+            all.HasInterval && all.High < MaxShare, $"{runs.Count(r => r["turnover"] == 1)} of {runs.Count} runs") { Key = "rare_over_grid" });
 
         var reported = new List<Reported>();
         var points = new List<FigurePoint>();

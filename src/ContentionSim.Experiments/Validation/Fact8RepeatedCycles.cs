@@ -36,8 +36,8 @@ public sealed class Fact8RepeatedCycles : Experiment
         var checks = new List<Check>
         {
             new($"mean non-fizzle cycles with grievance rebuild {F(levels[1])}", mean, $"95% CI lower bound > {F(MinCycles)}",
-                mean.HasInterval && mean.Low > MinCycles, $"{mean.N} seeds"),
-            difference,
+                mean.HasInterval && mean.Low > MinCycles, $"{mean.N} seeds") { Key = "several_cycles" },
+            difference with { Key = "rebuild_difference", Kind = CheckKind.Input, KindReason = "it compares a rebuild of 0.01 with none: the input's own difference" },
         };
         var reported = new List<Reported>();
         foreach (var m in Measures)

@@ -35,9 +35,15 @@ public sealed class Fact9Granovetter : Experiment
         var checks = new List<Check>
         {
             new("thresholds 0..99: runs where all 100 are active at the end", Estimate.Exact(allRiot, uniform.Count),
-                $"all {uniform.Count} runs", allRiot == uniform.Count, $"mean final active {F(uniform.Average(r => r["final_active"]))}"),
+                $"all {uniform.Count} runs", allRiot == uniform.Count, $"mean final active {F(uniform.Average(r => r["final_active"]))}")
+            {
+                Key = "all_riot", Kind = CheckKind.Formula, KindReason = "the threshold rule itself: the model reduced to Granovetter's arithmetic",
+            },
             new("threshold of person 1 raised to 2: runs where exactly 1 is active at the end", Estimate.Exact(oneRiots, raised.Count),
-                $"all {raised.Count} runs", oneRiots == raised.Count, $"mean final active {F(raised.Average(r => r["final_active"]))}"),
+                $"all {raised.Count} runs", oneRiots == raised.Count, $"mean final active {F(raised.Average(r => r["final_active"]))}")
+            {
+                Key = "one_riots", Kind = CheckKind.Formula, KindReason = "the threshold rule itself: the model reduced to Granovetter's arithmetic",
+            },
         };
         return new ExperimentResult
         {

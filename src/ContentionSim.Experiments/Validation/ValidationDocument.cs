@@ -89,10 +89,29 @@ public static partial class ValidationDocument
         sb.Append(intro).Append('\n').Append(GeneratedMarker).Append("\n\n");
         sb.Append("## Summary\n\n");
         sb.Append("Generated at ").Append(size).Append(".\n\n");
-        sb.Append(ExperimentMarkdown.Table([["experiment", "claim", "checks passed", "verdict"],
+        sb.Append("\"Facts reproduced\" counts only checks labelled *reproduced fact* that pass on the model and fail on every negative ")
+          .Append("control that names them; calibration targets, input checks, formula checks and preconditions are counted apart.\n\n");
+        sb.Append(ExperimentMarkdown.Table([["experiment", "claim", "checks passed", "facts reproduced", "calibration targets met", "input / formula checks passed", "verdict"],
             .. results.Select(r => (IReadOnlyList<string>)[$"[{r.Experiment.Id}](#{Anchor(r)})", r.Experiment.Title,
-                $"{r.Checks.Count(c => c.Passed)} of {r.Checks.Count}", ExperimentMarkdown.Verdict(r.Passed)])]));
+                $"{r.Checks.Count(c => c.Passed)} of {r.Checks.Count}", $"{r.FactsReproduced} of {r.Facts}",
+                Met(r, CheckKind.CalibrationTarget), Met(r, CheckKind.Input, CheckKind.Formula, CheckKind.Precondition), ExperimentMarkdown.Verdict(r.Passed)])]));
         sb.Append('\n');
+        int facts = results.Sum(r => r.Facts), reproduced = results.Sum(r => r.FactsReproduced);
+        sb.Append($"In all: {reproduced} of {facts} checks of reproduced facts hold and fail on their controls; ")
+          .Append($"{results.Sum(r => r.Checks.Count(c => c.Kind == CheckKind.CalibrationTarget))} checks are calibration targets, ")
+          .Append($"{results.Sum(r => r.Checks.Count(c => c.Kind is CheckKind.Input or CheckKind.Formula or CheckKind.Precondition))} are input, formula or precondition checks.\n\n");
+        sb.Append("## Negative controls\n\n");
+        sb.Append("Every check with its label and its negative control: the experiment rerun with the same seeds and the mechanism that ")
+          .Append("is supposed to produce the fact switched off (declared in the experiment file's `controls:`). A check must pass on the ")
+          .Append("model and fail on its control; one that does not fail is shown as *cannot fail*. Each experiment's section lists its ")
+          .Append("controls with the mechanism each removes.\n\n");
+        var all = results.Select(r => ExperimentMarkdown.ControlsTable(r, withExperiment: true).Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        if (all.Count > 0)
+        {
+            sb.Append(all[0][0]).Append('\n').Append(all[0][1]).Append('\n');
+            foreach (var lines in all) foreach (var line in lines.Skip(2)) sb.Append(line).Append('\n');
+            sb.Append('\n');
+        }
         foreach (var r in results)
         {
             string id = r.Experiment.Id;
@@ -100,6 +119,12 @@ public static partial class ValidationDocument
             sb.Append(ExperimentMarkdown.Section(r, $"{ImageFolder}/{id}.png", sizes?.GetValueOrDefault(id) ?? size, level: 2, notes: note));
         }
         return sb.ToString().TrimEnd() + "\n";
+    }
+
+    private static string Met(ExperimentResult r, params CheckKind[] kinds)
+    {
+        var of = r.Checks.Where(c => kinds.Contains(c.Kind)).ToList();
+        return of.Count == 0 ? "–" : $"{of.Count(c => c.Passed)} of {of.Count}";
     }
 
     /// <summary>The GitHub anchor of an experiment's heading.</summary>

@@ -158,6 +158,9 @@ public static partial class RunCsv
         Y(Int<CycleRecord>(Observables.Cooptations.Name, c => c.Cooptations, (c, v) => c with { Cooptations = v })),
         Y(Int<CycleRecord>(Observables.ViolentActs.Name, c => c.ViolentActs, (c, v) => c with { ViolentActs = v })),
         Y(Int<CycleRecord>("violent_acts_late", c => c.ViolentActsLate, (c, v) => c with { ViolentActsLate = v })),
+        Y(Int<CycleRecord>("violent_acts_after_peak", c => c.ViolentActsAfterPeak, (c, v) => c with { ViolentActsAfterPeak = v })),
+        Y(Int<CycleRecord>("stage5_by_violence", c => c.Stage5ByViolence, (c, v) => c with { Stage5ByViolence = v })),
+        Y(Int<CycleRecord>("stage5_by_institutionalization", c => c.Stage5ByInstitutionalization, (c, v) => c with { Stage5ByInstitutionalization = v })),
         Y(Num<CycleRecord>(Metrics.MaxOutsidePressure.Name, c => c.MaxOutsidePressure, (c, v) => c with { MaxOutsidePressure = v })),
     ];
 

@@ -77,8 +77,12 @@ public static partial class RunStory
             string.Format(Inv, "The state made {0} and held {1} (concessions included), made {2} and co-opted {3} moderates into institutions.",
                 Count(c.RepressionEvents, "arrest"), Count(c.FacilitationEvents, "talk"), Count(c.Concessions, "concession"), c.Cooptations.ToString("N0", Inv)),
             c.ViolentActs > 0
-                ? string.Format(Inv, "Activists committed {0}, {1:N0} of them in the demobilization stages 4–6.", Count(c.ViolentActs, "violent act"), c.ViolentActsLate)
+                ? string.Format(Inv, "Activists committed {0}, {1:N0} of them after the peak and {2:N0} in the demobilization stages 4–6.", Count(c.ViolentActs, "violent act"), c.ViolentActsAfterPeak, c.ViolentActsLate)
                 : "Activists committed no violent act.",
+            c.Stage5ByViolence + c.Stage5ByInstitutionalization > 0
+                ? "Stage 5 was entered by " + (c.Stage5ByViolence > 0 && c.Stage5ByInstitutionalization > 0 ? "violence and institutionalization together"
+                    : c.Stage5ByViolence > 0 ? "radicals' violence" : "moderates' institutionalization (co-optation)") + "."
+                : "",
             c.MaxOutsidePressure >= 0.01
                 ? string.Format(Inv, "Outside pressure from allies abroad reached {0}.", c.MaxOutsidePressure.ToString("0.##", Inv))
                 : "There was no outside pressure from abroad.",
@@ -89,7 +93,7 @@ public static partial class RunStory
             .Select(g => string.Format(Inv, "{0} {1}: {2}", unit, g.First().Tick, g.Key))
             .ToList();
         if (during.Count > 0) parts.Add("Scheduled during the cycle: " + string.Join("; ", during) + ".");
-        return string.Join(" ", parts);
+        return string.Join(" ", parts.Where(p => p.Length > 0));
     }
 
     /// <summary>"1 arrest", "2,637 arrests".</summary>

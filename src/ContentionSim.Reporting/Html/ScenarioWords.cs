@@ -1,3 +1,4 @@
+using ContentionSim.Core.Organizations;
 using System.Globalization;
 using ContentionSim.Core.Parameters;
 
@@ -90,18 +91,21 @@ public static class ScenarioWords
 
     private static string Organizations(Scenario s)
     {
-        var groups = s.Movements.SelectMany(m => m.Organizations).Where(g => g.Count > 0).ToList();
+        // The organizations built at the scenario's population (each group's per-1,000 size, rounded as the model does).
+        var groups = s.Movements
+            .SelectMany(m => m.Organizations.Zip(OrganizationLayer.GroupCounts(m.Organizations, m.Activists.EffectiveCount), (g, n) => (Group: g, Count: n)))
+            .Where(x => x.Count > 0).ToList();
         int total = groups.Sum(g => g.Count);
         if (total == 0) return "None: activists act on their own and through their ties.";
-        var kinds = groups.GroupBy(g => g.Kind).OrderBy(g => g.Key)
+        var kinds = groups.GroupBy(g => g.Group.Kind).OrderBy(g => g.Key)
             .Select(g => { int n = g.Sum(x => x.Count); return string.Format(Inv, "{0} {1}", n, KindName(g.Key, n)); });
         double service = 0, advocacy = 0, publicShare = 0, volunteers = 0;
-        foreach (var g in groups)
+        foreach (var (g, count) in groups.Select(x => (x.Group, x.Count)))
         {
-            service += g.Count * (g.Counselling + g.LanguageClasses);
-            advocacy += g.Count * (g.Framing + g.Mobilization + g.Lobbying * g.LobbyingRate);
-            publicShare += g.PublicInformation ? g.Count : 0;
-            volunteers += g.Count * g.Volunteers.Mean;
+            service += count * (g.Counselling + g.LanguageClasses);
+            advocacy += count * (g.Framing + g.Mobilization + g.Lobbying * g.LobbyingRate);
+            publicShare += g.PublicInformation ? count : 0;
+            volunteers += count * g.Volunteers.Mean;
         }
         service /= total * 2;
         advocacy /= total * 3;
@@ -197,8 +201,8 @@ public static class ScenarioWords
         if (!t.Enabled) return "None: no NGOs or international organizations abroad to ally with.";
         return string.Format(Inv,
             "An organization blocked by its own state allies with NGOs or international organizations abroad with probability {0} — {1} (the boomerang pattern). " +
-            "Each alliance adds {2} outside pressure a {3}, which fades by {4} a {3} unless kept up; pressure pries the state open (effective openness rises with vulnerability × pressure) and makes repression costlier.",
-            N(t.AllianceProbability), ProbabilityWord(t.AllianceProbability), N(t.PressurePerAlliance), unit, Pct(t.PressureDecay));
+            "Each standing alliance per 1,000 activists adds {2} outside pressure a {3}, which fades by {4} a {3} unless kept up; pressure pries the state open (effective openness rises with vulnerability × pressure) and makes repression costlier.",
+            N(t.AllianceProbability), ProbabilityWord(t.AllianceProbability), N(t.PressurePerAlliancePerThousand), unit, Pct(t.PressureDecay));
     }
 
     private static string ProbabilityWord(double p) => p switch

@@ -85,6 +85,11 @@ internal sealed class Binder(string file, List<Diagnostic> diagnostics, SourceMa
                 "write the keys out, or put an anchor (&name) on a whole section and use *name as the value of another");
             return;
         }
+        if (RetiredKeys.Find(type, key.Value) is { } retired)
+        {
+            Error(key, childPath, RetiredKeys.Message(retired), RetiredKeys.Fix(retired));
+            return;
+        }
         string normalized = ParameterPath.ToSnakeCase(key.Value.Trim().Replace('-', '_').Replace(' ', '_'));
         string? suggestion = keys.Contains(normalized) ? normalized : Suggest.Closest(key.Value, keys);
         string message = $"unknown key '{key.Value}' {where}";

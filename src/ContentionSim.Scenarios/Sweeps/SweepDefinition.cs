@@ -79,6 +79,9 @@ public sealed class SweepDefinition
     /// <summary>Whether replication r runs with the same seed at every point (the file's <c>paired: true</c>).</summary>
     public bool Paired => Plan.Paired;
 
+    /// <summary>The negative controls of an experiment file (its <c>controls:</c> list), in the file's order; empty for other sweeps.</summary>
+    public IReadOnlyList<SweepControl> Controls { get; init; } = [];
+
     /// <summary>The axes of the figures.</summary>
     public SweepPlotSettings Plots { get; }
 

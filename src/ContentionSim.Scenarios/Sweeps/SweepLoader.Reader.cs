@@ -168,6 +168,7 @@ public static partial class SweepLoader
             if (baseValid && quickTrial is not null)
                 _diagnostics.AddRange(ScenarioValidator.Validate(quickTrial, quickTrialMap)); // the quick size must be valid too
 
+            var controls = entries.TryGetValue("controls", out var controlsEntry) ? Controls(controlsEntry, scenario, map) : [];
             foreach (var (path, where) in fixedPaths) checkedPaths[path] = where; // the file's set, quick.set, --set, --ticks
             // The varied parameters: first what they name and how many values each has ...
             var specs = new List<FactorSpec>();
@@ -254,7 +255,7 @@ public static partial class SweepLoader
             if (_diagnostics.Count > 0) throw Failure();
 
             return new SweepDefinition(name, description, file, text, baseFile, baseText, fixedSettings, options, plan,
-                plots ?? SweepPlotSettings.For(grid), FullyChecked, quickApplied);
+                plots ?? SweepPlotSettings.For(grid), FullyChecked, quickApplied) { Controls = controls };
         }
     }
 }

@@ -50,8 +50,8 @@ public static class LessonClaims
             (r, _) => Outcomes(r).Contains(Outcome.Suppressed) && !Outcomes(r).Contains(Outcome.Negotiated), 0.75),
         new("L1-arrests", "arrests outnumber concessions and co-optations together at least ten to one", Tight, null,
             (r, _) => r.Headline.RepressionEvents >= 10 * (r.Headline.Concessions + r.Headline.Cooptations), 0.85),
-        new("L1-false-starts", "at least one mobilization fizzles before reaching stage 3 (a false start)", Tight, null,
-            (r, _) => r.Headline.Fizzles > 0, 0.5),
+        new("L1-false-starts", "in many runs at least one mobilization fizzles before reaching stage 3 (a false start)", Tight, null,
+            (r, _) => r.Headline.Fizzles > 0, 0.35),
         new("L1-polarization", "the radical share of those still active is higher when stage 4 begins than at the peak", Tight, null,
             (r, _) => FirstEntry(r, Stage.ExhaustionAndPolarization) is { } e && e.RadicalShare > e.RadicalShareAtPeak, 0.75),
 
@@ -78,13 +78,15 @@ public static class LessonClaims
         // Lesson 3: exhaustion without repression.
         new("L3-no-arrests", "nobody is arrested", Exhaustion, null,
             (r, _) => r.Headline.RepressionEvents == 0 && Wave(r).All(o => o.Repressed == 0), 0.85),
-        new("L3-exhausted", "the movement reaches stage 4 with at least a quarter of all activists exhausted and none held", Exhaustion, null,
+        new("L3-exhausted", "the movement enters stage 4 by exhaustion (activists tire), with none held", Exhaustion, null,
             (r, _) => FirstEntry(r, Stage.ExhaustionAndPolarization) is { } e && At(r, e.Tick) is var o
-                      && o.Exhausted >= o.Activists / 4 && o.Repressed == 0, 0.85),
+                      && e.Route.Split('+').Contains(StageRules.Exhaustion) && o.Repressed == 0, 0.85),
         new("L3-no-polarization", "the radical share of the active moves by less than 0.1 between the peak and stage 4", Exhaustion, null,
             (r, _) => FirstEntry(r, Stage.ExhaustionAndPolarization) is { } e && Math.Abs(e.RadicalShare - e.RadicalShareAtPeak) < 0.1, 0.85),
         new("L3-negotiated-mostly", "the cycle ends negotiated in most runs", Exhaustion, null,
             (r, _) => Outcomes(r) is [Outcome.Negotiated, ..], 0.5),
+        new("L3-never-suppressed", "a cycle that is not negotiated fades: none is called suppressed, since nobody is arrested", Exhaustion, null,
+            (r, _) => Outcomes(r) is [Outcome.Negotiated or Outcome.Faded, ..], 0.85),
         new("L3-cheap-later", "with energy_cost 0.01 stage 4 comes later than with 0.03 (same seed)", ExhaustionCheap, Exhaustion,
             (r, costly) => FirstEntry(r, Stage.ExhaustionAndPolarization) is { } e && FirstEntry(costly!, Stage.ExhaustionAndPolarization) is { } c && e.Tick > c.Tick, 0.85),
         new("L3-cheap-more-people", "with energy_cost 0.01 mean participation is higher than with 0.03 (same seed)", ExhaustionCheap, Exhaustion,

@@ -18,10 +18,10 @@ public static class BenchLikeScenarios
                 Activists = new ActivistParameters { Count = activists, Membership = 0.25 },
                 Organizations =
                 [
-                    new OrganizationGroupParameters { Kind = OrganizationKind.ChristianNgo, Count = 4, PublicInformation = false },
-                    new OrganizationGroupParameters { Kind = OrganizationKind.CommunityUnion, Count = 3, PublicInformation = false, Mobilization = 0.25 },
-                    new OrganizationGroupParameters { Kind = OrganizationKind.LawyersNgo, Count = 2, PublicInformation = true },
-                    new OrganizationGroupParameters { Kind = OrganizationKind.ConcernedCitizens, Count = 5, PublicInformation = false },
+                    new OrganizationGroupParameters { Kind = OrganizationKind.ChristianNgo, PerThousandActivists = 0.8, PublicInformation = false },
+                    new OrganizationGroupParameters { Kind = OrganizationKind.CommunityUnion, PerThousandActivists = 0.6, PublicInformation = false, Mobilization = 0.25 },
+                    new OrganizationGroupParameters { Kind = OrganizationKind.LawyersNgo, PerThousandActivists = 0.4, PublicInformation = true },
+                    new OrganizationGroupParameters { Kind = OrganizationKind.ConcernedCitizens, PerThousandActivists = 1.0, PublicInformation = false },
                 ],
             },
         ],

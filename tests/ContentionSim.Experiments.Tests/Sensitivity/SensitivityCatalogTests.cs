@@ -12,7 +12,7 @@ public class SensitivityCatalogTests
     {
         Movements =
         [
-            new MovementParameters { Id = "a", Organizations = [new OrganizationGroupParameters { Count = 2 }, new OrganizationGroupParameters { Kind = OrganizationKind.LawyersNgo }] },
+            new MovementParameters { Id = "a", Organizations = [new OrganizationGroupParameters { PerThousandActivists = 1 }, new OrganizationGroupParameters { Kind = OrganizationKind.LawyersNgo }] },
             new MovementParameters { Id = "b", Activists = new ActivistParameters { Grievance = Distribution.Constant(0.4) } },
         ],
     };
@@ -93,7 +93,8 @@ public class SensitivityCatalogTests
         Assert.Equal(SkipReason.RunSetting, skipped["seed"]);
         Assert.Equal(SkipReason.RunSetting, skipped["ticks"]);
         Assert.Equal(SkipReason.Count, skipped["movements[0].activists.count"]);
-        Assert.Equal(SkipReason.Count, skipped["movements[0].organizations[1].count"]);
+        // Organizations per 1,000 activists is a density, not a size: it changes members per organization.
+        Assert.DoesNotContain("movements[0].organizations[1].per_thousand_activists", skipped.Keys);
         Assert.Equal(SkipReason.Observer, skipped["classifier.onset_margin"]);
         Assert.Equal(SkipReason.NotNumeric, skipped["state.enabled"]);
         Assert.Equal(SkipReason.NotNumeric, skipped["network.kind"]);

@@ -46,7 +46,7 @@ public class SweepSummaryTests
         Assert.Equal(0, p0.Metrics[toPeak].N); // missing for every run
         // Outcomes over the 4 cycles of the finished runs: fizzle 1, negotiated 2, suppressed 1.
         Assert.Equal(4, p0.Cycles);
-        Assert.Equal([0.25, 0.5, 0.25, 0, 0], p0.OutcomeShares);
+        Assert.Equal([0.25, 0.5, 0.25, 0, 0, 0], p0.OutcomeShares);
 
         Assert.Equal(1, rows[1].Runs);
         Assert.Equal(0.5, rows[1].Metrics[peak].Mean);

@@ -34,8 +34,9 @@ public sealed class ExperimentOutputTests : IDisposable
         Assert.Equal("run,point,replication,seed,movements[0].activists.thresholds[1],final_active,activists", runs[0]);
         Assert.StartsWith("0,0,0,100,1,100,", runs[1]);
         var checks = File.ReadAllLines(Path.Combine(folder, "checks.csv"));
-        Assert.Equal("experiment,check,estimate,ci_low,ci_high,n,criterion,result,note", checks[0]);
-        Assert.StartsWith("fact9,one riots,0.5,0.25,0.75,30,", checks[2]);
+        Assert.Equal("experiment,check,key,label,estimate,ci_low,ci_high,n,criterion,result,note,control,fails_on_control,under_control", checks[0]);
+        Assert.StartsWith("fact9,one riots,one_riots,formula check,0.5,0.25,0.75,30,", checks[2]);
+        Assert.EndsWith(",–,no control — cannot fail,", checks[2]);
         Assert.Single(Directory.GetDirectories(_dir)); // no staging or old folder left
     }
 

@@ -42,8 +42,9 @@ public class SurveyJapan2007Tests
         var good = Experiment.Analyze(Enumerable.Range(0, 30).Select(r => Replication(r, 0.8 + 0.01 * (r % 3))).ToArray());
         Assert.All(good.Checks, c => Assert.True(c.Passed, $"{c.Name}: {c.Estimate}"));
         Assert.Equal(9, good.Table.Count); // header, six shares, two correlations
-        Assert.Equal("input (calibrated)", good.Table[1][^1]);
-        Assert.Equal("emergent", good.Table[4][^1]);
+        Assert.Equal("input check", good.Table[1][^1]);
+        Assert.Equal("formula check", good.Table[4][^1]);
+        Assert.Equal("reproduced fact", good.Table[7][^1]);
 
         var bad = Experiment.Analyze(Enumerable.Range(0, 30).Select(r => Replication(r, 1.0)).ToArray());
         Assert.False(bad.Checks[0].Passed); // counselling 1.0 is more than 0.84 + 0.10

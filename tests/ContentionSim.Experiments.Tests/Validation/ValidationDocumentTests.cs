@@ -20,8 +20,8 @@ public sealed class ValidationDocumentTests : IDisposable
         Runs = 60,
         Checks =
         [
-            new Check("all riot", Estimate.Exact(30, 30), "all 30 runs", true),
-            new Check("one riots", new Estimate(0.5, 0.25, 0.75, 30), "all 30 runs", passed, "a note"),
+            new Check("all riot", Estimate.Exact(30, 30), "all 30 runs", true) { Key = "all_riot", Kind = CheckKind.Formula },
+            new Check("one riots", new Estimate(0.5, 0.25, 0.75, 30), "all 30 runs", passed, "a note") { Key = "one_riots", Kind = CheckKind.Formula },
         ],
         Reported = [new Reported("final active", new Estimate(50.5, 40, 61, 60))],
         Figure = new ExperimentFigure
@@ -51,7 +51,7 @@ public sealed class ValidationDocumentTests : IDisposable
     {
         string text = ValidationDocument.Render([Result(false)], "full size");
         Assert.Contains("**Verdict: FAIL** — the model does not meet this criterion: one riots.", text);
-        Assert.Contains("| one riots | 0.5 | [0.25, 0.75] | all 30 runs | FAIL | a note |", text);
+        Assert.Contains("| one riots | formula check | 0.5 | [0.25, 0.75] | all 30 runs | FAIL | a note |", text);
     }
 
     [Fact]

@@ -79,9 +79,11 @@ public static class ExperimentMarkdown
         return sb.ToString();
     }
 
+    private static readonly string[] ExperimentColumn = ["experiment"];
+
     /// <summary>Every check: label, control, passes on the model?, fails on the control? (with the control's estimate).</summary>
     public static string ControlsTable(ExperimentResult result, bool withExperiment = false) =>
-        Table([[.. withExperiment ? new[] { "experiment" } : [], "check", "label", "control", "passes on model?", "fails on control?", "under the control"],
+        Table([[.. withExperiment ? ExperimentColumn : [], "check", "label", "control", "passes on model?", "fails on control?", "under the control"],
             .. ExperimentControls.Verdicts(result).Select(v => (IReadOnlyList<string>)[
                 .. withExperiment ? new[] { result.Experiment.Id } : [], v.Check.Name, Check.Label(v.Check.Kind), v.ControlText,
                 v.Check.Passed ? "yes" : v.Check.KnownFailure is null ? "no" : "no (known)", v.StatusText, v.Detail])]);

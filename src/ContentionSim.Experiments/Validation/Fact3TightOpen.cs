@@ -60,12 +60,12 @@ public sealed class Fact3TightOpen : Experiment
             },
             PairedAbove("mean radical share of the active in stages 4–6: tight − open", tight, open, "late_radical_share") with
             {
-                Key = "radical_share", Kind = CheckKind.CalibrationTarget,
+                Key = "late_radicals", Kind = CheckKind.CalibrationTarget,
                 KindReason = "radical_commitment and violence_threshold were set by hand so that fact 3 holds, b8053e2",
             },
             PairedAbove("mean length of non-fizzle cycles (ticks): open − tight (tight shorter)", open, tight, "mean_cycle_length") with
             {
-                Key = "cycle_length",
+                Key = "cycle_length_tight_shorter",
                 KnownFailure = "cycles under a tight POS are about as long as under an open one: a closed state cuts surges short but " +
                                "they come back more often (docs/ODD.md, Known limitations 12)",
             },

@@ -44,7 +44,7 @@ public sealed class Fact5Boomerang : Experiment
         var checks = new List<Check>
         {
             pressure with { Key = "pressure", Kind = CheckKind.Formula, KindReason = "standing alliances add pressure_per_alliance each" },
-            openness with { Key = "effective_openness", Kind = CheckKind.Formula, KindReason = "the state's formula raises effective openness with outside pressure" },
+            openness with { Key = "openness_gain", Kind = CheckKind.Formula, KindReason = "the state's formula raises effective openness with outside pressure" },
             new("concessions or ticks in non-fizzle cycles: allies − none (shown: " + (either == concessions ? "concessions" : "ticks") + ")",
                 either.Estimate, "either paired 95% CI lower bound > 0", concessions.Passed || ticks.Passed,
                 $"concessions {F(concessions.Estimate.Value)} [{F(concessions.Estimate.Low)}, {F(concessions.Estimate.High)}]; " +

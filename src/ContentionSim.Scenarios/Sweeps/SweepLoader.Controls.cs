@@ -1,10 +1,15 @@
+using System.Globalization;
 using ContentionSim.Core.Parameters;
+using ContentionSim.Core.Observation;
 using ContentionSim.Scenarios.Internal;
 
 namespace ContentionSim.Scenarios.Sweeps;
 
 public static partial class SweepLoader
 {
+    /// <summary>The keys of each item of a sweep file's <c>controls:</c> list (an experiment's negative controls).</summary>
+    public static IReadOnlyList<string> ControlKeys { get; } = ["id", "removes", "breaks", "set"];
+
     private sealed partial class Reader
     {
         // ---- negative controls -----------------------------------------------------------------

@@ -36,9 +36,6 @@ public static partial class SweepLoader
     public static IReadOnlyList<string> Keys { get; } =
         ["name", "description", "base", "master_seed", "replications", "paired", "design", "set", "vary", "plots", "quick", "controls"];
 
-    /// <summary>The keys of each item of a sweep file's <c>controls:</c> list (an experiment's negative controls).</summary>
-    public static IReadOnlyList<string> ControlKeys { get; } = ["id", "removes", "breaks", "set"];
-
     /// <summary>The keys of a sweep file's <c>quick:</c> block (the reduced size used with <c>--quick</c>).</summary>
     public static IReadOnlyList<string> QuickKeys { get; } = ["replications", "set"];
 

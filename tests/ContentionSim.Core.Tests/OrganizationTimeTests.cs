@@ -15,7 +15,7 @@ public sealed class OrganizationTimeTests
     {
         var group = new OrganizationGroupParameters
         {
-            Count = 12, Counselling = 1, LanguageClasses = 0, Lobbying = 1, LobbyingRate = 1,
+            PerThousandActivists = 6, Counselling = 1, // 12 organizations at 2,000 activists LanguageClasses = 0, Lobbying = 1, LobbyingRate = 1,
             Volunteers = new Distribution { Kind = DistributionKind.Uniform, Min = 0, Max = 60, Mean = 30 },
             SalariedStaff = new Distribution { Kind = DistributionKind.Uniform, Min = 0, Max = 4, Mean = 2 },
         };

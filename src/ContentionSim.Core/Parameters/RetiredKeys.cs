@@ -14,6 +14,7 @@ public static class RetiredKeys
     /// <param name="Conversion">How an old value becomes a new one, with an example.</param>
     public sealed record Retired(Type Record, string Key, string NewKey, string Conversion);
 
+    /// <summary>Every retired key, with its replacement and conversion.</summary>
     public static IReadOnlyList<Retired> All { get; } =
     [
         new(typeof(OrganizationGroupParameters), "count", "per_thousand_activists",

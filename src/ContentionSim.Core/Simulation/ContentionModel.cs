@@ -11,12 +11,12 @@ namespace ContentionSim.Core.Simulation;
 
 /// <summary>
 /// The ContentionSim model: its submodels (layers, in MARS's word) and the schedule of a tick,
-/// <see cref="Step"/> (Mesa's <c>step()</c>). Each submodel takes what it reads as arguments and
+/// <see cref="Step()"/> (Mesa's <c>step()</c>). Each submodel takes what it reads as arguments and
 /// gives what it did as its result; none holds another. docs/ODD.md, Section 3.
 /// </summary>
 public sealed class ContentionModel
 {
-    /// <summary>The phases of <see cref="Step"/>, in order (for <see cref="PhaseTimes"/>).</summary>
+    /// <summary>The phases of <see cref="Step()"/>, in order (for <see cref="PhaseTimes"/>).</summary>
     internal static readonly string[] Phases = ["events", "organizations", "allies", "state", "activists", "sectors", "opinion", "observation"];
 
     private readonly MovementSignals[] _signals;
@@ -41,7 +41,7 @@ public sealed class ContentionModel
 
     /// <summary>
     /// The burn-in (docs/ODD.md 5): <paramref name="ticks"/> ticks numbered <c>1 − ticks … 0</c> run with
-    /// the schedule of <see cref="Step"/> but not observed — no observation, no stage, no record — and
+    /// the schedule of <see cref="Step()"/> but not observed — no observation, no stage, no record — and
     /// without scheduled events (those start at tick 1), so that the start-up transient of the initial
     /// state (everybody inactive, rested, at baseline grievance) has passed when tick 1 is recorded.
     /// What the organizations counted during it is cleared; alliances formed in it stand on.
@@ -56,16 +56,23 @@ public sealed class ContentionModel
     }
 
     /// <summary>Parameters in force, the current tick, the random streams, threads and cancellation.</summary>
-    public SimulationContext Context { get; }
+    internal SimulationContext Context { get; }
+    /// <summary>Scheduled events: what changes the parameters in force, and what was applied.</summary>
     public EventLayer Events { get; }
+    /// <summary>The activists, their network and their decisions.</summary>
     public ActivistLayer Activists { get; }
+    /// <summary>The organizations of all movements.</summary>
     public OrganizationLayer Organizations { get; }
+    /// <summary>Allies abroad: alliances and outside pressure.</summary>
     public TransnationalLayer Allies { get; }
+    /// <summary>The state: openness, repression, facilitation and relief.</summary>
     public StateLayer State { get; }
+    /// <summary>Public sympathy for each movement.</summary>
     public PublicOpinionLayer Opinion { get; }
+    /// <summary>The observer: per-tick observations and the stage classification.</summary>
     public ObservationLayer Observation { get; }
 
-    /// <summary>When set, <see cref="Step"/> adds the <see cref="Stopwatch"/> ticks each phase took (profiling).</summary>
+    /// <summary>When set, <see cref="Step()"/> adds the <see cref="Stopwatch"/> ticks each phase took (profiling).</summary>
     internal long[]? PhaseTimes { get; set; }
 
     /// <summary>

@@ -4,7 +4,7 @@ using ContentionSim.Core.Parameters;
 namespace ContentionSim.Core.Stages;
 
 /// <summary>What the classifier reads of one tick: the measured observables of a movement or the wave.</summary>
-public readonly record struct StageInput
+internal readonly record struct StageInput
 {
     public int Tick { get; init; }
     /// <summary>The tick's observables (see <see cref="Observables"/>).</summary>
@@ -21,7 +21,7 @@ public readonly record struct StageInput
 /// forward, one at a time, within a cycle; a cycle that falls back before stage 3 is a fizzle.
 /// Observing a tick allocates nothing. See docs/ODD.md, "Submodels: stage classifier".
 /// </summary>
-public sealed class StageClassifier
+internal sealed class StageClassifier
 {
     private const double PeakFloor = 1e-3;
     private readonly ClassifierParameters _p;

@@ -34,16 +34,27 @@ public readonly record struct StageMeasureValues
 {
     /// <summary>Whether the values were recorded (false for the default value).</summary>
     public bool Recorded { get; init; }
+    /// <summary>The <see cref="StageMeasure.FrameRise"/> measure.</summary>
     public double FrameRise { get; init; }
+    /// <summary>The <see cref="StageMeasure.InteractionRate"/> measure.</summary>
     public double InteractionRate { get; init; }
+    /// <summary>The <see cref="StageMeasure.RisePace"/> measure.</summary>
     public double RisePace { get; init; }
+    /// <summary>The <see cref="StageMeasure.ShareOfPeak"/> measure.</summary>
     public double ShareOfPeak { get; init; }
+    /// <summary>The <see cref="StageMeasure.ExhaustedPerMobilized"/> measure.</summary>
     public double ExhaustedPerMobilized { get; init; }
+    /// <summary>The <see cref="StageMeasure.RadicalShareRise"/> measure.</summary>
     public double RadicalShareRise { get; init; }
+    /// <summary>The <see cref="StageMeasure.ViolenceRate"/> measure.</summary>
     public double ViolenceRate { get; init; }
+    /// <summary>The <see cref="StageMeasure.ViolenceRise"/> measure.</summary>
     public double ViolenceRise { get; init; }
+    /// <summary>The <see cref="StageMeasure.InstitutionalizedPerActive"/> measure.</summary>
     public double InstitutionalizedPerActive { get; init; }
+    /// <summary>The <see cref="StageMeasure.InstitutionalizedRise"/> measure.</summary>
     public double InstitutionalizedRise { get; init; }
+    /// <summary>The <see cref="StageMeasure.StateResponseShare"/> measure.</summary>
     public double StateResponseShare { get; init; }
 
     /// <summary>The value of <paramref name="measure"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ContentionSim.Cli.Tests.Lessons;
@@ -17,13 +18,19 @@ public sealed class CycleCountsAcrossViewsTests : IDisposable
     {
         string scenario = Path.Combine(CliHarness.RepoRoot, "scenarios", "teaching", "1-tight-state.yaml");
         string a = _cli.PathOf("tight"), b = _cli.PathOf("open");
-        var (code, output, error) = _cli.Run("run", scenario, "--out", a, "--no-plots");
-        Assert.True(code == 0, error);
+        // The first seed of lesson 1 whose run has both fizzles and cycles of contention (about half have fizzles, L1-false-starts).
+        string output = "";
+        List<string> rows = [];
+        int all = 0, fizzles = 0, seed = 0;
+        while (!(fizzles > 0 && fizzles < all) && ++seed <= 8)
+        {
+            (int code, output, string error) = _cli.Run("run", scenario, "--out", a, "--no-plots", "--force", "--seed", seed.ToString(CultureInfo.InvariantCulture));
+            Assert.True(code == 0, error);
+            rows = File.ReadAllLines(Path.Combine(a, "cycles.csv")).Skip(1).Where(l => l.StartsWith("wave,", StringComparison.Ordinal)).ToList();
+            (all, fizzles) = (rows.Count, rows.Count(r => r.Contains(",fizzle,", StringComparison.Ordinal)));
+        }
+        Assert.True(fizzles > 0 && fizzles < all, "none of seeds 1–8 of lesson 1 has both fizzles and cycles of contention");
         Assert.Equal(0, _cli.Run("run", scenario, "--out", b, "--no-plots", "--set", "state.openness=0.85").Code);
-
-        var rows = File.ReadAllLines(Path.Combine(a, "cycles.csv")).Skip(1).Where(l => l.StartsWith("wave,", StringComparison.Ordinal)).ToList();
-        int all = rows.Count, fizzles = rows.Count(r => r.Contains(",fizzle,", StringComparison.Ordinal));
-        Assert.True(fizzles > 0 && fizzles < all, "seed 1 of lesson 1 should have fizzles and cycles of contention");
 
         // Terminal: the count line adds up to the cycles it lists.
         var count = Regex.Match(output, @"(\d+) cycles: (\d+) of contention .* and (\d+) fizzles");

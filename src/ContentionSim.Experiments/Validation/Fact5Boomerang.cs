@@ -43,7 +43,7 @@ public sealed class Fact5Boomerang : Experiment
         double maxAlliances = without.Max(r => r[Metrics.AlliancesFormed.Name]);
         var checks = new List<Check>
         {
-            pressure with { Key = "pressure", Kind = CheckKind.Formula, KindReason = "standing alliances add pressure_per_alliance each" },
+            pressure with { Key = "pressure", Kind = CheckKind.Formula, KindReason = "standing alliances add pressure_per_alliance_per_thousand each per 1,000 activists" },
             openness with { Key = "openness_gain", Kind = CheckKind.Formula, KindReason = "the state's formula raises effective openness with outside pressure" },
             new("concessions or ticks in non-fizzle cycles: allies − none (shown: " + (either == concessions ? "concessions" : "ticks") + ")",
                 either.Estimate, "either paired 95% CI lower bound > 0", concessions.Passed || ticks.Passed,

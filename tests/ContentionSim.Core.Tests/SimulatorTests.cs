@@ -33,7 +33,8 @@ public class SimulatorTests
             {
                 Id = "labour",
                 GrievanceShift = 0.05,
-                Activists = new ActivistParameters { Count = 10_000 },
+                // The mobilization funnel off in this movement (on in the other), so that the run reaches stage 3.
+                Activists = new ActivistParameters { Count = 10_000, Outreach = 1, Availability = 1 },
                 Organizations = [new OrganizationGroupParameters { Kind = OrganizationKind.CommunityUnion, PerThousandActivists = 0.4 }],
             },
         ],

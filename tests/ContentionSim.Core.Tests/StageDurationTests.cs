@@ -30,7 +30,7 @@ public class StageDurationTests
             new MovementParameters
             {
                 Activists = new ActivistParameters { Count = 2000 },
-                Organizations = [new OrganizationGroupParameters { Count = 10 }],
+                Organizations = [new OrganizationGroupParameters { PerThousandActivists = 5 }],
             },
         ],
     };

@@ -34,6 +34,22 @@ public static class Figures
         return bands;
     }
 
+    /// <summary>A band at least this wide (in figure units) holds its stage number.</summary>
+    public const double LabelWidth = 9;
+
+    /// <summary>
+    /// The bands whose stage number is drawn, with its row (0 at the top): every band wide enough to hold it, and for
+    /// each stage that has none, its widest band, in a second row; so every stage entered is named, however short.
+    /// </summary>
+    public static IReadOnlyDictionary<Band, int> Labelled(LiveRun run, IReadOnlyList<Band> bands)
+    {
+        double Wide(Band b) => X(run, b.To + 0.5) - X(run, b.From - 0.5);
+        var labelled = bands.Where(b => Wide(b) >= LabelWidth).ToDictionary(b => b, _ => 0);
+        foreach (var stage in bands.Select(b => b.Stage).Distinct().Where(s => !labelled.Keys.Any(b => b.Stage == s)))
+            labelled[bands.Where(b => b.Stage == stage).MaxBy(Wide)!] = 1;
+        return labelled;
+    }
+
     public static double X(LiveRun run, double tick) => Left + (tick - 0.5) / Math.Max(1, run.Ticks) * (Width - Left - Right);
 
     /// <summary>Top of the participation axis: a round share above the highest value so far.</summary>

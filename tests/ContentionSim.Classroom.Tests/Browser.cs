@@ -85,7 +85,7 @@ internal sealed class BrowserPage : IAsyncDisposable
         page.SetDefaultTimeout(120_000);
     }
 
-    public static async Task<BrowserPage> Open()
+    public static async Task<BrowserPage> Open(int width = 1400, int height = 1000, bool phone = false)
     {
         string exe = Chromium.Executable() ?? throw new InvalidOperationException(
             "Chromium is not installed, so the classroom's browser tests cannot run: apt-get install -y chromium (as .ci/run does).");
@@ -96,7 +96,10 @@ internal sealed class BrowserPage : IAsyncDisposable
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update"],
         });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            AcceptDownloads = true, ViewportSize = new ViewportSize { Width = width, Height = height }, IsMobile = phone, HasTouch = phone, DeviceScaleFactor = phone ? 2 : 1,
+        });
         return new BrowserPage(playwright, browser, await context.NewPageAsync());
     }
 

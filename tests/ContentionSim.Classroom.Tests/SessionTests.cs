@@ -29,6 +29,25 @@ public class SessionTests
     }
 
     [Fact]
+    public void Every_stage_the_live_run_entered_is_named_on_its_stage_plot_however_short()
+    {
+        var session = Open("scenarios/teaching/1-tight-state.yaml");
+        var run = session.Run;
+        // a one-week stage 5 after a long stage 4: too narrow to hold its number, named in the second row
+        Band four = new(1, Core.Stages.Stage.ExhaustionAndPolarization, 10, 100), five = new(1, Core.Stages.Stage.ViolenceAndInstitutionalization, 101, 101);
+        var labels = Figures.Labelled(run, [four, five]);
+        Assert.Equal(0, labels[four]);
+        Assert.Equal(1, labels[five]);
+
+        while (!run.Finished) run.Step();
+        var bands = Figures.Bands(run);
+        Assert.NotEmpty(bands);
+        var labelled = Figures.Labelled(run, bands);
+        Assert.Equal(bands.Select(b => b.Stage).Distinct().Order(), labelled.Keys.Select(b => b.Stage).Distinct().Order());
+        Assert.All(labelled.Keys, b => Assert.Contains(b, bands));
+    }
+
+    [Fact]
     public void Controls_take_their_range_and_words_from_the_parameter_schema()
     {
         foreach (var c in Controls.All)

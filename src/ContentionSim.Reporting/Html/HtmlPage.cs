@@ -217,14 +217,30 @@ internal sealed class HtmlPage
         dl.glance dd { margin: 0; font-size: 1.2rem; font-weight: bold; overflow-wrap: normal; }
         @media screen { pre.scroll { max-height: 36rem; overflow: auto; } }
         footer { margin-top: 3rem; border-top: 1px solid var(--rule); padding-top: .6rem; }
+        /* Print: no page left mostly blank and no heading alone at the foot of a page. Figures are kept whole but
+           at most about a third of a page tall, so moving one to the next page leaves little blank; long blocks
+           (the scenario file, cards, tables) may break between their lines or rows; headings keep with what follows. */
         @media print {
+          @page { margin: 14mm 13mm; }
           html { font-size: 10.5pt; }
           main { max-width: none; padding: 0; }
-          h2 { break-after: avoid; }
-          figure, li.entry, li.outcome, .card, tr, dl.glance div { break-inside: avoid; }
-          pre, pre.scroll { white-space: pre-wrap; overflow: visible; max-height: none; }
-          figure { overflow: visible; }
+          h1, h2, h3 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+          h2 { margin-top: 1.4rem; }
+          figure { overflow: visible; margin: .6rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }
+          figure img { width: auto; max-width: 100%; max-height: 8.5cm; margin: 0 auto; }
+          figcaption { text-align: center; }
+          li.entry, li.outcome, tr, dl.glance div, .guide, ol.legend li { break-inside: avoid; page-break-inside: avoid; }
+          .cols, .cols.many { display: block; }
+          .card { break-inside: auto; margin-bottom: 1rem; }
+          /* a card's heading and the short description under it keep with its figure */
+          .card > h3 + p { break-after: avoid; page-break-after: avoid; }
+          p, li { orphans: 3; widows: 3; }
+          pre, pre.scroll { white-space: pre-wrap; overflow: visible; max-height: none; font-size: .7rem; orphans: 4; widows: 3; }
           .table-wrap { overflow: visible; }
+          table { width: 100%; }
+          /* wide tables (the cycles' eleven columns) fit the sheet: long headers and values wrap instead of running off it */
+          main table { font-size: .8rem; }
+          main table th, main table td, main table .num { padding: .25rem .3rem; white-space: normal; overflow-wrap: anywhere; hyphens: auto; }
           a { color: inherit; text-decoration: none; }
           .guide { border-left-color: #000; }
         }

@@ -80,8 +80,8 @@ public static class RunReport
                 page.Raw(HtmlPage.Figure(f.Png, Caption(f, f.Name), Caption(f, f.Name), "figure-" + Path.GetFileNameWithoutExtension(f.Name)));
                 if (f.Name == "actors.png")
                     page.Raw(Guide(
-                        "The coloured areas stack the activists by status: active (blue) at the bottom, then exhausted (orange), held by the state (vermillion), co-opted into institutions (green) and inactive (grey). The solid line (right axis) is outside pressure from allies abroad; the dashed line is the state's effective openness, which that pressure raises.",
-                        "Compare the orange and vermillion areas: a movement that ends exhausted is not the same as one that ends in prison."));
+                        "The coloured areas stack the activists by status, each named in the legend under the plot: active at the bottom, then exhausted, held by the state, co-opted into institutions and inactive. The solid line is outside pressure from allies abroad (inner right axis); the dashed line is the state's effective openness (outer right axis, always 0 to 1), which that pressure raises.",
+                        "Compare the exhausted and the held areas (the legend names each colour): a movement that ends exhausted is not the same as one that ends in prison."));
             }
             page.Raw("</section>\n");
         }

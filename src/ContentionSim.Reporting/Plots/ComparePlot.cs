@@ -63,16 +63,9 @@ public static class ComparePlot
                 rect.FillColor = Palette.ToColor(Palette.Stage(band.Stage)).WithAlpha(0.45);
                 rect.LineWidth = 0;
             }
-            double minWidth = (xMax - xMin) * 0.025;
-            foreach (var band in bands.Where(b => b.To - b.From >= minWidth))
-            {
-                var text = plot.Add.Text(((int)band.Stage).ToString(CultureInfo.InvariantCulture), (band.From + band.To) / 2, top);
-                text.LabelFontSize = annotation;
-                text.LabelBold = true;
-                text.LabelFontColor = Colors.Black.WithAlpha(0.75);
-                text.LabelAlignment = Alignment.UpperCenter;
-                text.LabelOffsetY = 2;
-            }
+            // every stage a run entered is named on its strip, narrow bands included (two rows of chips)
+            foreach (var (band, row, x) in StagesPlot.BandLabels(bands, annotation, xMin, xMax, rows: 2))
+                StagesPlot.AddBandLabel(plot, band, x, top, annotation, 2 + row * StagesPlot.BandRowHeight(annotation));
 
             AddOutcomes(plot, run, bottom, top, xMin, xMax, annotation - 2);
 

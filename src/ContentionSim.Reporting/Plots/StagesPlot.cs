@@ -38,18 +38,11 @@ public sealed class StagesPlot : IRunPlot
             span.LineWidth = 0;
             span.EnableAutoscale = false;
         }
-        // Stage numbers at the top of bands wide enough to hold one (at least 2.5% of the x range).
-        double minWidth = (xMax - xMin) * 0.025;
-        foreach (var band in bands.Where(b => b.To - b.From >= minWidth))
-        {
-            var text = plot.Add.Text(((int)band.Stage).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                (band.From + band.To) / 2, yMax);
-            text.LabelFontSize = FigureStyle.AnnotationSize + 4;
-            text.LabelBold = true;
-            text.LabelFontColor = Colors.Black.WithAlpha(0.75);
-            text.LabelAlignment = Alignment.UpperCenter;
-            text.LabelOffsetY = 6;
-        }
+        // Every stage the run entered is named on the figure: a number chip in the stage's colour over its band,
+        // in one of two rows at the top; narrow bands (stage 5 often lasts a few weeks) get one too, so no label vanishes.
+        float bandSize = FigureStyle.AnnotationSize;
+        foreach (var (band, row, x) in BandLabels(bands, bandSize, xMin, xMax, BandLabelRows))
+            AddBandLabel(plot, band, x, yMax, bandSize, 6 + row * BandRowHeight(bandSize));
 
         AddOutcomes(plot, result, xMin, xMax, yMax);
         AddEvents(plot, result, xMin, xMax, yMax);
@@ -106,8 +99,57 @@ public sealed class StagesPlot : IRunPlot
             text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
             text.LabelAlignment = Alignment.UpperRight;
             text.LabelOffsetX = -4;
-            text.LabelOffsetY = 40 + rows[i] * (size + 10);
+            text.LabelOffsetY = 10 + BandLabelRows * BandRowHeight(FigureStyle.AnnotationSize) + rows[i] * (size + 10);
         }
+    }
+
+    /// <summary>Rows of stage-number chips at the top of the plot.</summary>
+    public const int BandLabelRows = 2;
+
+    /// <summary>Height in pixels of a row of stage-number chips of <paramref name="size"/>.</summary>
+    public static float BandRowHeight(float size) => size + 12;
+
+    /// <summary>
+    /// Which bands get a number chip, and in which row (0 at the top). First the widest band of each stage
+    /// present, so that every stage entered is named even when all its bands are narrow; then the other bands,
+    /// left to right, where a row has room (chips never overlap). A chip is centred on its band (X), moved in
+    /// just enough to stay whole at the ends of the axis.
+    /// </summary>
+    public static IReadOnlyList<(Band Band, int Row, double X)> BandLabels(IReadOnlyList<Band> bands, float size, double xMin, double xMax, int rows)
+    {
+        double width = FigureStyle.TextWidth("0", size, xMin, xMax) + FigureStyle.TextWidth("0", size, xMin, xMax) * 0.8; // digit plus padding
+        var taken = Enumerable.Range(0, rows).Select(_ => new List<(double From, double To)>()).ToArray();
+        var placed = new List<(Band, int, double)>();
+        var first = bands.GroupBy(b => b.Stage).Select(g => g.OrderByDescending(b => b.To - b.From).ThenBy(b => b.From).First()).ToHashSet();
+        foreach (var band in first.OrderBy(b => b.From).Concat(bands.Where(b => !first.Contains(b))))
+        {
+            double centre = Math.Clamp((band.From + band.To) / 2, xMin + width / 2, xMax - width / 2); // a chip at the edge stays whole
+            double from = centre - width / 2 * 1.1, to = centre + width / 2 * 1.1;
+            for (int r = 0; r < rows; r++)
+            {
+                if (taken[r].Any(t => t.From < to && from < t.To)) continue;
+                taken[r].Add((from, to));
+                placed.Add((band, r, centre));
+                break;
+            }
+        }
+        return placed.OrderBy(p => p.Item3).ToList();
+    }
+
+    /// <summary>A stage-number chip (the stage's colour, bold number, thin border) over <paramref name="band"/>, <paramref name="offsetY"/> pixels below the top.</summary>
+    internal static ScottPlot.Plottables.Text AddBandLabel(Plot plot, Band band, double x, double top, float size, float offsetY)
+    {
+        var text = plot.Add.Text(((int)band.Stage).ToString(System.Globalization.CultureInfo.InvariantCulture), x, top);
+        text.LabelFontSize = size;
+        text.LabelBold = true;
+        text.LabelFontColor = Colors.Black;
+        text.LabelBackgroundColor = Palette.ToColor(Palette.Stage(band.Stage));
+        text.LabelBorderColor = Colors.Black.WithAlpha(0.5);
+        text.LabelBorderWidth = 1;
+        text.LabelPadding = 3;
+        text.LabelAlignment = Alignment.UpperCenter;
+        text.LabelOffsetY = offsetY;
+        return text;
     }
 
     /// <summary>Rows of outcome labels under the stage numbers.</summary>
@@ -169,7 +211,7 @@ public sealed class StagesPlot : IRunPlot
             text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
             text.LabelRotation = -90;
             text.LabelAlignment = Alignment.UpperRight;
-            text.LabelOffsetY = 40 + OutcomeRows * (FigureStyle.AnnotationSize + 8);
+            text.LabelOffsetY = 10 + BandLabelRows * BandRowHeight(FigureStyle.AnnotationSize) + OutcomeRows * (FigureStyle.AnnotationSize + 8);
         }
     }
 

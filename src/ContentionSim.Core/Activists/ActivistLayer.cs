@@ -38,7 +38,7 @@ public sealed class ActivistLayer : IChunkWork
     private int _organizations;
 
     /// <summary>Draws the activists of every movement and builds their network.</summary>
-    public ActivistLayer(SimulationContext context)
+    internal ActivistLayer(SimulationContext context)
     {
         var scenario = context.Scenario;
         var movements = scenario.Movements;
@@ -70,23 +70,25 @@ public sealed class ActivistLayer : IChunkWork
         _inputs = new ActivistKernel.TickInputs(Population, Network, _calling, _relief);
     }
 
+    /// <summary>The activists' attributes and states, one row per activist.</summary>
     public ActivistPopulation Population { get; }
+    /// <summary>The ties between activists, within and across movements.</summary>
     public SocialNetwork Network { get; }
 
     /// <summary>What each movement's activists did in the last step (at the start: all inactive).</summary>
-    public ReadOnlySpan<MovementTally> Tallies => _tallies;
+    internal ReadOnlySpan<MovementTally> Tallies => _tallies;
 
     /// <summary>Each movement's momentum as the last step left it (0 at the start).</summary>
-    public ReadOnlySpan<double> Momentum => _momentum;
+    internal ReadOnlySpan<double> Momentum => _momentum;
 
     /// <summary>
     /// Active members of each organization after the last step, counted in the update; null when
     /// counting per chunk would cost more than going through the member lists.
     /// </summary>
-    public int[]? ActiveMembers { get; private set; }
+    internal int[]? ActiveMembers { get; private set; }
 
     /// <summary>Tells the layer how many organizations there are and how many members they have in all.</summary>
-    public void AttachOrganizations(int organizations, long members)
+    internal void AttachOrganizations(int organizations, long members)
     {
         _organizations = organizations;
         _calling = new bool[organizations];
@@ -103,11 +105,13 @@ public sealed class ActivistLayer : IChunkWork
     /// The activists' step of tick <paramref name="tick"/>: every activist decides on the last tick's
     /// states; then the new states become current and each movement's momentum moves.
     /// </summary>
+    /// <param name="scenario">The parameters in force this tick.</param>
+    /// <param name="tick">The tick (1-based).</param>
     /// <param name="signals">What each movement's activists hear this tick.</param>
     /// <param name="calling">Whether each organization calls its members out this tick.</param>
     /// <param name="relief">Relief each organization's service gives its members this tick.</param>
     /// <returns>What each movement's activists did this tick.</returns>
-    public ReadOnlySpan<MovementTally> Step(Scenario scenario, int tick, ReadOnlySpan<MovementSignals> signals,
+    internal ReadOnlySpan<MovementTally> Step(Scenario scenario, int tick, ReadOnlySpan<MovementSignals> signals,
         ReadOnlySpan<bool> calling, ReadOnlySpan<double> relief)
     {
         for (int m = 0; m < _rules.Length; m++)

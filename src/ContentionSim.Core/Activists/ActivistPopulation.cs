@@ -17,7 +17,8 @@ public sealed class ActivistPopulation
     /// <summary>Bits of <see cref="State"/> that hold the <see cref="ActivistStatus"/>.</summary>
     public const byte StatusMask = 0x07;
 
-    public ActivistPopulation(int count, int[] movementStarts)
+    /// <summary>Columns for <paramref name="count"/> activists, zeroed, none in an organization; <paramref name="movementStarts"/> as <see cref="MovementStarts"/>.</summary>
+    internal ActivistPopulation(int count, int[] movementStarts)
     {
         Count = count;
         MovementStarts = movementStarts;
@@ -40,20 +41,28 @@ public sealed class ActivistPopulation
         NextTieView = new byte[TieView.Length];
     }
 
+    /// <summary>Number of activists of all movements (the length of every column).</summary>
     public int Count { get; }
+    /// <summary>First row of each movement, and <see cref="Count"/> at the end: movement <c>m</c> holds rows <c>[MovementStarts[m], MovementStarts[m+1])</c>.</summary>
     public int[] MovementStarts { get; }
+    /// <summary>Number of movements.</summary>
     public int MovementCount => MovementStarts.Length - 1;
 
     /// <summary>Movement of each activist.</summary>
     public byte[] Movement { get; }
     /// <summary>Grievance the activist returns to (hardship before relief or backfire), before the movement's shift.</summary>
     public float[] BaselineGrievance { get; }
+    /// <summary>Grievance felt now, 0–1: the baseline eased by service and concessions, raised by backfire.</summary>
     public float[] Grievance { get; }
+    /// <summary>How strongly the activist weighs the risk of repression, 0–1; fixed.</summary>
     public float[] RiskAversion { get; }
+    /// <summary>Utility the activist needs to take part, ≥ 0: a share of its ties or a number of people, as the movement's <see cref="Parameters.ActivistParameters.ThresholdUnit"/> says; fixed.</summary>
     public float[] Threshold { get; }
+    /// <summary>Radicalism now, 0 (moderate) to 1 (radical).</summary>
     public float[] Radicalism { get; }
     /// <summary>Radicalism the activist drew at the start, to which it returns out of action.</summary>
     public float[] BaselineRadicalism { get; }
+    /// <summary>Energy, at most 1: taking part tires, rest restores.</summary>
     public float[] Energy { get; }
     /// <summary>Ticks left in a repressed or co-opted term.</summary>
     public ushort[] Timer { get; }
@@ -65,7 +74,9 @@ public sealed class ActivistPopulation
     /// <summary>Status and flags being computed this tick: each activist writes only its own.</summary>
     public byte[] Next { get; private set; }
 
+    /// <summary>Status of activist <paramref name="i"/> at the end of the last tick.</summary>
     public ActivistStatus StatusOf(int i) => (ActivistStatus)(State[i] & StatusMask);
+    /// <summary>Whether activist <paramref name="i"/> held the movement's frame at the end of the last tick.</summary>
     public bool IsFramed(int i) => (State[i] & FramedBit) != 0;
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace ContentionSim.Core.Activists;
 /// <param name="Absorption">Share of grievance that institutional channels take off the street (absorption × effective openness).</param>
 /// <param name="Opportunity">The political opportunity activists see: the state's effective openness (1 when there is no state).</param>
 /// <param name="Relief">Grievance relief granted this tick by concessions, institutional channels or turnover.</param>
-public readonly record struct StatePolicy(
+internal readonly record struct StatePolicy(
     double ArrestProbability, double PerceivedRepression, double Facilitation, double CooptProbability,
     double Absorption, double Opportunity, double Relief)
 {
@@ -22,7 +22,7 @@ public readonly record struct StatePolicy(
 /// <summary>Outside attention from transnational allies, the same for every movement (docs/ODD.md 7.3).</summary>
 /// <param name="FrameBoost">Multiplier on frame contagion and framing reach (1 + amplification × saturated pressure).</param>
 /// <param name="Attention">Outside attention (the saturated pressure, 0–1): amplifies backfire.</param>
-public readonly record struct OutsideAttention(double FrameBoost, double Attention)
+internal readonly record struct OutsideAttention(double FrameBoost, double Attention)
 {
     /// <summary>No outside attention.</summary>
     public static OutsideAttention None => new(1, 0);
@@ -40,10 +40,10 @@ public readonly record struct OutsideAttention(double FrameBoost, double Attenti
 /// Perceived efficacy from the movement's trend, in [−1, 1], as the last tick left it: the relative
 /// gap between a fast and a slow moving average of its participation. Positive while it grows.
 /// </param>
-public readonly record struct MovementSignals(StatePolicy State, OutsideAttention Outside, double Sympathy, double Momentum);
+internal readonly record struct MovementSignals(StatePolicy State, OutsideAttention Outside, double Sympathy, double Momentum);
 
 /// <summary>What one movement's activists did this tick; summed over fixed chunks, in chunk order.</summary>
-public struct MovementTally
+internal struct MovementTally
 {
     public int Inactive, Active, Exhausted, Repressed, Coopted;
     public int Framed, RadicalActive, ViolentActs, Arrests, PeacefulArrests, Cooptations, NewlyActive;

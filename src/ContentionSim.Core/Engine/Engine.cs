@@ -21,12 +21,14 @@ public interface IAgent<in TLayer>
 /// <summary>What one tick stands for; rates in a scenario are per tick.</summary>
 public sealed record TimeUnit(string Name)
 {
+    /// <summary>A tick is a week (the default).</summary>
     public static TimeUnit Week { get; } = new("week");
+    /// <summary>The <see cref="Name"/>.</summary>
     public override string ToString() => Name;
 }
 
 /// <summary>Shared context of one simulation: current parameters, tick, random streams.</summary>
-public sealed class SimulationContext
+internal sealed class SimulationContext
 {
     public SimulationContext(Scenario scenario, int threads, CancellationToken cancellation = default)
     {

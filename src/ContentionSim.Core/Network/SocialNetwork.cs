@@ -19,7 +19,7 @@ public sealed class SocialNetwork
 
     private int[]? _offsets, _neighbours;
 
-    public SocialNetwork(int[] offsets, int[] neighbours)
+    internal SocialNetwork(int[] offsets, int[] neighbours)
     {
         _offsets = offsets;
         _neighbours = neighbours;
@@ -41,6 +41,7 @@ public sealed class SocialNetwork
     internal int[] RowOffsets => Compact is null ? _offsets! : [];
     internal int[] RowTies => Compact is null ? _neighbours! : [];
 
+    /// <summary>Row starts: the ties of activist <c>i</c> are <see cref="Neighbours"/><c>[Offsets[i] .. Offsets[i+1])</c>; made on first use for a compact network.</summary>
     public int[] Offsets
     {
         get
@@ -50,6 +51,7 @@ public sealed class SocialNetwork
         }
     }
 
+    /// <summary>The tie ends, row by row (each row sorted; every tie appears in both its activists' rows); made on first use for a compact network.</summary>
     public int[] Neighbours
     {
         get
@@ -59,9 +61,13 @@ public sealed class SocialNetwork
         }
     }
 
+    /// <summary>Number of activists (nodes).</summary>
     public int NodeCount { get; }
+    /// <summary>Number of ties (each counted once).</summary>
     public long TieCount { get; }
+    /// <summary>Number of ties of activist <paramref name="i"/>.</summary>
     public int Degree(int i) => Compact?.Degree(i) ?? _offsets![i + 1] - _offsets[i];
+    /// <summary>The activists tied to activist <paramref name="i"/>, ascending.</summary>
     public ReadOnlySpan<int> TiesOf(int i) => Neighbours.AsSpan(Offsets[i], Offsets[i + 1] - Offsets[i]);
 
     /// <summary>Bytes the network holds for the update.</summary>
@@ -113,13 +119,13 @@ public sealed class SocialNetwork
     /// Builds the network for activists grouped by movement (movement <c>m</c> holds the
     /// contiguous ids <c>[starts[m], starts[m+1])</c>). Deterministic for a given stream key.
     /// </summary>
-    public static SocialNetwork Build(NetworkParameters p, int[] movementStarts, Rng rng) => Build(p, movementStarts, rng, 1);
+    internal static SocialNetwork Build(NetworkParameters p, int[] movementStarts, Rng rng) => Build(p, movementStarts, rng, 1);
 
     /// <summary>
     /// Builds the network on up to <paramref name="threads"/> threads. The result depends only on
     /// the parameters and the stream, never on <paramref name="threads"/>.
     /// </summary>
-    public static SocialNetwork Build(NetworkParameters p, int[] movementStarts, Rng rng, int threads)
+    internal static SocialNetwork Build(NetworkParameters p, int[] movementStarts, Rng rng, int threads)
     {
         int n = movementStarts[^1];
         threads = Math.Max(1, threads);

@@ -106,6 +106,7 @@ public sealed class Metric
 
     private static double? None(double value, bool negativeIsNone) => negativeIsNone && value < 0 ? null : value;
 
+    /// <summary>The <see cref="Name"/>.</summary>
     public override string ToString() => Name;
 }
 
@@ -116,49 +117,65 @@ public static class Metrics
     private const string Ticks = "ticks";
     private const string Count = "count";
 
+    /// <summary>The metric <c>cycles</c>; its label, unit and meaning are declared below.</summary>
     public static Metric Cycles { get; } = Metric.FromHeadline("cycles", "Cycles of contention (not counting fizzles)", Count, true, 1,
         "cycles of the wave that were not fizzles (ended or still under way)", h => h.Cycles);
 
+    /// <summary>The metric <c>completed_cycles</c>; its label, unit and meaning are declared below.</summary>
     public static Metric CompletedCycles { get; } = Metric.FromHeadline("completed_cycles", "Completed cycles", Count, true, 1,
         "cycles of the wave that ended with an outcome other than a fizzle", h => h.CompletedCycles);
 
+    /// <summary>The metric <c>fizzles</c>; its label, unit and meaning are declared below.</summary>
     public static Metric Fizzles { get; } = Metric.FromHeadline("fizzles", "Fizzled cycles", Count, true, 1,
         "cycles of the wave that fell back before interaction with the state peaked", h => h.Fizzles);
 
+    /// <summary>The metric <c>peak_participation</c>; its label, unit and meaning are declared below.</summary>
     public static Metric PeakParticipation { get; } = Metric.FromHeadline("peak_participation", "Peak participation (% of activists)", Share, false, 100,
         "highest share of activists active in a tick (the wave)", h => h.PeakParticipation);
 
+    /// <summary>The metric <c>peak_tick</c>; its label, unit and meaning are declared below.</summary>
     public static Metric PeakTick { get; } = Metric.FromHeadline("peak_tick", "Tick of peak participation", Ticks, true, 1,
         "the tick of the highest participation (the wave)", h => h.PeakTick);
 
+    /// <summary>The metric <c>time_to_peak</c>; its label, unit and meaning are declared below.</summary>
     public static Metric TimeToPeak { get; } = Metric.FromHeadline("time_to_peak", "Time from onset to peak of the first cycle (ticks)", Ticks, true, 1,
         "ticks from the onset of the wave's first cycle to its peak; none without a cycle (run.json: -1)", h => h.TimeToPeak, negativeIsNone: true);
 
+    /// <summary>The metric <c>mean_participation</c>; its label, unit and meaning are declared below.</summary>
     public static Metric MeanParticipation { get; } = Metric.FromHeadline("mean_participation", "Mean participation (% of activists)", Share, false, 100,
         "share of activists active, averaged over the ticks", h => h.MeanParticipation);
 
     /// <summary>Ticks spent in each stage summed over the wave's cycles, by stage number (0: latent, the rest of the run).</summary>
     public static IReadOnlyList<Metric> StageTicks { get; } = Enum.GetValues<Stage>().Select(StageTicksMetric).ToArray();
 
+    /// <summary>The total over the run of <see cref="Observables.RepressionEvents"/> (a metric of the same name).</summary>
     public static Metric RepressionEvents { get; } = Total(Observables.RepressionEvents, h => h.RepressionEvents, "Repression events");
 
+    /// <summary>The total over the run of <see cref="Observables.FacilitationEvents"/> (a metric of the same name).</summary>
     public static Metric FacilitationEvents { get; } = Total(Observables.FacilitationEvents, h => h.FacilitationEvents, "Facilitation events");
 
+    /// <summary>The total over the run of <see cref="Observables.Concessions"/> (a metric of the same name).</summary>
     public static Metric Concessions { get; } = Total(Observables.Concessions, h => h.Concessions, "Concessions");
 
+    /// <summary>The total over the run of <see cref="Observables.Cooptations"/> (a metric of the same name).</summary>
     public static Metric Cooptations { get; } = Total(Observables.Cooptations, h => h.Cooptations, "Co-optations");
 
+    /// <summary>The total over the run of <see cref="Observables.ViolentActs"/> (a metric of the same name).</summary>
     public static Metric ViolentActs { get; } = Total(Observables.ViolentActs, h => h.ViolentActs, "Violent acts");
 
+    /// <summary>The metric <c>late_violence_share</c>; its label, unit and meaning are declared below.</summary>
     public static Metric LateViolenceShare { get; } = Metric.FromHeadline("late_violence_share", "Share of violence in demobilization (%)", "share of violent acts (0–1)", false, 100,
         "share of the wave's violent acts that fell in demobilization stages (4–6)", h => h.LateViolenceShare);
 
+    /// <summary>The metric <c>mean_outside_pressure</c>; its label, unit and meaning are declared below.</summary>
     public static Metric MeanOutsidePressure { get; } = Metric.FromHeadline("mean_outside_pressure", "Mean outside pressure", Observables.OutsidePressure.Unit, false, 1,
         "outside pressure averaged over the ticks", h => h.MeanOutsidePressure);
 
+    /// <summary>The metric <c>max_outside_pressure</c>; its label, unit and meaning are declared below.</summary>
     public static Metric MaxOutsidePressure { get; } = Metric.FromHeadline("max_outside_pressure", "Peak outside pressure", Observables.OutsidePressure.Unit, false, 1,
         "highest outside pressure in a tick", h => h.MaxOutsidePressure);
 
+    /// <summary>The metric <c>alliances_formed</c>; its label, unit and meaning are declared below.</summary>
     public static Metric AlliancesFormed { get; } = Metric.FromHeadline("alliances_formed", "Transnational alliances formed", Count, true, 1,
         "alliances with NGOs or international organizations abroad formed over the run", h => h.AlliancesFormed);
 
@@ -172,22 +189,27 @@ public static class Metrics
 
     // ---- measures derived from a run's cycles -----------------------------------------------------
 
+    /// <summary>The metric <c>cycle_share</c>; its label, unit and meaning are declared below.</summary>
     public static Metric CycleShare { get; } = Metric.DerivedFromHeadline("cycle_share", "Runs with a cycle (%)", "0 or 1", false, 100,
         "1 when the run has at least one non-fizzle cycle of the wave, else 0: its mean is the share of runs with a cycle (the runs that have a cycle length)",
         h => h.Cycles > 0 ? 1 : 0);
 
+    /// <summary>The metric <c>cycle_length</c>; its label, unit and meaning are declared below.</summary>
     public static Metric CycleLength { get; } = new("cycle_length", "Mean cycle length (ticks)", Ticks, false, 1,
         "mean length in ticks of the run's non-fizzle cycles of the wave (end − start; to the end of the run when under way); absent in runs without such a cycle",
         MeanCycleLength);
 
+    /// <summary>The metric <c>negotiated_share</c>; its label, unit and meaning are declared below.</summary>
     public static Metric NegotiatedShare { get; } = Metric.DerivedFromHeadline("negotiated_share", "Negotiated share of ended cycles (%)", "share of cycles (0–1)", false, 100,
         "share of the run's ended non-fizzle cycles whose outcome is negotiated; absent when none ended",
         h => OutcomeShare(h, Outcome.Negotiated));
 
+    /// <summary>The metric <c>suppressed_share</c>; its label, unit and meaning are declared below.</summary>
     public static Metric SuppressedShare { get; } = Metric.DerivedFromHeadline("suppressed_share", "Suppressed share of ended cycles (%)", "share of cycles (0–1)", false, 100,
         "share of the run's ended non-fizzle cycles whose outcome is suppressed; absent when none ended",
         h => OutcomeShare(h, Outcome.Suppressed));
 
+    /// <summary>The metric <c>turnover_share</c>; its label, unit and meaning are declared below.</summary>
     public static Metric TurnoverShare { get; } = Metric.DerivedFromHeadline("turnover_share", "Revolutionary-turnover share of ended cycles (%)", "share of cycles (0–1)", false, 100,
         "share of the run's ended non-fizzle cycles whose outcome is revolutionary turnover; absent when none ended",
         h => OutcomeShare(h, Outcome.RevolutionaryTurnover));

@@ -16,17 +16,18 @@ public sealed class PublicOpinionLayer
 
     private readonly double[] _sympathy;
 
-    public PublicOpinionLayer(Scenario scenario) =>
+    internal PublicOpinionLayer(Scenario scenario) =>
         _sympathy = scenario.Movements.Select(_ => scenario.Public.InitialSympathy).ToArray();
 
     /// <summary>Sympathy for each movement (0–1), as the last update left it.</summary>
     public ReadOnlySpan<double> Sympathy => _sympathy;
 
     /// <summary>Updates sympathy from what happened this tick; the activists and the state see it next tick.</summary>
+    /// <param name="scenario">The parameters in force this tick.</param>
     /// <param name="tallies">What each movement's activists did this tick.</param>
     /// <param name="publicInformation">Share of each movement's organizations that spread public information this tick.</param>
     /// <param name="pressure">Outside pressure this tick.</param>
-    public ReadOnlySpan<double> Update(Scenario scenario, ReadOnlySpan<MovementTally> tallies, ReadOnlySpan<double> publicInformation, double pressure)
+    internal ReadOnlySpan<double> Update(Scenario scenario, ReadOnlySpan<MovementTally> tallies, ReadOnlySpan<double> publicInformation, double pressure)
     {
         var p = scenario.Public;
         if (!p.Enabled)

@@ -16,7 +16,7 @@ public sealed class Organization : IAgent<OrganizationLayer>
     private OrganizationLayer _layer = null!;
     private int[] _members = [];
 
-    public Organization(int id, int movement, OrganizationGroupParameters group, int volunteers, int staff, OrganizationMeans means)
+    internal Organization(int id, int movement, OrganizationGroupParameters group, int volunteers, int staff, OrganizationMeans means)
     {
         Id = id;
         Movement = movement;
@@ -26,32 +26,52 @@ public sealed class Organization : IAgent<OrganizationLayer>
         Means = means;
     }
 
+    /// <summary>Index of the organization among all of the run's organizations (0-based).</summary>
     public int Id { get; }
+    /// <summary>Index of the movement it belongs to (0-based, in scenario order).</summary>
     public int Movement { get; }
+    /// <summary>The group of the scenario it was made from (its kind and behaviour).</summary>
     public OrganizationGroupParameters Group { get; }
+    /// <summary>Its kind, from its <see cref="Group"/>.</summary>
     public OrganizationKind Kind => Group.Kind;
+    /// <summary>Volunteers (people).</summary>
     public int Volunteers { get; }
+    /// <summary>Salaried staff (people; each counts double in <see cref="Capacity"/>).</summary>
     public int SalariedStaff { get; }
     /// <summary>The means the organization uses (drawn once from its group's shares).</summary>
     public OrganizationMeans Means { get; }
+    /// <summary>Rows of the activists who are its members.</summary>
     public ReadOnlySpan<int> Members => _members;
 
     /// <summary>Work capacity: volunteers plus salaried staff, who count double (full-time).</summary>
     public double Capacity => Volunteers + 2.0 * SalariedStaff;
 
     // What the organization did, tick counts.
+    /// <summary>Ticks with counselling.</summary>
     public int Counselling { get; private set; }
+    /// <summary>Ticks with language classes.</summary>
     public int LanguageClasses { get; private set; }
+    /// <summary>Ticks with networking.</summary>
     public int Networking { get; private set; }
+    /// <summary>Ticks in which it framed (spread information).</summary>
     public int Framing { get; private set; }
+    /// <summary>Ticks in which it called its members out.</summary>
     public int Mobilization { get; private set; }
+    /// <summary>Ticks in which it lobbied.</summary>
     public int Lobbying { get; private set; }
+    /// <summary>Contacts made with local authorities by lobbying.</summary>
     public int ContactsLocal { get; private set; }
+    /// <summary>Contacts made with the national government by lobbying (the national channel was open).</summary>
     public int ContactsNational { get; private set; }
+    /// <summary>Contacts with other domestic organizations (networking, and counselling cases taken up together).</summary>
     public int ContactsDomestic { get; private set; }
+    /// <summary>Contacts with NGOs abroad: alliances formed with them, and framing while an alliance stands.</summary>
     public int ContactsAbroad { get; private set; }
+    /// <summary>Alliances formed with international organizations.</summary>
     public int ContactsInternational { get; private set; }
+    /// <summary>Times its national lobbying was blocked (the channel was closed).</summary>
     public int Blocked { get; private set; }
+    /// <summary>Alliances abroad it formed after being blocked (the boomerang).</summary>
     public int AlliancesFormed { get; private set; }
 
     /// <summary>Whether the organization did advocacy this tick (keeps its alliances up).</summary>
@@ -62,8 +82,10 @@ public sealed class Organization : IAgent<OrganizationLayer>
     public int NationalContactsThisTick { get; private set; }
     internal void SetMembers(int[] members) => _members = members;
 
+    /// <inheritdoc/>
     public void Init(OrganizationLayer layer) => _layer = layer;
 
+    /// <summary>One tick of the organization: service, networking, framing, mobilization calls and lobbying; see docs/ODD.md, "Submodels: organization".</summary>
     public void Tick()
     {
         int tick = _layer.CurrentTick;
@@ -157,7 +179,7 @@ public sealed class Organization : IAgent<OrganizationLayer>
     }
 
     /// <summary>This organization as a record for output.</summary>
-    public OrganizationRecord ToRecord(string movementId)
+    internal OrganizationRecord ToRecord(string movementId)
     {
         int service = Counselling + LanguageClasses;
         int advocacy = Framing + Mobilization + Lobbying;
@@ -198,9 +220,14 @@ public sealed class Organization : IAgent<OrganizationLayer>
 [Flags]
 public enum OrganizationMeans
 {
+    /// <summary>No means.</summary>
     None = 0,
+    /// <summary>Counselling (a service: eases members' grievance).</summary>
     Counselling = 1,
+    /// <summary>Language classes (a service: eases members' grievance, half as much as counselling).</summary>
     LanguageClasses = 2,
+    /// <summary>Networking with other domestic organizations.</summary>
     Networking = 4,
+    /// <summary>Lobbying local authorities and the national government.</summary>
     Lobbying = 8,
 }

@@ -48,7 +48,7 @@ public sealed class OrganizationLayer
     private readonly int[] _sectorsEngaged;
 
     /// <summary>Creates the organizations of every movement and gives them members among <paramref name="population"/>.</summary>
-    public OrganizationLayer(SimulationContext context, ActivistPopulation population)
+    internal OrganizationLayer(SimulationContext context, ActivistPopulation population)
     {
         _population = population;
         DecisionKey = context.Random.Key("organizations");
@@ -85,6 +85,7 @@ public sealed class OrganizationLayer
         foreach (var o in _organizations) o.Init(this);
     }
 
+    /// <summary>Every organization of the run, by <see cref="Organization.Id"/>.</summary>
     public IReadOnlyList<Organization> Organizations => _organizations;
 
     /// <summary>Members of all organizations together.</summary>
@@ -183,11 +184,13 @@ public sealed class OrganizationLayer
     /// networks, frames (writing the frame into the population's state), may call its members out
     /// and lobbies; blocked ones may ally abroad.
     /// </summary>
+    /// <param name="scenario">The parameters in force this tick.</param>
+    /// <param name="tick">The tick (1-based).</param>
     /// <param name="lastTallies">What each movement's activists did last tick (calls ride the wave).</param>
     /// <param name="lastEffectiveOpenness">The state's effective openness of the last tick (this tick's is decided after the organizations act).</param>
     /// <param name="lastFrameBoost">The allies' frame boost of the last tick (likewise).</param>
     /// <param name="standingAlliances">Alliances each organization keeps abroad, as the allies' last step left them.</param>
-    public OrganizationsActed Act(Scenario scenario, int tick, ReadOnlySpan<MovementTally> lastTallies,
+    internal OrganizationsActed Act(Scenario scenario, int tick, ReadOnlySpan<MovementTally> lastTallies,
         double lastEffectiveOpenness, double lastFrameBoost, ReadOnlySpan<int> standingAlliances)
     {
         _scenario = scenario;
@@ -219,7 +222,7 @@ public sealed class OrganizationLayer
     /// <see cref="EngagedShare"/> of some organization's members active.
     /// </summary>
     /// <param name="activeMembers">Active members of each organization, counted in the activists' update; null to count them here from the population.</param>
-    public SectorsEngaged CountEngaged(int[]? activeMembers)
+    internal SectorsEngaged CountEngaged(int[]? activeMembers)
     {
         var pop = _population;
         ulong overall = 0;
@@ -248,7 +251,7 @@ public sealed class OrganizationLayer
 }
 
 /// <summary>What the organizations did in their step of a tick (arrays owned by the layer, valid until its next step).</summary>
-public readonly struct OrganizationsActed(bool[] calling, double[] relief, bool[] advocated, int[] nationalContacts, double[] publicInformation, List<AllianceFormed> formed)
+internal readonly struct OrganizationsActed(bool[] calling, double[] relief, bool[] advocated, int[] nationalContacts, double[] publicInformation, List<AllianceFormed> formed)
 {
     /// <summary>Whether each organization calls its members out this tick.</summary>
     public ReadOnlySpan<bool> Calling => calling;
@@ -265,7 +268,7 @@ public readonly struct OrganizationsActed(bool[] calling, double[] relief, bool[
 }
 
 /// <summary>Kinds of organization engaged this tick, per movement and over all movements.</summary>
-public readonly struct SectorsEngaged(int[] perMovement, int overall)
+internal readonly struct SectorsEngaged(int[] perMovement, int overall)
 {
     public ReadOnlySpan<int> PerMovement => perMovement;
     public int Overall { get; } = overall;

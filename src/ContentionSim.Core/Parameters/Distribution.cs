@@ -19,18 +19,23 @@ public enum DistributionKind
 /// </summary>
 public sealed record Distribution
 {
+    /// <summary>Shape of the distribution: constant, uniform, normal or beta.</summary>
     [Param("Shape of the distribution: constant, uniform, normal or beta.")]
     public DistributionKind Kind { get; init; } = DistributionKind.Constant;
 
+    /// <summary>Mean (constant value for 'constant').</summary>
     [Param("Mean (constant value for 'constant').")]
     public double Mean { get; init; }
 
+    /// <summary>Standard deviation (normal, beta).</summary>
     [Param("Standard deviation (normal, beta).", Min = 0)]
     public double Sd { get; init; }
 
+    /// <summary>Lower bound; draws are clamped (normal) or rescaled (uniform, beta) to it.</summary>
     [Param("Lower bound; draws are clamped (normal) or rescaled (uniform, beta) to it.")]
     public double Min { get; init; } = 0;
 
+    /// <summary>Upper bound; draws are clamped (normal) or rescaled (uniform, beta) to it.</summary>
     [Param("Upper bound; draws are clamped (normal) or rescaled (uniform, beta) to it.")]
     public double Max { get; init; } = 1;
 

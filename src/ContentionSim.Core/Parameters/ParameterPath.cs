@@ -226,7 +226,9 @@ public static class ParameterPath
 public sealed class ParameterPathException(string path, string reason)
     : Exception($"{path}: {reason}")
 {
+    /// <summary>The parameter path as given (e.g. <c>state.openness</c>).</summary>
     public string Path { get; } = path;
+    /// <summary>What is wrong with it, in words.</summary>
     public string Reason { get; } = reason;
 }
 

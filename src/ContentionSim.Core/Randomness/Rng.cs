@@ -8,7 +8,7 @@ namespace ContentionSim.Core.Randomness;
 /// derived by hashing (seed, entity, tick), never by seed+1, so draws do not depend on
 /// the order in which agents are updated or on the number of threads.
 /// </summary>
-public struct Rng
+internal struct Rng
 {
     private ulong _state;
 
@@ -85,6 +85,7 @@ public struct Rng
 /// </summary>
 public sealed class RandomStreams(ulong seed)
 {
+    /// <summary>The run's master seed, from which every stream is derived.</summary>
     public ulong Seed { get; } = seed;
 
     /// <summary>Key of the stream named <paramref name="purpose"/> (FNV-1a of the name, mixed with the seed).</summary>
@@ -96,7 +97,7 @@ public sealed class RandomStreams(ulong seed)
     }
 
     /// <summary>A generator for one entity and tick of a named stream.</summary>
-    public Rng For(string purpose, long entity = 0, long tick = 0) => Rng.For(Key(purpose), entity, tick);
+    internal Rng For(string purpose, long entity = 0, long tick = 0) => Rng.For(Key(purpose), entity, tick);
 
     /// <summary>
     /// Seed of run <paramref name="index"/> derived from a master seed by hashing

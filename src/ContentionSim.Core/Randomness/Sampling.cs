@@ -3,7 +3,7 @@ using ContentionSim.Core.Parameters;
 namespace ContentionSim.Core.Randomness;
 
 /// <summary>Draws from the scenario's <see cref="Distribution"/>s.</summary>
-public static class Sampling
+internal static class Sampling
 {
     /// <summary>One draw from <paramref name="d"/>, within [Min, Max].</summary>
     public static double Draw(this Distribution d, ref Rng rng)

@@ -39,13 +39,20 @@ public sealed class ContentionModel
     }
 
     /// <summary>Parameters in force, the current tick, the random streams, threads and cancellation.</summary>
-    public SimulationContext Context { get; }
+    internal SimulationContext Context { get; }
+    /// <summary>Scheduled events: what changes the parameters in force, and what was applied.</summary>
     public EventLayer Events { get; }
+    /// <summary>The activists, their network and their decisions.</summary>
     public ActivistLayer Activists { get; }
+    /// <summary>The organizations of all movements.</summary>
     public OrganizationLayer Organizations { get; }
+    /// <summary>Allies abroad: alliances and outside pressure.</summary>
     public TransnationalLayer Allies { get; }
+    /// <summary>The state: openness, repression, facilitation and relief.</summary>
     public StateLayer State { get; }
+    /// <summary>Public sympathy for each movement.</summary>
     public PublicOpinionLayer Opinion { get; }
+    /// <summary>The observer: per-tick observations and the stage classification.</summary>
     public ObservationLayer Observation { get; }
 
     /// <summary>When set, <see cref="Step"/> adds the <see cref="Stopwatch"/> ticks each phase took (profiling).</summary>

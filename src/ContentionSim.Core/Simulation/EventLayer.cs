@@ -15,7 +15,7 @@ public sealed class EventLayer
     private readonly List<AppliedEvent> _applied = [];
 
     /// <summary>Takes the schedule of <paramref name="scenario"/> (events sorted by tick, ties in file order).</summary>
-    public EventLayer(Scenario scenario)
+    internal EventLayer(Scenario scenario)
     {
         _events = scenario.Events.OrderBy(e => e.At).ToArray();
         _rampStart = new double[_events.Length];
@@ -41,7 +41,7 @@ public sealed class EventLayer
     /// The parameters in force during tick <paramref name="tick"/>: <paramref name="inForce"/> (those
     /// of the tick before) with the events due at this tick applied.
     /// </summary>
-    public Scenario Apply(int tick, Scenario inForce)
+    internal Scenario Apply(int tick, Scenario inForce)
     {
         var scenario = inForce;
         for (int k = 0; k < _events.Length; k++)

@@ -24,7 +24,7 @@ public sealed class ObservationLayer
     /// <param name="scenario">The scenario at the start (its movements and classifier).</param>
     /// <param name="keepSeries">Keep every tick's observations (off for sweeps that need only headlines).</param>
     /// <param name="onWave">Called with the wave's observation every tick (progress, live display).</param>
-    public ObservationLayer(Scenario scenario, bool keepSeries = true, Action<TickObservation>? onWave = null)
+    internal ObservationLayer(Scenario scenario, bool keepSeries = true, Action<TickObservation>? onWave = null)
     {
         _keepSeries = keepSeries;
         _onWave = onWave;
@@ -33,32 +33,35 @@ public sealed class ObservationLayer
         _perMovement = new TickValues[scenario.Movements.Count];
     }
 
+    /// <summary>The observations kept so far (with <see cref="RunOptions.KeepSeries"/>): per tick, the wave, then each movement when there are several.</summary>
     public IReadOnlyList<TickObservation> Series => _series;
-    public StageClassifier Wave => _wave;
-    public IReadOnlyList<StageClassifier> Movements => _movements;
+    internal StageClassifier Wave => _wave;
+    internal IReadOnlyList<StageClassifier> Movements => _movements;
 
     // Running headline figures, kept even when the series is not.
-    public double PeakParticipation { get; private set; }
-    public int PeakTick { get; private set; }
-    public double PressureSum { get; private set; }
-    public double MaxPressure { get; private set; }
-    public double ParticipationSum { get; private set; }
-    public int Ticks { get; private set; }
-    public long RepressionTotal { get; private set; }
-    public long FacilitationTotal { get; private set; }
-    public long ConcessionTotal { get; private set; }
-    public long CooptationTotal { get; private set; }
-    public long ViolenceTotal { get; private set; }
-    public long ViolenceLate { get; private set; }
+    internal double PeakParticipation { get; private set; }
+    internal int PeakTick { get; private set; }
+    internal double PressureSum { get; private set; }
+    internal double MaxPressure { get; private set; }
+    internal double ParticipationSum { get; private set; }
+    internal int Ticks { get; private set; }
+    internal long RepressionTotal { get; private set; }
+    internal long FacilitationTotal { get; private set; }
+    internal long ConcessionTotal { get; private set; }
+    internal long CooptationTotal { get; private set; }
+    internal long ViolenceTotal { get; private set; }
+    internal long ViolenceLate { get; private set; }
 
     /// <summary>Observes tick <paramref name="tick"/>: what every submodel did in it.</summary>
+    /// <param name="scenario">The parameters in force this tick.</param>
+    /// <param name="tick">The tick (1-based).</param>
     /// <param name="tallies">What each movement's activists did.</param>
     /// <param name="state">The state after its decision.</param>
     /// <param name="nationalContacts">National contacts made by each movement's organizations.</param>
     /// <param name="sectors">Kinds of organization engaged.</param>
     /// <param name="sympathy">Public sympathy for each movement after this tick's update.</param>
     /// <param name="allies">The allies after their step.</param>
-    public void Observe(Scenario scenario, int tick, ReadOnlySpan<MovementTally> tallies, StateLayer state,
+    internal void Observe(Scenario scenario, int tick, ReadOnlySpan<MovementTally> tallies, StateLayer state,
         ReadOnlySpan<int> nationalContacts, in SectorsEngaged sectors, ReadOnlySpan<double> sympathy, in AlliesStep allies)
     {
         int n = scenario.Movements.Count;

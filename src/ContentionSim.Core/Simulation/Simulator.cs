@@ -13,6 +13,7 @@ public sealed record RunOptions
     public bool KeepSeries { get; init; } = true;
     /// <summary>Called with the wave's observation after every tick.</summary>
     public Action<TickObservation>? OnTick { get; init; }
+    /// <summary>Stops the run after the current tick; the result then covers the ticks run (<see cref="RunResult.TicksRun"/>).</summary>
     public CancellationToken Cancellation { get; init; }
 }
 

@@ -4,7 +4,7 @@ using ContentionSim.Core.Parameters;
 namespace ContentionSim.Core.Stages;
 
 /// <summary>What the classifier reads of one tick: the measured observables of a movement or the wave.</summary>
-public readonly record struct StageInput
+internal readonly record struct StageInput
 {
     public int Tick { get; init; }
     /// <summary>The tick's observables (see <see cref="Observables"/>).</summary>
@@ -20,7 +20,7 @@ public readonly record struct StageInput
 /// different margins (hysteresis). Stages advance forward only within a cycle; a cycle
 /// that falls back before stage 3 is a fizzle. See docs/ODD.md, "Submodels: stage classifier".
 /// </summary>
-public sealed class StageClassifier
+internal sealed class StageClassifier
 {
     private readonly ClassifierParameters _p;
     private readonly List<StageEntry> _entries = [];

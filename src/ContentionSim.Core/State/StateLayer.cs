@@ -35,7 +35,7 @@ public sealed class StateLayer
 
     /// <param name="scenario">The scenario at the start (its movements and openness).</param>
     /// <param name="random">The run's random streams (the state draws from "state").</param>
-    public StateLayer(Scenario scenario, RandomStreams random)
+    internal StateLayer(Scenario scenario, RandomStreams random)
     {
         int n = scenario.Movements.Count;
         _key = random.Key("state");
@@ -51,7 +51,7 @@ public sealed class StateLayer
     /// <summary>Openness of the POS after outside leverage, as the last decision set it (the scenario's openness before the first).</summary>
     public double EffectiveOpenness { get; private set; }
     /// <summary>Per movement: its policy towards the movement this tick (what its activists face).</summary>
-    public ReadOnlySpan<StatePolicy> Policy => _policy;
+    internal ReadOnlySpan<StatePolicy> Policy => _policy;
     /// <summary>Per movement: talks and concessions this tick (a concession counts as a talk too).</summary>
     public ReadOnlySpan<int> FacilitationEvents => _facilitationEvents;
     /// <summary>Per movement: concessions this tick (including the turnover concession).</summary>
@@ -69,12 +69,14 @@ public sealed class StateLayer
     /// The state's decision of tick <paramref name="tick"/>, per movement: repression, facilitation,
     /// absorption, talks, concessions and relief (<see cref="Policy"/> and the per-movement arrays).
     /// </summary>
+    /// <param name="scenario">The parameters in force this tick.</param>
+    /// <param name="tick">The tick (1-based).</param>
     /// <param name="pressure">Outside pressure after this tick's allies' step.</param>
     /// <param name="lastTallies">What each movement's activists did last tick.</param>
     /// <param name="lastSympathy">Public sympathy for each movement as the last tick left it.</param>
     /// <param name="nationalContacts">National contacts made this tick by each movement's organizations.</param>
     /// <returns>Its policy towards each movement this tick (<see cref="Policy"/>).</returns>
-    public ReadOnlySpan<StatePolicy> Decide(Scenario scenario, int tick, double pressure, ReadOnlySpan<MovementTally> lastTallies,
+    internal ReadOnlySpan<StatePolicy> Decide(Scenario scenario, int tick, double pressure, ReadOnlySpan<MovementTally> lastTallies,
         ReadOnlySpan<double> lastSympathy, ReadOnlySpan<int> nationalContacts)
     {
         var p = scenario.State;

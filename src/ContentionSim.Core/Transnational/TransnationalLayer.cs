@@ -9,22 +9,26 @@ public sealed class Alliance(int organization, bool international, int formedTic
 {
     /// <summary>Id of the domestic organization that formed it.</summary>
     public int Organization { get; } = organization;
+    /// <summary>With an international organization (else with NGOs abroad).</summary>
     public bool International { get; } = international;
+    /// <summary>Tick it was formed.</summary>
     public int FormedTick { get; } = formedTick;
+    /// <summary>Tick it lapsed (an alliance may lapse in a tick its organization does not advocate), or null while it stands.</summary>
     public int? LapsedTick { get; internal set; }
+    /// <summary>Whether it still stands.</summary>
     public bool Standing => LapsedTick is null;
 }
 
 /// <summary>An alliance abroad formed this tick by a blocked organization (the organizations' output, the allies' input).</summary>
 /// <param name="Organization">Id of the organization.</param>
 /// <param name="International">With an international organization (else with NGOs abroad).</param>
-public readonly record struct AllianceFormed(int Organization, bool International);
+internal readonly record struct AllianceFormed(int Organization, bool International);
 
 /// <summary>The allies after their step of a tick.</summary>
 /// <param name="Pressure">Outside pressure on the state (0 and up; its effect saturates).</param>
 /// <param name="StandingAlliances">Alliances standing at the end of the step.</param>
 /// <param name="Outside">The attention every movement's activists get from abroad this tick.</param>
-public readonly record struct AlliesStep(double Pressure, int StandingAlliances, OutsideAttention Outside);
+internal readonly record struct AlliesStep(double Pressure, int StandingAlliances, OutsideAttention Outside);
 
 /// <summary>
 /// Transnational allies (Keck &amp; Sikkink's boomerang): alliances formed by blocked
@@ -40,29 +44,32 @@ public sealed class TransnationalLayer
 
     /// <param name="organizations">How many organizations there are (ids <c>0 … organizations − 1</c>).</param>
     /// <param name="random">The run's random streams (this layer draws from "transnational").</param>
-    public TransnationalLayer(int organizations, RandomStreams random)
+    internal TransnationalLayer(int organizations, RandomStreams random)
     {
         _standingOf = new int[organizations];
         _key = random.Key("transnational");
     }
 
+    /// <summary>Every alliance formed so far, standing or lapsed, in order of forming.</summary>
     public IReadOnlyList<Alliance> Alliances => _alliances;
 
     /// <summary>Alliances each organization keeps abroad (indexed by organization id), as the last step left them.</summary>
-    public ReadOnlySpan<int> StandingByOrganization => _standingOf;
+    internal ReadOnlySpan<int> StandingByOrganization => _standingOf;
 
     /// <summary>The allies as their last step left them (before the first tick: no pressure, no attention).</summary>
-    public AlliesStep Now { get; private set; } = new(0, 0, OutsideAttention.None);
+    internal AlliesStep Now { get; private set; } = new(0, 0, OutsideAttention.None);
 
     /// <summary>
     /// The allies' step of tick <paramref name="tick"/>: this tick's new alliances stand; alliances of
     /// organizations that did not advocate this tick may lapse; pressure moves with the standing
     /// alliances and the wave's participation of the last tick.
     /// </summary>
+    /// <param name="p">The transnational parameters in force this tick.</param>
+    /// <param name="tick">The tick (1-based).</param>
     /// <param name="formed">Alliances formed this tick by blocked organizations, in the order formed.</param>
     /// <param name="advocated">Whether each organization advocated this tick (framing, a call or lobbying).</param>
     /// <param name="lastTallies">What each movement's activists did last tick.</param>
-    public AlliesStep Step(TransnationalParameters p, int tick, ReadOnlySpan<AllianceFormed> formed,
+    internal AlliesStep Step(TransnationalParameters p, int tick, ReadOnlySpan<AllianceFormed> formed,
         ReadOnlySpan<bool> advocated, ReadOnlySpan<MovementTally> lastTallies)
     {
         int standing = Now.StandingAlliances;

@@ -184,7 +184,7 @@ internal sealed partial class PrintedPdf
     }
 
     /// <summary>Interprets a content stream just enough to know where it puts ink.</summary>
-    private void Draw(string content, Matrix start, IReadOnlyDictionary<string, int> xobjects, Ink ink, int depth)
+    private void Draw(string content, Matrix start, Dictionary<string, int> xobjects, Ink ink, int depth)
     {
         var ctm = start;
         var saved = new Stack<Matrix>();

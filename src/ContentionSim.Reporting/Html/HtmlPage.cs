@@ -229,11 +229,13 @@ internal sealed class HtmlPage
           figure { overflow: visible; margin: .6rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }
           figure img { width: auto; max-width: 100%; max-height: 8.5cm; margin: 0 auto; }
           figcaption { text-align: center; }
-          li.entry, li.outcome, tr, dl.glance div, .guide, ol.legend li { break-inside: avoid; page-break-inside: avoid; }
+          li.entry, li.outcome, tr, dl.glance div, .guide, ol.legend, ol.legend li { break-inside: avoid; page-break-inside: avoid; }
+          /* the criteria's long list may break between its items */
+          #criteria ol.legend { break-inside: auto; page-break-inside: auto; }
           .cols, .cols.many { display: block; }
           .card { break-inside: auto; margin-bottom: 1rem; }
-          /* a card's heading and the short description under it keep with its figure */
-          .card > h3 + p { break-after: avoid; page-break-after: avoid; }
+          /* a heading's short introduction (a card's description, the timeline's note) keeps with what it introduces */
+          .card > h3 + p, h2 + p, h3 + p { break-after: avoid; page-break-after: avoid; }
           p, li { orphans: 3; widows: 3; }
           pre, pre.scroll { white-space: pre-wrap; overflow: visible; max-height: none; font-size: .7rem; orphans: 4; widows: 3; }
           .table-wrap { overflow: visible; }

@@ -50,7 +50,7 @@ public static class ShippedScenariosMarkdown
 
         sb.Append("### Stage durations\n\n");
         sb.Append("Ticks (weeks) in each stage of the completed cycles of the wave — neither fizzles nor under way at the run's end — pooled over ")
-          .Append("the seeds: median [interquartile range] (quartiles by linear interpolation); a stage a cycle skipped counts 0 ticks. ")
+          .Append("the seeds: median [interquartile range] (quartiles by linear interpolation); a stage a cycle skipped counts 0 ticks (and as a sliver). ")
           .Append("A stage that lasted no longer than the classifier's dwell (the ticks a stage's criterion must hold before it is entered, ")
           .Append("`classifier.dwell`) is a *sliver*: its length is the classifier's, not the dynamics' (issue 15 item 3; Tarrow 1998/2011, ch. 10). ")
           .Append("Stage 5 is entered by the route of violence (della Porta & Tarrow 1986), of institutionalization (co-optation of ")

@@ -29,7 +29,9 @@ public static partial class ValidationDocument
         threshold, or an exact count — and are never tuned to what the model does: where the model does
         not meet a criterion this page says FAIL.
 
-        * Run every experiment at full size and regenerate this page: `contentionsim experiment all --docs docs`.
+        * Run every experiment at full size and regenerate this page: `contentionsim experiment all --docs docs`. It also runs
+          every shipped scenario over 30 seeds for the section "The shipped scenarios: magnitudes and stages" (peaks against
+          their target ranges, the stages' durations, the classroom at 1,000, 5,000 and 20,000 activists); with `--quick`, 8 seeds.
         * Run one, at the reduced size the CI tests use: `contentionsim experiment fact3 --quick`.
         * Outputs per experiment (`runs/experiments/<id>/`): `runs.csv` (per-run measures), `checks.csv`,
           `figure.png`/`figure.svg`, `results.md`. The exit code is 0 when every check passes, 5 when some fail.

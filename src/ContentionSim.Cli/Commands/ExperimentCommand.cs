@@ -165,9 +165,11 @@ internal static class ExperimentCommand
                 console.Out.WriteLine($"shipped scenarios: {set.Scenarios.Count} scenarios × {(isQuick ? ShippedScenarios.QuickSeeds : ShippedScenarios.FullSeeds)} seeds, " +
                                       $"and {set.Scale.File} at {string.Join(", ", ShippedScenarios.ScaleSizes.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))} activists.");
                 ShippedScenariosResult shipped;
+                var shippedClock = Stopwatch.StartNew();
                 try
                 {
                     shipped = ShippedScenarios.Measure(set, isQuick, new BatchOptions { Parallel = workers, Cancellation = console.Cancellation, Simulate = simulate });
+                    console.Out.WriteLine($"  done ({shippedClock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s).");
                 }
                 catch (OperationCanceledException)
                 {

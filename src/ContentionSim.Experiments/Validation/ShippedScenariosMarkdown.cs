@@ -125,16 +125,11 @@ public static class ShippedScenariosMarkdown
         sb.Append("Each size against ").Append(N(scale.Reference)).Append(" activists by an equivalence test (two one-sided tests at ")
           .Append(Pct(ScaleEquivalence.Alpha)).Append(": equivalent when the 90% interval of the difference lies inside ± the margin; the ")
           .Append("margins are fixed in `src/ContentionSim.Experiments/Scale/ScaleEquivalence.cs`: peak participation max(")
-          .Append(Experiment.F(ScaleEquivalence.PeakMarginAbsolute)).Append(", ").Append(Pct(ScaleEquivalence.PeakMarginRelative))
+          .Append(R(ScaleEquivalence.PeakMarginAbsolute * 100)).Append(" percentage points, ").Append(Pct(ScaleEquivalence.PeakMarginRelative))
           .Append(" of the reference mean), cycles per run max(").Append(Experiment.F(ScaleEquivalence.CyclesMarginAbsolute)).Append(", ")
           .Append(Pct(ScaleEquivalence.CyclesMarginRelative)).Append(" of the reference mean)):\n\n");
         sb.Append(ExperimentMarkdown.Table([["measure", "activists", "mean", $"mean at {N(scale.Reference)}", "difference [90% interval]", "margin", "verdict"],
-            .. scale.Comparisons().Select(x => (IReadOnlyList<string>)[Metrics.Find(x.Comparison.Measure)?.Label ?? x.Comparison.Measure, N(x.Size),
-                R(x.Comparison.Other), R(x.Comparison.Reference),
-                double.IsNaN(x.Comparison.Difference) ? "–"
-                    : $"{R(x.Comparison.Difference)} [{R(x.Comparison.Low)}, {R(x.Comparison.High)}]",
-                $"±{R(x.Comparison.Margin)}",
-                x.Comparison.Equivalent ? "equivalent" : x.Comparison.Testable ? "**not shown equivalent**" : "no data"])]));
+            .. scale.Comparisons().Select(x => ComparisonRow(x.Size, x.Comparison))]));
         sb.Append('\n');
         sb.Append("Few seeds give wide intervals: \"not shown equivalent\" is not \"different\". The slow test ")
           .Append("`ScaleEquivalenceTests.Every_measure_is_the_same_from_one_to_a_hundred_thousand_activists` (category Slow, run by `.ci/run`) ")
@@ -144,14 +139,27 @@ public static class ShippedScenariosMarkdown
         return sb.ToString();
     }
 
+    /// <summary>A row of the equivalence table; peak participation in per cent and percentage points, like the tables above.</summary>
+    private static IReadOnlyList<string> ComparisonRow(int size, ScaleEquivalence.Comparison c)
+    {
+        bool share = c.Measure == Metrics.PeakParticipation.Name;
+        string V(double x) => share ? Pct(Math.Round(x, 4)) : R(x);
+        string D(double x) => share ? R(x * 100) : R(x);
+        string unit = share ? " points" : "";
+        return [Metrics.Find(c.Measure)?.Label ?? c.Measure, N(size), V(c.Other), V(c.Reference),
+            double.IsNaN(c.Difference) ? "–" : $"{D(c.Difference)} [{D(c.Low)}, {D(c.High)}]{unit}",
+            $"±{D(c.Margin)}{unit}",
+            c.Equivalent ? "equivalent" : c.Testable ? "**not shown equivalent**" : "no data"];
+    }
+
     private static string RangeText(MagnitudeTarget t) =>
         $"{Pct(t.Low)}–{Pct(t.High)}" + (t.Below is null ? "" : $", below {Code(t.Below)}");
 
     private static string Share(int count, int of) =>
         of == 0 ? "–" : $"{Pct((double)count / of, whole: true)} ({N(count)} of {N(of)})";
 
-    /// <summary>A number rounded to four decimals, without a negative zero.</summary>
-    private static string R(double x) => Experiment.F(Math.Round(x, 4) + 0.0);
+    /// <summary>A number rounded to three decimals, without a negative zero.</summary>
+    private static string R(double x) => Experiment.F(Math.Round(x, 3) + 0.0);
 
     private static string Seeds(int n) => n == 1 ? "1" : $"1–{N(n)}";
 

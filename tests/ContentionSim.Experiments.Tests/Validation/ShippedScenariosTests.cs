@@ -99,8 +99,10 @@ public sealed class ShippedScenariosTests(ITestOutputHelper log)
         log.WriteLine(text[text.IndexOf("### Scale", StringComparison.Ordinal)..]);
 
         Assert.Contains("| 1,000 | 50% (50%) | 1 (4 of 4) | 0 |", text);
-        Assert.Matches(@"\| Peak participation \(% of activists\) \| 1,000 \| 0\.5 \| 0\.3 \| 0\.2 \[[0-9.]+, [0-9.]+\] \| ±0\.075 \| \*\*not shown equivalent\*\* \|", text);
-        Assert.Matches(@"\| Peak participation \(% of activists\) \| 5,000 \| 0\.3 \| 0\.3 \| 0 \[-?[0-9.]+, [0-9.]+\] \| ±0\.075 \| equivalent \|", text);
+        // Peak participation in per cent and percentage points: 50% against 30%, a difference of 20 points, margin 25% of 30%.
+        Assert.Matches(@"\| Peak participation \(% of activists\) \| 1,000 \| 50% \| 30% \| 20 \[[0-9.]+, [0-9.]+\] points \| ±7\.5 points \| \*\*not shown equivalent\*\* \|", text);
+        Assert.Matches(@"\| Peak participation \(% of activists\) \| 5,000 \| 30% \| 30% \| 0 \[-[0-9.]+, [0-9.]+\] points \| ±7\.5 points \| equivalent \|", text);
+        Assert.Contains("| Cycles of contention (not counting fizzles) | 1,000 | 1 | 1 | 0 [0, 0] | ±0.5 | equivalent |", text);
         Assert.Contains("`ScaleEquivalenceTests.Every_measure_is_the_same_from_one_to_a_hundred_thousand_activists`", text);
     }
 

@@ -116,7 +116,7 @@ public static class ShippedScenariosMarkdown
           .Append(Code(scale.File)).Append("), every movement scaled by the same factor and everything else as written, at ")
           .Append(string.Join(", ", scale.Samples.Select(x => N(x.Size)))).Append(" activists, seeds ").Append(Seeds(scale.Seeds))
           .Append(" at each size:\n\n");
-        sb.Append(ExperimentMarkdown.Table([["activists", "peak participation: mean (median)", "cycles per run: mean (runs with one)", "completed cycles"],
+        sb.Append(ExperimentMarkdown.Table([["size (activists)", "peak participation: mean (median)", "cycles per run: mean (runs with one)", "completed cycles"],
             .. scale.Samples.Select(x => (IReadOnlyList<string>)[N(x.Size),
                 x.Peaks.Length == 0 ? "–" : $"{Pct(x.Peaks.Average())} ({Pct(Statistics.Quantile(x.Peaks, 0.5))})",
                 x.Cycles.Length == 0 ? "–" : $"{Experiment.F(Math.Round(x.Cycles.Average(), 2))} ({N(x.Cycles.Count(c => c > 0))} of {N(x.Cycles.Length)})",
@@ -128,7 +128,7 @@ public static class ShippedScenariosMarkdown
           .Append(R(ScaleEquivalence.PeakMarginAbsolute * 100)).Append(" percentage points, ").Append(Pct(ScaleEquivalence.PeakMarginRelative))
           .Append(" of the reference mean), cycles per run max(").Append(Experiment.F(ScaleEquivalence.CyclesMarginAbsolute)).Append(", ")
           .Append(Pct(ScaleEquivalence.CyclesMarginRelative)).Append(" of the reference mean)):\n\n");
-        sb.Append(ExperimentMarkdown.Table([["measure", "activists", "mean", $"mean at {N(scale.Reference)}", "difference [90% interval]", "margin", "verdict"],
+        sb.Append(ExperimentMarkdown.Table([["measure", "size (activists)", "mean", $"mean at {N(scale.Reference)}", "difference [90% interval]", "margin", "verdict"],
             .. scale.Comparisons().Select(x => ComparisonRow(x.Size, x.Comparison))]));
         sb.Append('\n');
         sb.Append("Few seeds give wide intervals: \"not shown equivalent\" is not \"different\". The slow test ")

@@ -91,6 +91,25 @@ public sealed class ExperimentCommandTests : IDisposable
     }
 
     [Fact]
+    public void Docs_check_the_shipped_scenarios_before_anything_runs()
+    {
+        var (code, _, error) = _cli.Run("experiment", "all", "--docs", _cli.PathOf("docs"), "--scenarios", _cli.PathOf("nowhere"),
+            "--experiments", ExperimentsFolder, "--out", _cli.PathOf("out"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--scenarios", error);
+
+        var shipped = _cli.PathOf("scenarios");
+        Directory.CreateDirectory(Path.Combine(shipped, "teaching"));
+        File.WriteAllText(Path.Combine(shipped, "teaching", "broken.yaml"), "name: broken\nticks: -5\n");
+        (code, _, error) = _cli.Run("experiment", "all", "--docs", _cli.PathOf("docs"), "--scenarios", shipped,
+            "--experiments", ExperimentsFolder, "--out", _cli.PathOf("out"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("broken.yaml", error);
+        Assert.False(Directory.Exists(_cli.PathOf("out")));
+        Assert.False(Directory.Exists(_cli.PathOf("docs")));
+    }
+
+    [Fact]
     public void A_sweep_file_without_the_design_an_experiment_needs_is_bad_input()
     {
         var folder = _cli.PathOf("experiments");

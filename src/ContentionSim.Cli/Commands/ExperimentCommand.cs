@@ -14,15 +14,18 @@ using Spectre.Console;
 namespace ContentionSim.Cli.Commands;
 
 /// <summary>
-/// <c>contentionsim experiment [ID|all] [--quick] [--out DIR] [--parallel N] [--replications N] [--docs DIR]</c>:
+/// <c>contentionsim experiment [ID|all] [--quick] [--out DIR] [--parallel N] [--replications N] [--docs DIR [--scenarios DIR]]</c>:
 /// runs the experiments of the stylized facts and the survey (scenarios/experiments/), prints every
-/// check with its verdict, writes each experiment's folder, and with <c>--docs</c> regenerates
-/// docs/validation.md. Exit code 0 when every check passes, <see cref="ExitCodes.ChecksFailed"/> when some fail.
+/// check with its verdict, writes each experiment's folder, and with <c>--docs</c> runs every shipped scenario over
+/// seeds (<see cref="ShippedScenarios"/>) and regenerates docs/validation.md. Exit code 0 when every check passes, <see cref="ExitCodes.ChecksFailed"/> when some fail.
 /// </summary>
 internal static class ExperimentCommand
 {
     /// <summary>Where the experiment files are by default (relative to the working folder, the repository's root).</summary>
     public const string DefaultFolder = "scenarios/experiments";
+
+    /// <summary>Where the shipped scenarios are by default.</summary>
+    public const string DefaultScenarios = "scenarios";
 
     public static Command Create(CliConsole console, Func<Scenario, RunOptions, RunResult>? simulate = null)
     {
@@ -38,9 +41,14 @@ internal static class ExperimentCommand
         var docs = new Option<string?>("--docs") { Description = "Also regenerate DIR/validation.md and DIR/img/validation/*.png (with 'all'), e.g. --docs docs." };
         var noControls = new Option<bool>("--no-controls") { Description = "Skip the negative controls (the experiment files' 'controls:'); the tables then say 'not run'." };
         var folder = new Option<string>("--experiments") { Description = "Folder of the experiment files.", DefaultValueFactory = _ => DefaultFolder };
+        var scenarios = new Option<string>("--scenarios")
+        {
+            Description = "With --docs: the folder of the shipped scenarios (its *.yaml and teaching/*.yaml), run over seeds for the section on magnitudes and stages.",
+            DefaultValueFactory = _ => DefaultScenarios,
+        };
         var command = new Command("experiment", "Run the experiments of the stylized facts and the survey and check each against its criteria.")
         {
-            id, quick, outDir, parallel, replications, docs, folder, noControls,
+            id, quick, outDir, parallel, replications, docs, folder, scenarios, noControls,
         };
         command.SetAction(parse =>
         {
@@ -75,6 +83,17 @@ internal static class ExperimentCommand
             {
                 string file = Path.Combine(dir, e.FileName);
                 definitions.Add((e, SweepLoader.LoadFile(file, loadOptions)));
+            }
+            ShippedScenarioSet? shippedSet = null;
+            if (docsDir is not null)
+            {
+                string shippedDir = parse.GetValue(scenarios)!;
+                if (!Directory.Exists(shippedDir))
+                {
+                    console.Error.WriteLine($"error: --scenarios '{shippedDir}' is not a folder; give the folder of the shipped scenarios (the repository's 'scenarios').");
+                    return ExitCodes.BadInput;
+                }
+                shippedSet = ShippedScenarios.Load(shippedDir, dir);
             }
 
             string outRoot = parse.GetValue(outDir)!;
@@ -142,8 +161,23 @@ internal static class ExperimentCommand
 
             if (docsDir is not null)
             {
+                var set = shippedSet!;
+                console.Out.WriteLine($"shipped scenarios: {set.Scenarios.Count} scenarios × {(isQuick ? ShippedScenarios.QuickSeeds : ShippedScenarios.FullSeeds)} seeds, " +
+                                      $"and {set.Scale.File} at {string.Join(", ", ShippedScenarios.ScaleSizes.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))} activists.");
+                ShippedScenariosResult shipped;
+                var shippedClock = Stopwatch.StartNew();
+                try
+                {
+                    shipped = ShippedScenarios.Measure(set, isQuick, new BatchOptions { Parallel = workers, Cancellation = console.Cancellation, Simulate = simulate });
+                    console.Out.WriteLine($"  done ({shippedClock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s).");
+                }
+                catch (OperationCanceledException)
+                {
+                    console.Error.WriteLine("interrupted during the shipped scenarios; validation.md was not written (each experiment's folder was).");
+                    return ExitCodes.Interrupted;
+                }
                 string size = isQuick ? "quick size (the 'quick:' block of each experiment file)" : "full size (the replications of each experiment file)";
-                ValidationDocument.Write(docsDir, results, size, sizes);
+                ValidationDocument.Write(docsDir, results, size, sizes, shipped);
                 console.Out.WriteLine($"Wrote {Path.Combine(docsDir, ValidationDocument.FileName)} and its figures in {Path.Combine(docsDir, ValidationDocument.ImageFolder)}.");
             }
 

@@ -14,6 +14,22 @@ public static class Statistics
     /// <summary>Confidence level of every interval.</summary>
     public const double Confidence = 0.95;
 
+    /// <summary>
+    /// The <paramref name="p"/>-quantile of <paramref name="values"/> by linear interpolation between order statistics
+    /// (Hyndman &amp; Fan's type 7, R's default): the median is <c>Quantile(xs, 0.5)</c>. NaN when there are no values.
+    /// </summary>
+    public static double Quantile(IEnumerable<double> values, double p)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentOutOfRangeException.ThrowIfLessThan(p, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(p, 1);
+        var xs = values.Where(double.IsFinite).Order().ToArray();
+        if (xs.Length == 0) return double.NaN;
+        double h = (xs.Length - 1) * p;
+        int lo = (int)Math.Floor(h);
+        return lo + 1 < xs.Length ? xs[lo] + (h - lo) * (xs[lo + 1] - xs[lo]) : xs[lo];
+    }
+
     /// <summary>Mean of <paramref name="values"/> with its 95% t-interval.</summary>
     public static Estimate Mean(IEnumerable<double> values)
     {

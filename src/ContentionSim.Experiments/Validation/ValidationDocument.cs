@@ -29,7 +29,9 @@ public static partial class ValidationDocument
         threshold, or an exact count — and are never tuned to what the model does: where the model does
         not meet a criterion this page says FAIL.
 
-        * Run every experiment at full size and regenerate this page: `contentionsim experiment all --docs docs`.
+        * Run every experiment at full size and regenerate this page: `contentionsim experiment all --docs docs`. It also runs
+          every shipped scenario over 30 seeds for the section "The shipped scenarios: magnitudes and stages" (peaks against
+          their target ranges, the stages' durations, the classroom at 1,000, 5,000 and 20,000 activists); with `--quick`, 8 seeds.
         * Run one, at the reduced size the CI tests use: `contentionsim experiment fact3 --quick`.
         * Outputs per experiment (`runs/experiments/<id>/`): `runs.csv` (per-run measures), `checks.csv`,
           `figure.png`/`figure.svg`, `results.md`. The exit code is 0 when every check passes, 5 when some fail.
@@ -55,7 +57,9 @@ public static partial class ValidationDocument
     /// <param name="size">How large the runs were, e.g. "full size (100 replications per point)".</param>
     /// <exception cref="OutputException">A file could not be written.</exception>
     /// <param name="sizes">How large each experiment's runs were, by id (else <paramref name="size"/>).</param>
-    public static void Write(string docsFolder, IReadOnlyList<ExperimentResult> results, string size, IReadOnlyDictionary<string, string>? sizes = null)
+    /// <param name="shipped">The runs of the shipped scenarios for the section "The shipped scenarios: magnitudes and stages", or null to leave it out.</param>
+    public static void Write(string docsFolder, IReadOnlyList<ExperimentResult> results, string size, IReadOnlyDictionary<string, string>? sizes = null,
+        ShippedScenariosResult? shipped = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         string path = Path.Combine(docsFolder, FileName);
@@ -71,11 +75,15 @@ public static partial class ValidationDocument
         }
         foreach (var r in results.Where(r => r.Figure is not null))
             AtomicFile.WriteAllBytes(Path.Combine(docsFolder, ImageFolder, r.Experiment.Id + ".png"), ExperimentPlot.Render(r.Figure!).Png);
-        AtomicFile.WriteAllText(path, Render(results, size, existing, sizes));
+        AtomicFile.WriteAllText(path, Render(results, size, existing, sizes, shipped));
     }
 
-    /// <summary>The document's text, keeping the introduction and notes of <paramref name="existing"/>.</summary>
-    public static string Render(IReadOnlyList<ExperimentResult> results, string size, string? existing = null, IReadOnlyDictionary<string, string>? sizes = null)
+    /// <summary>
+    /// The document's text, keeping the introduction and notes of <paramref name="existing"/>: the summary, the section of the
+    /// shipped scenarios (when <paramref name="shipped"/> is given), the negative controls and a section per experiment.
+    /// </summary>
+    public static string Render(IReadOnlyList<ExperimentResult> results, string size, string? existing = null, IReadOnlyDictionary<string, string>? sizes = null,
+        ShippedScenariosResult? shipped = null)
     {
         string intro = DefaultIntroduction.TrimEnd() + "\n";
         var notes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -100,6 +108,7 @@ public static partial class ValidationDocument
         sb.Append($"In all: {reproduced} of {facts} checks of reproduced facts hold and fail on their controls; ")
           .Append($"{results.Sum(r => r.Checks.Count(c => c.Kind == CheckKind.CalibrationTarget))} checks are calibration targets, ")
           .Append($"{results.Sum(r => r.Checks.Count(c => c.Kind is CheckKind.Input or CheckKind.Formula or CheckKind.Precondition))} are input, formula or precondition checks.\n\n");
+        if (shipped is not null) sb.Append(ShippedScenariosMarkdown.Section(shipped));
         sb.Append("## Negative controls\n\n");
         sb.Append("Every check with its label and its negative control: the experiment rerun with the same seeds and the mechanism that ")
           .Append("is supposed to produce the fact switched off (declared in the experiment file's `controls:`). A check must pass on the ")

@@ -43,10 +43,11 @@ public static class RunSummary
                 (int)c.HighestStage, StageText.Name(c.HighestStage)));
         }
 
-        if (waveCycles.Count > 0)
-            lines.Add(string.Format(Inv, "Peak participation {0} at {1} {2}{3}.",
+        // Said with or without a cycle: a movement that never mobilized is told how far it got.
+        lines.Add(string.Format(Inv, "Peak participation {0} at {1} {2}{3}.",
                 Percent(h.PeakParticipation), unit, h.PeakTick,
-                h.TimeToPeak >= 0 ? string.Format(Inv, "; first peak {0} {1} after onset", h.TimeToPeak, h.TimeToPeak == 1 ? unit : units) : ""));
+                waveCycles.Count == 0 ? "; no cycle began"
+                : h.TimeToPeak >= 0 ? string.Format(Inv, "; first peak {0} {1} after onset", h.TimeToPeak, h.TimeToPeak == 1 ? unit : units) : ""));
 
         string late = h.ViolentActs > 0 ? ViolenceTiming(h) : "";
         lines.Add(string.Format(Inv, "Violent acts {0}{1}; repression events {2}; facilitation events {3}; concessions {4}; co-optations {5}.",

@@ -42,7 +42,7 @@ public static partial class StageCriteria
         return head + measured + extra;
     }
 
-    private static string Value(double v) => double.IsNaN(v) ? "n/a" : double.IsPositiveInfinity(v) ? "∞" : v.ToString("0.###", Words);
+    private static string Value(double v) => double.IsNaN(v) ? "n/a" : double.IsPositiveInfinity(v) ? "unbounded (it was 0 at the reference point)" : v.ToString("0.###", Words);
 
     /// <summary>
     /// Why <paramref name="cycle"/> got its outcome, in words, from the counts and mean stances the

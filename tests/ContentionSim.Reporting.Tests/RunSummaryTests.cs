@@ -54,7 +54,9 @@ public class RunSummaryTests
         var run = TestRuns.Sample() with { Cycles = [], Headline = new Headline { TimeToPeak = -1 } };
         var lines = RunSummary.Lines(run);
         Assert.Contains(lines, l => l.StartsWith("No cycle of contention", StringComparison.Ordinal));
-        Assert.DoesNotContain(lines, l => l.StartsWith("Peak participation", StringComparison.Ordinal));
+        // How far the movement got is still said (japan-2007's users ask), without a time from onset.
+        Assert.Contains(lines, l => l.StartsWith("Peak participation", StringComparison.Ordinal) && l.EndsWith("; no cycle began.", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("after onset"));
         Assert.DoesNotContain(lines, l => l.Contains("in demobilization"));
     }
 

@@ -72,7 +72,7 @@ public class StageLabelTests
     [Fact]
     public void Every_stage_a_simulated_run_entered_is_named_on_its_stage_plot()
     {
-        var run = ReportFolders.Simulate(openness: 0.15, ticks: 260);
+        var run = ReportFolders.SimulateWithCycle(openness: 0.15, ticks: 260);
         var wave = run.Series.Where(o => o.Movement == TickObservation.WaveId).ToArray();
         var bands = StagesPlot.DrawnBands(wave);
         Assert.NotEmpty(bands);

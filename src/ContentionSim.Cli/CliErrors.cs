@@ -21,12 +21,7 @@ internal static class CliErrors
                 Report(s, error);
                 return ExitCodes.BadInput;
             case SweepMergeException m:
-                error.WriteLine(m.Problems.Count == 1
-                    ? "error: the shards cannot be merged:"
-                    : $"error: the shards cannot be merged ({m.Problems.Count} problems):");
-                foreach (var p in m.Problems) error.WriteLine($"  {p}.");
-                error.WriteLine("Nothing was written.");
-                return ExitCodes.BadInput;
+                return NothingWritten("the shards cannot be merged", m.Problems, error);
             case ReportInputException:
                 error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;
@@ -46,6 +41,25 @@ internal static class CliErrors
                 if (Environment.GetEnvironmentVariable("CONTENTIONSIM_DEBUG") == "1") error.WriteLine(e);
                 return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>
+    /// Problems found before anything was written (<c>error: the shards cannot be merged (2 problems):</c>), one a line,
+    /// and that nothing was written; returns <see cref="ExitCodes.BadInput"/>.
+    /// </summary>
+    public static int NothingWritten(string what, IReadOnlyList<string> problems, TextWriter error)
+    {
+        error.WriteLine(problems.Count == 1 ? $"error: {what}:" : $"error: {what} ({problems.Count} problems):");
+        foreach (var p in problems) error.WriteLine($"  {p}.");
+        error.WriteLine("Nothing was written.");
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>Results that could not be written into <paramref name="target"/>; returns <see cref="ExitCodes.OutputFailed"/>.</summary>
+    public static int NotWritten(string target, Exception e, TextWriter error)
+    {
+        error.WriteLine($"error: the results could not be written to {target}: {e.Message}");
+        return ExitCodes.OutputFailed;
     }
 
     /// <summary>The problems of a scenario or sweep file, one a line.</summary>

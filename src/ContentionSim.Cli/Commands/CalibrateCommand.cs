@@ -112,8 +112,7 @@ internal static class CalibrateCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputException)
             {
-                console.Error.WriteLine($"error: the results could not be written to {target}: {e.Message}");
-                return ExitCodes.OutputFailed;
+                return CliErrors.NotWritten(target, e, console.Error);
             }
             var post = result.Posterior;
             console.Out.WriteLine();

@@ -15,6 +15,10 @@ public sealed record LessonVariant(string File, params string[] Sets)
 /// the claim held in one run, and the share of seeds it must hold in. The claim passes when the lower end of
 /// the 95% Wilson interval of the observed share is at least <see cref="MinShare"/>.
 /// When the model changes (issue 15), change the claim here and its words in teaching.md — not the scenario.
+/// A claim about some runs only (e.g. "when a cycle reaches stage 4 …") says so with <see cref="Applies"/>: the
+/// share is then of the runs it applies to. A claim the lesson was written to make but the model does not bear
+/// out carries its reason in <see cref="KnownFailure"/>: it stays in the lesson as a visible known failure, and
+/// the test asserts that it still fails (and says to promote it when it holds).
 /// </summary>
 public sealed record LessonClaim(
     string Id,
@@ -24,6 +28,12 @@ public sealed record LessonClaim(
     Func<RunResult, RunResult?, bool> Holds,
     double MinShare)
 {
+    /// <summary>The runs the claim is about (null: every run).</summary>
+    public Func<RunResult, RunResult?, bool>? Applies { get; init; }
+
+    /// <summary>Why the model does not bear the claim out (null: it must hold).</summary>
+    public string? KnownFailure { get; init; }
+
     public override string ToString() => Id;
 }
 
@@ -46,18 +56,21 @@ public static class LessonClaims
         // Lesson 1: a tight state.
         new("L1-no-negotiation", "under the tight state no cycle ends negotiated", Tight, null,
             (r, _) => !Outcomes(r).Contains(Outcome.Negotiated), 0.85),
-        new("L1-suppressed", "at least one cycle ends suppressed (and none negotiated)", Tight, null,
-            (r, _) => Outcomes(r).Contains(Outcome.Suppressed) && !Outcomes(r).Contains(Outcome.Negotiated), 0.75),
+        new("L1-suppressed", "in many runs a cycle ends suppressed (and none negotiated); in the others mobilizations fizzle or are still under way", Tight, null,
+            (r, _) => Outcomes(r).Contains(Outcome.Suppressed) && !Outcomes(r).Contains(Outcome.Negotiated), 0.3),
         new("L1-arrests", "arrests outnumber concessions and co-optations together at least ten to one", Tight, null,
             (r, _) => r.Headline.RepressionEvents >= 10 * (r.Headline.Concessions + r.Headline.Cooptations), 0.85),
         new("L1-false-starts", "in many runs at least one mobilization fizzles before reaching stage 3 (a false start)", Tight, null,
             (r, _) => r.Headline.Fizzles > 0, 0.35),
-        new("L1-polarization", "the radical share of those still active is higher when stage 4 begins than at the peak", Tight, null,
-            (r, _) => FirstEntry(r, Stage.ExhaustionAndPolarization) is { } e && e.RadicalShare > e.RadicalShareAtPeak, 0.75),
+        new("L1-polarization", "when a cycle reaches stage 4, the radical share of those still active is higher then than at the peak", Tight, null,
+            (r, _) => FirstEntry(r, Stage.ExhaustionAndPolarization) is { } e && e.RadicalShare > e.RadicalShareAtPeak, 0.75)
+        {
+            Applies = (r, _) => FirstEntry(r, Stage.ExhaustionAndPolarization) is not null,
+        },
 
         // Lesson 1, the state opened (same people, same seed).
-        new("L1-open-negotiates", "with openness 0.85 at least one cycle ends negotiated", Open, null,
-            (r, _) => Outcomes(r).Contains(Outcome.Negotiated), 0.85),
+        new("L1-open-negotiates", "with openness 0.85 at least one cycle ends negotiated, in nearly every run", Open, null,
+            (r, _) => Outcomes(r).Contains(Outcome.Negotiated), 0.75),
         new("L1-open-more-people", "with openness 0.85 peak participation is higher than under the tight state (same seed)", Open, Tight,
             (r, tight) => r.Headline.PeakParticipation > tight!.Headline.PeakParticipation, 0.85),
         new("L1-open-coopts", "with openness 0.85 the state co-opts more activists than the tight state (same seed)", Open, Tight,
@@ -68,35 +81,40 @@ public static class LessonClaims
             (r, _) => r.Headline.AlliancesFormed > 0 && r.Headline.MaxOutsidePressure > 1, 0.85),
         new("L2-openness-rises", "the state's effective openness rises from 0.15 to at least 0.5", Boomerang, null,
             (r, _) => Wave(r)[0].EffectiveOpenness < 0.2 && Wave(r).Max(o => o.EffectiveOpenness) >= 0.5, 0.85),
+        new("L2-bounded", "but not all the way: effective openness stays below 0.8 and no cycle ends in revolutionary turnover (outside pressure wins tactical concessions, not a new regime)", Boomerang, null,
+            (r, _) => Wave(r).Max(o => o.EffectiveOpenness) < 0.8 && !Outcomes(r).Contains(Outcome.RevolutionaryTurnover), 0.85),
         new("L2-negotiates", "at least one cycle ends negotiated", Boomerang, null,
             (r, _) => Outcomes(r).Contains(Outcome.Negotiated), 0.7),
         new("L2-more-people", "peak participation is higher than in lesson 1 (same seed)", Boomerang, Tight,
             (r, tight) => r.Headline.PeakParticipation > tight!.Headline.PeakParticipation, 0.85),
-        new("L2-turnover-sometimes", "in some runs the first cycle ends in revolutionary turnover instead", Boomerang, null,
-            (r, _) => Outcomes(r) is [Outcome.RevolutionaryTurnover, ..], 0.1),
 
-        // Lesson 3: exhaustion without repression.
+        // Lesson 3: a decline without repression.
         new("L3-no-arrests", "nobody is arrested", Exhaustion, null,
             (r, _) => r.Headline.RepressionEvents == 0 && Wave(r).All(o => o.Repressed == 0), 0.85),
-        new("L3-exhausted", "the movement enters stage 4 by exhaustion (activists tire), with none held", Exhaustion, null,
-            (r, _) => FirstEntry(r, Stage.ExhaustionAndPolarization) is { } e && At(r, e.Tick) is var o
-                      && e.Route.Split('+').Contains(StageRules.Exhaustion) && o.Repressed == 0, 0.85),
-        new("L3-no-polarization", "the radical share of the active moves by less than 0.1 between the peak and stage 4", Exhaustion, null,
-            (r, _) => FirstEntry(r, Stage.ExhaustionAndPolarization) is { } e && Math.Abs(e.RadicalShare - e.RadicalShareAtPeak) < 0.1, 0.85),
-        new("L3-negotiated-mostly", "the cycle ends negotiated in most runs", Exhaustion, null,
-            (r, _) => Outcomes(r) is [Outcome.Negotiated, ..], 0.5),
-        new("L3-never-suppressed", "a cycle that is not negotiated fades: none is called suppressed, since nobody is arrested", Exhaustion, null,
-            (r, _) => Outcomes(r) is [Outcome.Negotiated or Outcome.Faded, ..], 0.85),
-        new("L3-cheap-later", "with energy_cost 0.01 stage 4 comes later than with 0.03 (same seed)", ExhaustionCheap, Exhaustion,
-            (r, costly) => FirstEntry(r, Stage.ExhaustionAndPolarization) is { } e && FirstEntry(costly!, Stage.ExhaustionAndPolarization) is { } c && e.Tick > c.Tick, 0.85),
+        new("L3-rises", "with no risk in joining, participation still rises past 20% of the activists", Exhaustion, null,
+            (r, _) => r.Headline.PeakParticipation > 0.2, 0.7),
+        new("L3-exhausted", "the decline is exhaustion: when participation has fallen to half its peak, the exhausted outnumber those still active", Exhaustion, null,
+            (r, _) => HalfwayDown(r) is { } o && o.Exhausted > o.Active, 0.5)
+        {
+            KnownFailure = "most leave by withdrawing before they tire: concessions and co-optation ease grievance and the falling " +
+                "momentum lowers efficacy, so utility drops below threshold first; at half the peak the exhausted are 10–50% of the active",
+        },
+        new("L3-no-polarization", "the radical share of the active moves by less than 0.1 between the peak and the week participation has halved", Exhaustion, null,
+            (r, _) => HalfwayDown(r) is { } o && Math.Abs(o.RadicalShare - AtPeak(r).RadicalShare) < 0.1, 0.85),
+        new("L3-mostly-fizzle", "most of these waves are called fizzles: a state that neither arrests nor talks much gives the interaction of stage 3 no chance to peak", Exhaustion, null,
+            (r, _) => Outcomes(r) is [Outcome.Fizzle, ..], 0.5),
+        new("L3-never-suppressed", "no cycle is called suppressed, since nobody is arrested", Exhaustion, null,
+            (r, _) => !Outcomes(r).Contains(Outcome.Suppressed), 0.85),
+        new("L3-cheap-later", "with energy_cost 0.01 participation takes longer to fall from its peak to half of it than with 0.03 (same seed)", ExhaustionCheap, Exhaustion,
+            (r, costly) => WeeksToHalf(costly!) is int c && (WeeksToHalf(r) is not int w || w > c), 0.75),
         new("L3-cheap-more-people", "with energy_cost 0.01 mean participation is higher than with 0.03 (same seed)", ExhaustionCheap, Exhaustion,
             (r, costly) => r.Headline.MeanParticipation > costly!.Headline.MeanParticipation, 0.85),
 
         // Lesson 4: cycles repeat.
-        new("L4-repeats", "over ten years at least three cycles of contention (fizzles not counted)", Repeated, null,
-            (r, _) => r.Headline.Cycles >= 3, 0.85),
-        new("L4-through-the-stages", "at least two cycles reach stage 6", Repeated, null,
-            (r, _) => WaveCycles(r).Count(c => c.HighestStage == Stage.FacilitationAndRepression) >= 2, 0.85),
+        new("L4-repeats", "over ten years at least three cycles of contention (fizzles not counted), in nearly every run", Repeated, null,
+            (r, _) => r.Headline.Cycles >= 3, 0.75),
+        new("L4-through-the-stages", "at least two cycles reach stage 6, in nearly every run", Repeated, null,
+            (r, _) => WaveCycles(r).Count(c => c.HighestStage == Stage.FacilitationAndRepression) >= 2, 0.75),
         new("L4-eased-fewer", "with grievance_rebuild 0.001 there are fewer cycles of contention than with 0.02 (same seed)", RepeatedEased, Repeated,
             (r, rebuilding) => r.Headline.Cycles < rebuilding!.Headline.Cycles, 0.6),
     ];
@@ -111,6 +129,19 @@ public static class LessonClaims
 
     /// <summary>The wave's observation at <paramref name="tick"/>.</summary>
     public static TickObservation At(RunResult r, int tick) => Wave(r).First(o => o.Tick == tick);
+
+    /// <summary>The wave's observation at its (single-tick) peak of participation.</summary>
+    public static TickObservation AtPeak(RunResult r) => Wave(r).MaxBy(o => o.Participation)!;
+
+    /// <summary>The wave's first observation after its peak with participation below half the peak (null if it never falls that far).</summary>
+    public static TickObservation? HalfwayDown(RunResult r)
+    {
+        var peak = AtPeak(r);
+        return Wave(r).FirstOrDefault(o => o.Tick > peak.Tick && o.Participation < peak.Participation / 2);
+    }
+
+    /// <summary>Ticks from the wave's peak to <see cref="HalfwayDown"/> (null if it never falls that far).</summary>
+    public static int? WeeksToHalf(RunResult r) => HalfwayDown(r) is { } o ? o.Tick - AtPeak(r).Tick : null;
 
     public static StageEntry? FirstEntry(RunResult r, Stage stage) =>
         r.StageEntries.FirstOrDefault(e => e.Movement == TickObservation.WaveId && e.Stage == stage);

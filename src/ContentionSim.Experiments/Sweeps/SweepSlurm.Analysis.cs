@@ -62,14 +62,7 @@ public static partial class SweepSlurm
         s.Append("#!/bin/bash\n");
         s.Append($"# Submits the {title}: the job array of {n} task{(n == 1 ? "" : "s")} ({arrayFile}) and the final step ({finalFile}),\n");
         s.Append("# which waits for the array to end (--dependency=afterany) and then completes and writes the results.\n");
-        s.Append("set -euo pipefail\n");
-        s.Append($"cd {Quote(settings.WorkDir)}\n");
-        s.Append($"array=$(sbatch --parsable {Quote(Join(root, arrayFile))})\n");
-        s.Append("array=${array%%;*}\n");
-        s.Append($"merge=$(sbatch --parsable --dependency=afterany:\"$array\" {Quote(Join(root, finalFile))})\n");
-        s.Append("merge=${merge%%;*}\n");
-        s.Append("echo \"submitted: array=$array merge=$merge\"\n");
-        s.Append($"echo \"Watch them with: squeue -j $array,$merge   Logs: \"{Quote(logs + "/")}\"   Results: \"{Quote(settings.MergedFolder)}\n");
+        AppendSubmit(s, settings, arrayFile, finalFile, "afterany", logs, "Results");
         return new SlurmScripts(arrayFile, a.ToString(), finalFile, m.ToString(), "submit.sh", s.ToString(), task, task);
     }
 }

@@ -205,15 +205,7 @@ public static partial class SweepSlurm
         s.Append("# which waits for the array (--dependency=afterok: it starts only if every task succeeded).\n");
         s.Append("# If a task fails, the merge never starts: see its log, fix the cause, cancel the merge (scancel),\n");
         s.Append($"# resubmit the failed tasks (sbatch --array=I,J {Join(root, arrayFile)}; they resume) and then the merge.\n");
-        s.Append("set -euo pipefail\n");
-        s.Append($"cd {Quote(settings.WorkDir)}\n");
-        s.Append($"array=$(sbatch --parsable {Quote(Join(root, arrayFile))})\n");
-        s.Append("array=${array%%;*}\n");
-        s.Append($"merge=$(sbatch --parsable --dependency=afterok:\"$array\" {Quote(Join(root, mergeFile))})\n");
-        s.Append("merge=${merge%%;*}\n");
-        s.Append("echo \"submitted: array=$array merge=$merge\"\n");
-        // The folders go in single quotes, outside the double-quoted text: nothing in them is expanded or run.
-        s.Append($"echo \"Watch them with: squeue -j $array,$merge   Logs: \"{Quote(logs + "/")}\"   Merged sweep: \"{Quote(settings.MergedFolder)}\n");
+        AppendSubmit(s, settings, arrayFile, mergeFile, "afterok", logs, "Merged sweep");
         return new SlurmScripts(arrayFile, a.ToString(), mergeFile, m.ToString(), "submit.sh", s.ToString(), task, merge);
     }
 
@@ -287,6 +279,24 @@ public static partial class SweepSlurm
         sb.Append($"cd {Quote(settings.WorkDir)} || exit 1\n");
         sb.Append($"contentionsim=({commandWords})\n");
         sb.Append('\n');
+    }
+
+    /// <summary>
+    /// The commands of submit.sh: the array, then the final job with <c>--dependency=<paramref name="dependency"/></c> on it, and
+    /// where to watch them.
+    /// </summary>
+    private static void AppendSubmit(StringBuilder sb, SlurmJobSettings settings, string arrayFile, string finalFile, string dependency, string logs, string results)
+    {
+        string root = settings.ShardRoot;
+        sb.Append("set -euo pipefail\n");
+        sb.Append($"cd {Quote(settings.WorkDir)}\n");
+        sb.Append($"array=$(sbatch --parsable {Quote(Join(root, arrayFile))})\n");
+        sb.Append("array=${array%%;*}\n");
+        sb.Append($"merge=$(sbatch --parsable --dependency={dependency}:\"$array\" {Quote(Join(root, finalFile))})\n");
+        sb.Append("merge=${merge%%;*}\n");
+        sb.Append("echo \"submitted: array=$array merge=$merge\"\n");
+        // The folders go in single quotes, outside the double-quoted text: nothing in them is expanded or run.
+        sb.Append($"echo \"Watch them with: squeue -j $array,$merge   Logs: \"{Quote(logs + "/")}\"   {results}: \"{Quote(settings.MergedFolder)}\n");
     }
 
     private static void AppendOptional(StringBuilder sb, string option, string? value) =>

@@ -62,11 +62,12 @@ internal static class CliErrors
         return ExitCodes.OutputFailed;
     }
 
-    /// <summary>The problems of a scenario or sweep file, one a line.</summary>
-    public static void Report(ScenarioException e, TextWriter error)
+    /// <summary>The problems of a scenario or sweep file, one a line; <paramref name="subject"/> names the file's kind instead of <see cref="ScenarioException.Subject"/> (a calibration's).</summary>
+    public static void Report(ScenarioException e, TextWriter error, string? subject = null)
     {
         int n = e.Diagnostics.Count;
-        error.WriteLine(n == 1 ? $"error: the {e.Subject} has a problem:" : $"error: the {e.Subject} has {n} problems:");
+        subject ??= e.Subject;
+        error.WriteLine(n == 1 ? $"error: the {subject} has a problem:" : $"error: the {subject} has {n} problems:");
         foreach (var d in e.Diagnostics) error.WriteLine("  " + d);
     }
 }

@@ -37,7 +37,7 @@ public class BurnInTests(ITestOutputHelper log)
     }
 
     [Fact]
-    public void Without_a_burn_in_the_first_cycle_is_bunched_at_the_start_and_with_the_default_it_is_not()
+    public void With_the_default_burn_in_the_first_cycle_is_not_bunched_at_the_start()
     {
         var (before, _) = Starts(0);
         var (after, rate) = Starts(Scenario.DefaultBurnIn);
@@ -46,8 +46,12 @@ public class BurnInTests(ITestOutputHelper log)
         double even = 1 - Math.Exp(-Window * rate);
         log.WriteLine($"first cycle in ticks 1–{Window}: {before:P0} without burn-in, {after:P0} with {Scenario.DefaultBurnIn} ticks; even spread {even:P0} ({rate * 520:0.0} openings a run)");
 
-        Assert.True(before >= 0.8, $"the start-up transient this test is about is gone without a burn-in too ({before:P0}); rewrite the test");
+        // Before the mobilization funnel (issue 15), a run from the initial state opened its first cycle in the
+        // first 25 ticks in 90–100% of runs, and this test also asserted that bunching without a burn-in. The
+        // funnel slows the first joiners and the bunching is gone from burn-in 0 as well (0% of 30 runs on
+        // 7 Dec 2026; docs/ODD.md, "Initialization"); the burn-in stays as protection, and this asserts its effect.
         Assert.True(after <= Math.Max(0.35, 2 * even), $"after the burn-in {after:P0} of first cycles still open in the first {Window} ticks (even spread: {even:P0})");
+        Assert.True(before <= Math.Max(0.35, 2 * even) || after < before, $"the burn-in does not lessen a bunching at the start ({before:P0} → {after:P0})");
     }
 
     [Fact]

@@ -56,6 +56,9 @@ public sealed class Fact1Parabola : Experiment
             {
                 Key = "parabola", Kind = CheckKind.CalibrationTarget,
                 KindReason = "confrontation_count and end_fraction were set by hand so that it holds, b8053e2",
+                KnownFailure = "since the mobilization funnel (issue 15) the classroom movement at openness 0.5 mostly completes cycles " +
+                               "that end from stage 5 (faded or negotiated) without entering stage 6, with stages 2 and 3 at the classifier's " +
+                               "3-tick dwell and peaks of 8-13% (seeds 1-8, 7 Dec 2026); the quick run gives 2 of 30 seeds",
             },
             new("cycles whose stage entries do not strictly increase", Estimate.Exact(outOfOrder, cycles),
                 "exactly 0 (structural)", outOfOrder == 0, $"{cycles} cycles in {n} runs")

@@ -39,6 +39,9 @@ public sealed class Fact3TightOpen : Experiment
         ];
     }
 
+    /// <summary>Why the open arm's checks fail since the funnel (measured 7 Dec 2026).</summary>
+    private const string OpenDoesNotMobilize = "at openness 0.9 the classroom movement does not mobilize since the mobilization funnel (issue 15): peak participation 0.3-1.2% and no cycle in seeds 1-6 (7 Dec 2026), as institutions absorb grievance (Eisinger's open end); with no cycle there is nothing for the open state to facilitate, co-opt or negotiate with";
+
     public override ExperimentResult Analyze(IReadOnlyList<ExperimentRun> runs)
     {
         var tight = Arm(runs, Openness, Tight);
@@ -52,24 +55,25 @@ public sealed class Fact3TightOpen : Experiment
             PairedAbove("facilitative share of state responses: open − tight", open, tight, "facilitative_share") with
             {
                 Key = "facilitation", Kind = CheckKind.Formula, KindReason = "the state's own rule: its facilitation rises with openness",
+                KnownFailure = OpenDoesNotMobilize,
             },
             PairedAbove("co-optations per 1,000 participant-ticks: open − tight", open, tight, "cooptation_rate") with
             {
                 Key = "cooptation", Kind = CheckKind.Formula,
                 KindReason = "activists are co-opted only while the state facilitates, which its rule ties to openness; cooptation set by hand, b8053e2",
+                KnownFailure = OpenDoesNotMobilize,
             },
             PairedAbove("mean radical share of the active in stages 4–6: tight − open", tight, open, "late_radical_share") with
             {
                 Key = "late_radicals", Kind = CheckKind.CalibrationTarget,
                 KindReason = "radical_commitment and violence_threshold were set by hand so that fact 3 holds, b8053e2",
+                KnownFailure = OpenDoesNotMobilize,
             },
             PairedAbove("mean length of non-fizzle cycles (ticks): open − tight (tight shorter)", open, tight, "mean_cycle_length") with
             {
                 Key = "cycle_length_tight_shorter",
-                KnownFailure = "cycles under a tight POS are about as long as under an open one: a closed state cuts surges short but " +
-                               "they come back more often (docs/ODD.md, Known limitations 12); the stage classifier's rework (issue 15) " +
-                               "moved the stages within a cycle but not its onset and end, which still follow participation alone, so the " +
-                               "lengths are unchanged (quick run: open − tight −0.3 ticks, 95% CI −5.9 to 5.4)",
+                KnownFailure = OpenDoesNotMobilize + "; before the funnel, cycles under a tight POS were about as long as under an open one " +
+                               "(docs/ODD.md, Known limitations 12)",
             },
         };
         var suppressed = Proportion.Wilson(tight.Count(r => r["modal_outcome"] == (double)Outcome.Suppressed), tight.Count);
@@ -79,12 +83,15 @@ public sealed class Fact3TightOpen : Experiment
         {
             Key = "suppressed", Kind = CheckKind.Formula,
             KindReason = "an outcome is judged by the state's stance over the cycle, which its rule sets from openness",
+            KnownFailure = "under the tight state about half the seeds' most common outcome is suppressed (16 of 30 at quick size): the others' " +
+                           "mobilizations fade, fizzle or are still under way at the end (the funnel, issue 15)",
         });
         checks.Add(new Check("open: share of seeds whose most common outcome is negotiated", negotiated, "Wilson 95% lower bound > 0.5",
             negotiated.HasInterval && negotiated.Low > 0.5, $"{(int)Math.Round(negotiated.Value * open.Count)} of {open.Count} seeds")
         {
             Key = "negotiated", Kind = CheckKind.Formula,
             KindReason = "an outcome is judged by the state's stance over the cycle, which its rule sets from openness",
+            KnownFailure = OpenDoesNotMobilize,
         });
 
         var reported = new List<Reported>();

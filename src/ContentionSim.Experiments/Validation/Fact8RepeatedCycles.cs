@@ -36,7 +36,12 @@ public sealed class Fact8RepeatedCycles : Experiment
         var checks = new List<Check>
         {
             new($"mean non-fizzle cycles with grievance rebuild {F(levels[1])}", mean, $"95% CI lower bound > {F(MinCycles)}",
-                mean.HasInterval && mean.Low > MinCycles, $"{mean.N} seeds") { Key = "several_cycles" },
+                mean.HasInterval && mean.Low > MinCycles, $"{mean.N} seeds")
+            {
+                Key = "several_cycles",
+                KnownFailure = "since the mobilization funnel (issue 15) the classroom movement's mobilizations are smaller and most fizzle " +
+                               "or stay under way: 0.67 non-fizzle cycles a run with the rebuild (quick run, 30 seeds, 95% CI 0.26-1.07)",
+            },
             difference with { Key = "rebuild_difference", Kind = CheckKind.Input, KindReason = "it compares a rebuild of 0.01 with none: the input's own difference" },
         };
         var reported = new List<Reported>();

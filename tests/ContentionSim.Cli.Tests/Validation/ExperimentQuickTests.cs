@@ -56,9 +56,10 @@ public sealed class ExperimentQuickTests(ITestOutputHelper output)
     /// </summary>
     private static readonly Dictionary<string, string[]> CannotFail = new()
     {
-        ["fact1"] = ["parabola"],                                   // no-exhaustion: cycles still rise and fall (0.8 of seeds)
-        ["fact2"] = ["late_share@0.1", "late_share@0.3", "late_share@0.5"], // no-escalation: violence is late without escalation too
-        ["fact4"] = ["quadratic", "beats_closed"],                  // no-street-factor: see docs/validation.md
+        ["fact2"] = ["late_share@0.3", "late_share@0.5"],           // no-escalation: violence is late without escalation too
+        // no-street-factor: since the funnel (issue 15) the inverted U emerges without the street factor as well (from
+        // repression at the closed end and absorption at the open end): see docs/validation.md.
+        ["fact4"] = ["quadratic", "beats_closed", "vertex", "beats_open"],
         ["fact5"] = ["gains"],                                      // no-leverage / no-alliances: concessions or ticks still differ
         ["fact7"] = ["low_peaks"],                                  // no-dampers: japan-2007 still hardly mobilizes
     };

@@ -72,6 +72,40 @@ public class AllocationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Ticks_with_triggering_events_allocate_nothing_unless_they_record_something()
+    {
+        var scenario = BenchLikeScenarios.JapanLike(20_000, 1000);
+        var movement = scenario.Movements[0];
+        scenario = scenario with
+        {
+            Movements = [movement with { Organizations = [.. movement.Organizations.Select(g => g with { TriggerRate = 0.05 })] }],
+        };
+        var runner = Runner(scenario, threads: 1);
+        runner.Run(40);
+
+        int quiet = 0, measured = 300, events = runner.Organizations.Organizations.Sum(o => o.TriggeringEvents);
+        long quietBytes = 0;
+        for (int t = 0; t < measured; t++)
+        {
+            int records = Records(runner);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            runner.Step();
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (Records(runner) == records)
+            {
+                quiet++;
+                quietBytes += bytes;
+            }
+        }
+        events = runner.Organizations.Organizations.Sum(o => o.TriggeringEvents) - events;
+        output.WriteLine($"{events} triggering events; {quiet} of {measured} ticks recorded nothing; they allocated {quietBytes} bytes");
+
+        Assert.True(events > 100, $"only {events} triggering events in {measured} ticks");
+        Assert.True(quiet >= measured / 2, $"only {quiet} of {measured} ticks were free of stage entries, cycles, alliances and events");
+        Assert.Equal(0, quietBytes);
+    }
+
+    [Fact]
     public void Ticks_on_two_threads_allocate_nothing_in_the_process()
     {
         // Helpers run on thread-pool threads, so every thread's allocations are counted (no other

@@ -119,6 +119,9 @@ public partial class ScenarioLoaderTests
                 case_hours: 1.5
                 local_office_share: 0.4
                 action_hours: 3
+                trigger_rate: 0.01
+                trigger_grievance: 0.3
+                trigger_call_ticks: 6
         state:
           enabled: false
           openness: 0.2

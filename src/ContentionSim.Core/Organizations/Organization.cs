@@ -15,6 +15,8 @@ public sealed class Organization : IAgent<OrganizationLayer>
 {
     private OrganizationLayer _layer = null!;
     private int[] _members = [];
+    /// <summary>Ticks left of the calls after a triggering event (see <see cref="OrganizationGroupParameters.TriggerRate"/>).</summary>
+    private int _triggeredCalls;
 
     internal Organization(int id, int movement, OrganizationGroupParameters group, int volunteers, int staff, OrganizationMeans means)
     {
@@ -79,6 +81,8 @@ public sealed class Organization : IAgent<OrganizationLayer>
     public double AdvocacyHours { get; private set; }
     /// <summary>Hours spent on networking, summed over ticks.</summary>
     public double NetworkingHours { get; private set; }
+    /// <summary>Triggering events (suddenly imposed grievances) among its members (see <see cref="OrganizationGroupParameters.TriggerRate"/>).</summary>
+    public int TriggeringEvents { get; private set; }
     /// <summary>Cases of counselling handled (summed over ticks).</summary>
     public int CasesHandled { get; private set; }
 
@@ -95,7 +99,7 @@ public sealed class Organization : IAgent<OrganizationLayer>
     {
         Counselling = LanguageClasses = Networking = Framing = Mobilization = Lobbying = 0;
         ContactsLocal = ContactsNational = ContactsDomestic = ContactsAbroad = ContactsInternational = 0;
-        Blocked = AlliancesFormed = 0;
+        Blocked = AlliancesFormed = TriggeringEvents = 0;
     }
 
     /// <inheritdoc/>
@@ -150,6 +154,22 @@ public sealed class Organization : IAgent<OrganizationLayer>
 
         if ((Means & OrganizationMeans.Networking) != 0) { Networking++; ContactsDomestic++; NetworkingHours += g.ActionHours; }
 
+        // A suddenly imposed grievance among the members (Walsh 1981): their grievance rises, the
+        // event names the injustice, and the organization calls them out for a while whatever the
+        // movement does (organizations start protest, McCarthy & Zald 1977; Morris 1984).
+        if (rng.Chance(g.TriggerRate))
+        {
+            TriggeringEvents++;
+            _triggeredCalls = g.TriggerCallTicks;
+            float rise = (float)g.TriggerGrievance;
+            var grievance = pop.Grievance;
+            foreach (int i in _members)
+            {
+                grievance[i] += rise * (1f - grievance[i]);
+                if (rng.Chance(grievance[i])) pop.SetFramed(i);
+            }
+        }
+
         // Framing: information politics. Public information reaches the whole movement,
         // members-only information reaches members; outside attention amplifies it.
         if (rng.Chance(g.Framing))
@@ -176,6 +196,11 @@ public sealed class Organization : IAgent<OrganizationLayer>
         // Mobilization calls ride the wave: their chance grows with the movement's participation.
         var last = _layer.LastParticipation(Movement);
         _layer.Calling[Id] = rng.Chance(g.Mobilization * Math.Min(1.0, last / OrganizationLayer.CallSaturation));
+        if (_triggeredCalls > 0)
+        {
+            _triggeredCalls--;
+            _layer.Calling[Id] = true;
+        }
         if (_layer.Calling[Id]) { Mobilization++; AdvocatedThisTick = true; AdvocacyHours += g.ActionHours; }
 
         // Lobbying: volunteers with time left after the casework visit local authorities. National

@@ -123,6 +123,21 @@ public sealed record OrganizationGroupParameters
         Source = "assumed: half a working day")]
     public double ActionHours { get; init; } = 4;
 
+    /// <summary>Chance per tick that a suddenly imposed grievance hits the organization's members (a raid, a deportation, a dismissal among them): their grievance rises by trigger_grievance of the way to 1, the event names the injustice (each member adopts the frame with chance equal to its new grievance), and the organization calls its members out for trigger_call_ticks ticks whatever the movement does. Suddenly imposed grievances mobilize through existing organizations (Walsh 1981); local organizations, not a movement-wide wave, start protest (McCarthy &amp; Zald 1977; Morris 1984). 0 switches it off.</summary>
+    [Param("Chance per tick that a suddenly imposed grievance hits the organization's members (a raid, a deportation, a dismissal among them): their grievance rises by trigger_grievance of the way to 1, the event names the injustice (each member adopts the frame with chance equal to its new grievance), and the organization calls its members out for trigger_call_ticks ticks whatever the movement does. Suddenly imposed grievances mobilize through existing organizations (Walsh 1981); local organizations, not a movement-wide wave, start protest (McCarthy & Zald 1977; Morris 1984). 0 switches it off.", Min = 0, Max = 1, Unit = "probability",
+        Source = "Walsh (1981), McCarthy & Zald (1977), Morris (1984) for the mechanism; value 0 (off): no source gives a rate, and no shipped scenario sets one (docs/ODD.md Known limitations 14 records what 0.005-0.02 do to japan-2007)")]
+    public double TriggerRate { get; init; }
+
+    /// <summary>Share of the way to 1 by which a triggering event raises each member's grievance (see trigger_rate).</summary>
+    [Param("Share of the way to 1 by which a triggering event raises each member's grievance (see trigger_rate).", Min = 0, Max = 1, Unit = "share",
+        Source = "Walsh (1981) for the effect (a sudden grievance on top of standing ones); value assumed: half the way, a member of grievance 0.5 is raised to 0.75")]
+    public double TriggerGrievance { get; init; } = 0.5;
+
+    /// <summary>Ticks for which an organization hit by a triggering event calls its members out (see trigger_rate).</summary>
+    [Param("Ticks for which an organization hit by a triggering event calls its members out (see trigger_rate).", Min = 0, Max = 1000, Unit = "ticks",
+        Source = "assumed: a month of weekly ticks, a campaign around a case")]
+    public int TriggerCallTicks { get; init; } = 4;
+
     /// <summary>People reached by a tick of framing, per volunteer or staff member.</summary>
     [Param("People reached by a tick of framing, per volunteer or staff member.", Min = 0, Max = 100, Unit = "people/worker",
         Source = "assumed: a mid-sized organization (capacity about 25) reaches about 5 people a tick")]

@@ -21,12 +21,7 @@ internal static class CliErrors
                 Report(s, error);
                 return ExitCodes.BadInput;
             case SweepMergeException m:
-                error.WriteLine(m.Problems.Count == 1
-                    ? "error: the shards cannot be merged:"
-                    : $"error: the shards cannot be merged ({m.Problems.Count} problems):");
-                foreach (var p in m.Problems) error.WriteLine($"  {p}.");
-                error.WriteLine("Nothing was written.");
-                return ExitCodes.BadInput;
+                return NothingWritten("the shards cannot be merged", m.Problems, error);
             case ReportInputException:
                 error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;
@@ -48,11 +43,31 @@ internal static class CliErrors
         }
     }
 
-    /// <summary>The problems of a scenario or sweep file, one a line.</summary>
-    public static void Report(ScenarioException e, TextWriter error)
+    /// <summary>
+    /// Problems found before anything was written (<c>error: the shards cannot be merged (2 problems):</c>), one a line,
+    /// and that nothing was written; returns <see cref="ExitCodes.BadInput"/>.
+    /// </summary>
+    public static int NothingWritten(string what, IReadOnlyList<string> problems, TextWriter error)
+    {
+        error.WriteLine(problems.Count == 1 ? $"error: {what}:" : $"error: {what} ({problems.Count} problems):");
+        foreach (var p in problems) error.WriteLine($"  {p}.");
+        error.WriteLine("Nothing was written.");
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>Results that could not be written into <paramref name="target"/>; returns <see cref="ExitCodes.OutputFailed"/>.</summary>
+    public static int NotWritten(string target, Exception e, TextWriter error)
+    {
+        error.WriteLine($"error: the results could not be written to {target}: {e.Message}");
+        return ExitCodes.OutputFailed;
+    }
+
+    /// <summary>The problems of a scenario or sweep file, one a line; <paramref name="subject"/> names the file's kind instead of <see cref="ScenarioException.Subject"/> (a calibration's).</summary>
+    public static void Report(ScenarioException e, TextWriter error, string? subject = null)
     {
         int n = e.Diagnostics.Count;
-        error.WriteLine(n == 1 ? $"error: the {e.Subject} has a problem:" : $"error: the {e.Subject} has {n} problems:");
+        subject ??= e.Subject;
+        error.WriteLine(n == 1 ? $"error: the {subject} has a problem:" : $"error: the {subject} has {n} problems:");
         foreach (var d in e.Diagnostics) error.WriteLine("  " + d);
     }
 }

@@ -37,6 +37,14 @@ public sealed class CliErrorsTests
     }
 
     [Fact]
+    public void A_calibration_with_problems_is_named_in_the_first_line()
+    {
+        var error = new StringWriter();
+        CliErrors.Report(new ScenarioException([new Diagnostic("c.yaml", 4, 3, "free", "x", null), new Diagnostic("c.yaml", 5, 3, "free", "y", null)]), error, "calibration");
+        Assert.StartsWith("error: the calibration has 2 problems:\n  c.yaml:4:3: free: x", error.ToString().Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public void A_command_that_throws_bad_input_exits_with_2_through_the_map()
     {
         var cli = new CliHarness();

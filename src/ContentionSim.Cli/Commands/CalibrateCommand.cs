@@ -49,9 +49,7 @@ internal static class CalibrateCommand
             }
             catch (ScenarioException e)
             {
-                int n = e.Diagnostics.Count;
-                console.Error.WriteLine(n == 1 ? "error: the calibration has a problem:" : $"error: the calibration has {n} problems:");
-                foreach (var d in e.Diagnostics) console.Error.WriteLine("  " + d);
+                CliErrors.Report(e, console.Error, "calibration");
                 return ExitCodes.BadInput;
             }
             var known = parse.GetValue(truth) ?? [];
@@ -112,8 +110,7 @@ internal static class CalibrateCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputException)
             {
-                console.Error.WriteLine($"error: the results could not be written to {target}: {e.Message}");
-                return ExitCodes.OutputFailed;
+                return CliErrors.NotWritten(target, e, console.Error);
             }
             var post = result.Posterior;
             console.Out.WriteLine();

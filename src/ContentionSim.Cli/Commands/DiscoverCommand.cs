@@ -63,8 +63,7 @@ internal static class DiscoverCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputException)
             {
-                console.Error.WriteLine($"error: the results could not be written to {target}: {e.Message}");
-                return ExitCodes.OutputFailed;
+                return CliErrors.NotWritten(target, e, console.Error);
             }
             var c = result.Chosen;
             console.Out.WriteLine($"{result.Cases} of {result.Runs} runs have {condition}. Box: coverage {GlobalSensitivityWriter.Pct(c.Coverage)}, density {GlobalSensitivityWriter.Pct(c.Density)}, mass {GlobalSensitivityWriter.Pct(c.Mass)}:");

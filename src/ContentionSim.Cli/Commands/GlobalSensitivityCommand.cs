@@ -97,8 +97,7 @@ internal static class GlobalSensitivityCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputException)
         {
-            console.Error.WriteLine($"error: the results could not be written to {q.Target}: {e.Message}");
-            return ExitCodes.OutputFailed;
+            return CliErrors.NotWritten(q.Target, e, console.Error);
         }
         console.Out.WriteLine();
         foreach (var m in result.Morris)

@@ -104,13 +104,7 @@ internal static class SlurmCommand
                 Ticks = definition.Plan.Base.Ticks,
             };
             var problems = SweepSlurm.Problems(settings);
-            if (problems.Count > 0)
-            {
-                console.Error.WriteLine(problems.Count == 1 ? "error: the scripts cannot be written safely:" : $"error: the scripts cannot be written safely ({problems.Count} problems):");
-                foreach (var p in problems) console.Error.WriteLine($"  {p}.");
-                console.Error.WriteLine("Nothing was written.");
-                return ExitCodes.BadInput;
-            }
+            if (problems.Count > 0) return CliErrors.NothingWritten("the scripts cannot be written safely", problems, console.Error);
             var scripts = SweepSlurm.Create(settings);
             var written = SweepSlurm.Write(scripts, root, parse.GetValue(force));
             long perTask = (runs + n - 1) / n;
@@ -200,13 +194,7 @@ internal static class SlurmCommand
             AnalysisTitle = title,
         };
         var problems = SweepSlurm.Problems(settings);
-        if (problems.Count > 0)
-        {
-            console.Error.WriteLine(problems.Count == 1 ? "error: the scripts cannot be written safely:" : $"error: the scripts cannot be written safely ({problems.Count} problems):");
-            foreach (var p in problems) console.Error.WriteLine($"  {p}.");
-            console.Error.WriteLine("Nothing was written.");
-            return ExitCodes.BadInput;
-        }
+        if (problems.Count > 0) return CliErrors.NothingWritten("the scripts cannot be written safely", problems, console.Error);
         var scripts = SweepSlurm.Create(settings);
         var written = SweepSlurm.Write(scripts, root, force);
         console.Out.WriteLine($"The {title}: at most about {runs:N0} runs of {settings.Activists:N0} activists for {settings.Ticks:N0} ticks, as a job array of {n} task{(n == 1 ? "" : "s")} " +

@@ -50,9 +50,7 @@ internal static class ValidateCommand
         }
         catch (ScenarioException e)
         {
-            int n = e.Diagnostics.Count;
-            console.Error.WriteLine(n == 1 ? "error: the calibration has a problem:" : $"error: the calibration has {n} problems:");
-            foreach (var d in e.Diagnostics) console.Error.WriteLine("  " + d);
+            CliErrors.Report(e, console.Error, "calibration");
             return ExitCodes.BadInput;
         }
         var s = c.Scenario;

@@ -30,7 +30,7 @@ public static partial class SweepSlurm
         a.Append("# (partition, account, modules to load); the time and memory are estimates, reasoned here:\n");
         AppendReason(a, "time per task", settings.Time is null ? task.TimeReason + $" → {task.SlurmTime}" : $"given: {settings.Time}");
         AppendReason(a, "memory per task", settings.Memory is null ? task.MemoryReason + $" → {task.SlurmMemory}" : $"given: {settings.Memory}");
-        AppendJob(a, settings, task, $"{settings.Name}", $"{logs}/{settings.Name}-%A_%a.out", array: n);
+        AppendJob(a, settings, commandWords, task, $"{settings.Name}", $"{logs}/{settings.Name}-%A_%a.out", array: n);
         a.Append("# contentionsim takes the task's shard from SLURM_ARRAY_TASK_ID, _MIN and _COUNT; running the same command again resumes.\n");
         var words = new List<string> { "\"${contentionsim[@]}\"" };
         words.AddRange(settings.TaskArguments!.Select(Quote));
@@ -48,7 +48,7 @@ public static partial class SweepSlurm
         m.Append($"# Its exit code is written to {finalExit} as well as to the log.\n");
         AppendReason(m, "time", "as a task (it may have to run a stopped task's share)" + $" → {settings.Time ?? task.SlurmTime}");
         AppendReason(m, "memory", $"as a task → {settings.Memory ?? task.SlurmMemory}");
-        AppendJob(m, settings, task, $"{settings.Name}-final", $"{logs}/{settings.Name}-final-%j.out", array: null);
+        AppendJob(m, settings, commandWords, task, $"{settings.Name}-final", $"{logs}/{settings.Name}-final-%j.out", array: null);
         var final = new List<string> { "\"${contentionsim[@]}\"" };
         final.AddRange(settings.FinalArguments!.Select(Quote));
         final.AddRange(["--parallel", "\"${SLURM_CPUS_PER_TASK:-1}\""]);
@@ -62,32 +62,7 @@ public static partial class SweepSlurm
         s.Append("#!/bin/bash\n");
         s.Append($"# Submits the {title}: the job array of {n} task{(n == 1 ? "" : "s")} ({arrayFile}) and the final step ({finalFile}),\n");
         s.Append("# which waits for the array to end (--dependency=afterany) and then completes and writes the results.\n");
-        s.Append("set -euo pipefail\n");
-        s.Append($"cd {Quote(settings.WorkDir)}\n");
-        s.Append($"array=$(sbatch --parsable {Quote(Join(root, arrayFile))})\n");
-        s.Append("array=${array%%;*}\n");
-        s.Append($"merge=$(sbatch --parsable --dependency=afterany:\"$array\" {Quote(Join(root, finalFile))})\n");
-        s.Append("merge=${merge%%;*}\n");
-        s.Append("echo \"submitted: array=$array merge=$merge\"\n");
-        s.Append($"echo \"Watch them with: squeue -j $array,$merge   Logs: \"{Quote(logs + "/")}\"   Results: \"{Quote(settings.MergedFolder)}\n");
+        AppendSubmit(s, settings, arrayFile, finalFile, "afterany", logs, "Results");
         return new SlurmScripts(arrayFile, a.ToString(), finalFile, m.ToString(), "submit.sh", s.ToString(), task, task);
-    }
-
-    private static void AppendJob(StringBuilder sb, SlurmJobSettings settings, SlurmEstimate task, string jobName, string output, int? array)
-    {
-        sb.Append($"#SBATCH --job-name={jobName}\n");
-        if (array is int n) sb.Append($"#SBATCH --array=0-{n - 1}\n");
-        sb.Append("#SBATCH --ntasks=1\n");
-        sb.Append($"#SBATCH --cpus-per-task={settings.CpusPerTask}\n");
-        sb.Append($"#SBATCH --mem={settings.Memory ?? task.SlurmMemory}\n");
-        sb.Append($"#SBATCH --time={settings.Time ?? task.SlurmTime}\n");
-        sb.Append($"#SBATCH --output={Directive(output)}\n");
-        sb.Append($"#SBATCH --chdir={Directive(settings.WorkDir)}\n");
-        AppendOptional(sb, "partition", settings.Partition);
-        AppendOptional(sb, "account", settings.Account);
-        sb.Append('\n');
-        sb.Append($"cd {Quote(settings.WorkDir)} || exit 1\n");
-        sb.Append($"contentionsim=({string.Join(' ', CommandWords(settings.Command, out _)!.Select(Quote))})\n");
-        sb.Append('\n');
     }
 }

@@ -137,109 +137,6 @@ public static partial class SweepSlurm
     }
 
     /// <summary>The three scripts' names and texts.</summary>
-    /// <summary>
-    /// What in <paramref name="settings"/> cannot be put into a script safely: control characters (a line break in a
-    /// comment or an <c>#SBATCH</c> line would start a command), quotes, backslashes or <c>%</c> in what goes into
-    /// <c>#SBATCH</c> lines, and a <c>--contentionsim</c> command that is not plain words (no <c>$</c>, backquotes,
-    /// <c>;</c>, <c>|</c>, <c>&amp;</c>, redirections or parentheses outside single quotes). Empty when all is well.
-    /// </summary>
-    public static IReadOnlyList<string> Problems(SlurmJobSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        var problems = new List<string>();
-        void NoControls(string what, string? value)
-        {
-            if (value is not null && value.Any(c => char.IsControl(c) || Terminal.IsUnsafe(c)))
-                problems.Add($"{what} '{Terminal.Safe(value)}' holds a control character (such as a line break); a script cannot hold it safely. Rename it");
-        }
-        void Directive(string what, string? value)
-        {
-            if (value is null) return;
-            NoControls(what, value);
-            if (value.IndexOfAny(['"', '\'', '\\', '%']) >= 0)
-                problems.Add($"{what} '{Terminal.Safe(value)}' holds a quote, a backslash or '%', which an #SBATCH line cannot hold safely. Choose a path or value without them");
-        }
-        NoControls("the sweep's name", settings.Name);
-        NoControls("the sweep file", settings.SweepFile);
-        NoControls("--out", settings.ShardRoot);
-        NoControls("--merged", settings.MergedFolder);
-        foreach (var o in settings.SweepOptions) NoControls("the option", o);
-        foreach (var o in (settings.TaskArguments ?? []).Concat(settings.FinalArguments ?? [])) NoControls("the option", o);
-        Directive("the sweep's name", settings.Name);
-        Directive("the working folder", settings.WorkDir);
-        Directive("the log folder", Path.GetFullPath(Path.Combine(settings.WorkDir, settings.ShardRoot, "logs")));
-        Directive("--partition", settings.Partition);
-        Directive("--account", settings.Account);
-        Directive("--time", settings.Time);
-        Directive("--mem", settings.Memory);
-        foreach (var (what, value) in new[] { ("--partition", settings.Partition), ("--account", settings.Account), ("--time", settings.Time), ("--mem", settings.Memory) })
-            if (value is not null && value.Any(char.IsWhiteSpace))
-                problems.Add($"{what} '{Terminal.Safe(value)}' holds a space; Slurm takes it as one word");
-        if (CommandWords(settings.Command, out string? why) is null)
-            problems.Add($"--contentionsim '{Terminal.Safe(settings.Command)}' {why}");
-        return problems;
-    }
-
-    /// <summary>
-    /// The words of a <c>--contentionsim</c> command (e.g. <c>dotnet '/opt/contention sim/contentionsim.dll'</c>):
-    /// split at spaces, with single- and double-quoted parts; null (and why) when it holds anything a shell would
-    /// expand or run: <c>$</c>, backquotes, <c>;</c>, <c>|</c>, <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>, parentheses,
-    /// backslashes or globs outside single quotes, or control characters.
-    /// </summary>
-    public static IReadOnlyList<string>? CommandWords(string command, out string? why)
-    {
-        why = null;
-        if (string.IsNullOrWhiteSpace(command)) { why = "is empty: give the command that starts contentionsim on the cluster"; return null; }
-        if (command.Any(char.IsControl)) { why = "holds a control character (such as a line break)"; return null; }
-        var words = new List<string>();
-        var word = new StringBuilder();
-        bool inWord = false;
-        for (int i = 0; i < command.Length; i++)
-        {
-            char c = command[i];
-            if (c == '\'')
-            {
-                int end = command.IndexOf('\'', i + 1);
-                if (end < 0) { why = "has an unclosed single quote"; return null; }
-                word.Append(command, i + 1, end - i - 1);
-                inWord = true;
-                i = end;
-            }
-            else if (c == '"')
-            {
-                int end = command.IndexOf('"', i + 1);
-                if (end < 0) { why = "has an unclosed double quote"; return null; }
-                string inner = command[(i + 1)..end];
-                if (inner.IndexOfAny(['$', '`', '\\', '!']) >= 0) { why = "has '$', '`', '\\' or '!' inside double quotes, which the shell would expand; use single quotes"; return null; }
-                word.Append(inner);
-                inWord = true;
-                i = end;
-            }
-            else if (c == ' ')
-            {
-                if (inWord) words.Add(word.ToString());
-                word.Clear();
-                inWord = false;
-            }
-            else if ("$`;|&<>()\\*?[]{}~#!".Contains(c))
-            {
-                why = $"holds '{c}' outside single quotes, which the shell would run or expand; give only the program and its arguments (quote a path with spaces in single quotes)";
-                return null;
-            }
-            else
-            {
-                word.Append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) words.Add(word.ToString());
-        if (words.Count == 0) { why = "is empty: give the command that starts contentionsim on the cluster"; return null; }
-        return words;
-    }
-
-    /// <summary>An #SBATCH option's value: as is when it is one plain word, else in double quotes (which sbatch reads).</summary>
-    private static string Directive(string value) => value.Any(char.IsWhiteSpace) ? $"\"{value}\"" : value;
-
     public static SlurmScripts Create(SlurmJobSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -268,20 +165,7 @@ public static partial class SweepSlurm
         a.Append("# (partition, account, modules to load); the time and memory are estimates, reasoned here:\n");
         AppendReason(a, "time per task", settings.Time is null ? task.TimeReason + $" → {task.SlurmTime}" : $"given: {settings.Time}");
         AppendReason(a, "memory per task", settings.Memory is null ? task.MemoryReason + $" → {task.SlurmMemory}" : $"given: {settings.Memory}");
-        a.Append($"#SBATCH --job-name={settings.Name}\n");
-        a.Append($"#SBATCH --array=0-{n - 1}\n");
-        a.Append("#SBATCH --ntasks=1\n");
-        a.Append($"#SBATCH --cpus-per-task={settings.CpusPerTask}\n");
-        a.Append($"#SBATCH --mem={settings.Memory ?? task.SlurmMemory}\n");
-        a.Append($"#SBATCH --time={settings.Time ?? task.SlurmTime}\n");
-        a.Append($"#SBATCH --output={Directive($"{logs}/{settings.Name}-%A_%a.out")}\n");
-        a.Append($"#SBATCH --chdir={Directive(settings.WorkDir)}\n");
-        AppendOptional(a, "partition", settings.Partition);
-        AppendOptional(a, "account", settings.Account);
-        a.Append('\n');
-        a.Append($"cd {Quote(settings.WorkDir)} || exit 1\n");
-        a.Append($"contentionsim=({commandWords})\n");
-        a.Append('\n');
+        AppendJob(a, settings, commandWords, task, settings.Name, $"{logs}/{settings.Name}-%A_%a.out", array: n);
         a.Append($"# contentionsim takes the task's shard from SLURM_ARRAY_TASK_ID, _MIN and _COUNT: task I of --array=0-{n - 1} runs\n");
         a.Append($"# shard I/{n}. Resubmitting some shards (sbatch --array=1,3 this-file) runs those shards, as the array then has fewer\n");
         a.Append($"# than --shards {n} tasks. --resume continues the shard folder that a failed, requeued or resubmitted task left\n");
@@ -305,19 +189,8 @@ public static partial class SweepSlurm
         m.Append($"# Its exit code is written to {mergeExit} as well as to the log.\n");
         AppendReason(m, "time", merge.TimeReason + $" → {merge.SlurmTime}");
         AppendReason(m, "memory", merge.MemoryReason + $" → {merge.SlurmMemory}");
-        m.Append($"#SBATCH --job-name={settings.Name}-merge\n");
-        m.Append("#SBATCH --ntasks=1\n");
-        m.Append("#SBATCH --cpus-per-task=2\n");
-        m.Append($"#SBATCH --mem={merge.SlurmMemory}\n");
-        m.Append($"#SBATCH --time={merge.SlurmTime}\n");
-        m.Append($"#SBATCH --output={Directive($"{logs}/{settings.Name}-merge-%j.out")}\n");
-        m.Append($"#SBATCH --chdir={Directive(settings.WorkDir)}\n");
-        AppendOptional(m, "partition", settings.Partition);
-        AppendOptional(m, "account", settings.Account);
-        m.Append('\n');
-        m.Append($"cd {Quote(settings.WorkDir)} || exit 1\n");
-        m.Append($"contentionsim=({commandWords})\n");
-        m.Append('\n');
+        AppendJob(m, settings, commandWords, $"{settings.Name}-merge", $"{logs}/{settings.Name}-merge-%j.out", array: null,
+            cpus: 2, memory: merge.SlurmMemory, time: merge.SlurmTime);
         m.Append($"\"${{contentionsim[@]}}\" merge {Quote(root)} --out {Quote(settings.MergedFolder)}\n");
         m.Append("code=$?\n");
         m.Append($"echo \"$code\" > {Quote(mergeExit)}\n");
@@ -332,15 +205,7 @@ public static partial class SweepSlurm
         s.Append("# which waits for the array (--dependency=afterok: it starts only if every task succeeded).\n");
         s.Append("# If a task fails, the merge never starts: see its log, fix the cause, cancel the merge (scancel),\n");
         s.Append($"# resubmit the failed tasks (sbatch --array=I,J {Join(root, arrayFile)}; they resume) and then the merge.\n");
-        s.Append("set -euo pipefail\n");
-        s.Append($"cd {Quote(settings.WorkDir)}\n");
-        s.Append($"array=$(sbatch --parsable {Quote(Join(root, arrayFile))})\n");
-        s.Append("array=${array%%;*}\n");
-        s.Append($"merge=$(sbatch --parsable --dependency=afterok:\"$array\" {Quote(Join(root, mergeFile))})\n");
-        s.Append("merge=${merge%%;*}\n");
-        s.Append("echo \"submitted: array=$array merge=$merge\"\n");
-        // The folders go in single quotes, outside the double-quoted text: nothing in them is expanded or run.
-        s.Append($"echo \"Watch them with: squeue -j $array,$merge   Logs: \"{Quote(logs + "/")}\"   Merged sweep: \"{Quote(settings.MergedFolder)}\n");
+        AppendSubmit(s, settings, arrayFile, mergeFile, "afterok", logs, "Merged sweep");
         return new SlurmScripts(arrayFile, a.ToString(), mergeFile, m.ToString(), "submit.sh", s.ToString(), task, merge);
     }
 
@@ -391,6 +256,48 @@ public static partial class SweepSlurm
     private static string Join(string folder, string name) => folder.EndsWith('/') ? folder + name : folder + "/" + name;
 
     private static void AppendReason(StringBuilder sb, string what, string reason) => sb.Append($"#   {what}: {reason}\n");
+
+    /// <summary>A job's #SBATCH lines with the task's estimate (or the time and memory given), then the cd and the contentionsim command.</summary>
+    private static void AppendJob(StringBuilder sb, SlurmJobSettings settings, string commandWords, SlurmEstimate task, string jobName, string output, int? array) =>
+        AppendJob(sb, settings, commandWords, jobName, output, array, settings.CpusPerTask, settings.Memory ?? task.SlurmMemory, settings.Time ?? task.SlurmTime);
+
+    /// <summary>A job's #SBATCH lines, then the cd into the working folder and the contentionsim command as a bash array.</summary>
+    private static void AppendJob(StringBuilder sb, SlurmJobSettings settings, string commandWords, string jobName, string output, int? array,
+        int cpus, string memory, string time)
+    {
+        sb.Append($"#SBATCH --job-name={jobName}\n");
+        if (array is int n) sb.Append($"#SBATCH --array=0-{n - 1}\n");
+        sb.Append("#SBATCH --ntasks=1\n");
+        sb.Append($"#SBATCH --cpus-per-task={cpus}\n");
+        sb.Append($"#SBATCH --mem={memory}\n");
+        sb.Append($"#SBATCH --time={time}\n");
+        sb.Append($"#SBATCH --output={Directive(output)}\n");
+        sb.Append($"#SBATCH --chdir={Directive(settings.WorkDir)}\n");
+        AppendOptional(sb, "partition", settings.Partition);
+        AppendOptional(sb, "account", settings.Account);
+        sb.Append('\n');
+        sb.Append($"cd {Quote(settings.WorkDir)} || exit 1\n");
+        sb.Append($"contentionsim=({commandWords})\n");
+        sb.Append('\n');
+    }
+
+    /// <summary>
+    /// The commands of submit.sh: the array, then the final job with <c>--dependency=<paramref name="dependency"/></c> on it, and
+    /// where to watch them.
+    /// </summary>
+    private static void AppendSubmit(StringBuilder sb, SlurmJobSettings settings, string arrayFile, string finalFile, string dependency, string logs, string results)
+    {
+        string root = settings.ShardRoot;
+        sb.Append("set -euo pipefail\n");
+        sb.Append($"cd {Quote(settings.WorkDir)}\n");
+        sb.Append($"array=$(sbatch --parsable {Quote(Join(root, arrayFile))})\n");
+        sb.Append("array=${array%%;*}\n");
+        sb.Append($"merge=$(sbatch --parsable --dependency={dependency}:\"$array\" {Quote(Join(root, finalFile))})\n");
+        sb.Append("merge=${merge%%;*}\n");
+        sb.Append("echo \"submitted: array=$array merge=$merge\"\n");
+        // The folders go in single quotes, outside the double-quoted text: nothing in them is expanded or run.
+        sb.Append($"echo \"Watch them with: squeue -j $array,$merge   Logs: \"{Quote(logs + "/")}\"   {results}: \"{Quote(settings.MergedFolder)}\n");
+    }
 
     private static void AppendOptional(StringBuilder sb, string option, string? value) =>
         sb.Append(value is null ? $"##SBATCH --{option}=...   (remove one '#' and fill in if your cluster needs it)\n" : $"#SBATCH --{option}={value}\n");

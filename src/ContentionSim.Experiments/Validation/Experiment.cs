@@ -33,6 +33,11 @@ public abstract class Experiment
 
     // ---- helpers for the analyses ----------------------------------------------------------------
 
+    /// <summary>What this experiment found in <paramref name="runs"/> runs: its checks, the numbers it reports, its figure and, for the survey's, a table.</summary>
+    protected ExperimentResult Result(int runs, IReadOnlyList<Check> checks, IReadOnlyList<Reported> reported, ExperimentFigure? figure,
+        IReadOnlyList<IReadOnlyList<string>>? table = null) =>
+        new() { Experiment = this, Runs = runs, Checks = checks, Reported = reported, Figure = figure, Table = table ?? [] };
+
     /// <summary>Runs whose <paramref name="key"/> equals <paramref name="value"/>, by replication.</summary>
     protected static IReadOnlyList<ExperimentRun> Arm(IReadOnlyList<ExperimentRun> runs, string key, double value)
     {

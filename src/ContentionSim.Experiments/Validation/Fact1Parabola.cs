@@ -76,21 +76,14 @@ public sealed class Fact1Parabola : Experiment
         reported.Add(new Reported("participation at onset (first completed cycle)", Statistics.Mean(withCycle.Select(r => r["onset_participation"]))));
         reported.Add(new Reported("participation at peak", Statistics.Mean(withCycle.Select(r => r["first_peak_participation"]))));
         reported.Add(new Reported("participation at end", Statistics.Mean(withCycle.Select(r => r["end_participation"]))));
-        return new ExperimentResult
+        return Result(n, checks, reported, new ExperimentFigure
         {
-            Experiment = this,
-            Runs = n,
-            Checks = checks,
-            Reported = reported,
-            Figure = new ExperimentFigure
-            {
-                Title = "Fact 1: the first completed cycle of each seed",
-                XLabel = "Property of the cycle",
-                YLabel = "Share of seeds (95% Wilson CI)",
-                Series = [new FigureSeries("share of seeds", shares.Select((s, i) => Point(s.Name, i, Proportion.Wilson(Count(s.Measure), n))).ToArray())],
-                Line = 0.5,
-                LineName = "criterion: lower bound > 0.5",
-            },
-        };
+            Title = "Fact 1: the first completed cycle of each seed",
+            XLabel = "Property of the cycle",
+            YLabel = "Share of seeds (95% Wilson CI)",
+            Series = [new FigureSeries("share of seeds", shares.Select((s, i) => Point(s.Name, i, Proportion.Wilson(Count(s.Measure), n))).ToArray())],
+            Line = 0.5,
+            LineName = "criterion: lower bound > 0.5",
+        });
     }
 }

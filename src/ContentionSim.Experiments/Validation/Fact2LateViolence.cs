@@ -90,22 +90,15 @@ public sealed class Fact2LateViolence : Experiment
         {
             Key = "violent_arms", Kind = CheckKind.Precondition,
         });
-        return new ExperimentResult
+        return Result(runs.Count, checks, reported, new ExperimentFigure
         {
-            Experiment = this,
-            Runs = runs.Count,
-            Checks = checks,
-            Reported = reported,
-            Figure = new ExperimentFigure
-            {
-                Title = "Fact 2: share of violent acts after the peak, within each cycle",
-                XLabel = "Openness of the state",
-                YLabel = "Late share of violent acts (mean, 95% CI)",
-                NumericX = true,
-                Series = [new FigureSeries("late share", points)],
-                Line = 0.5,
-                LineName = "criterion: lower bound > 0.5",
-            },
-        };
+            Title = "Fact 2: share of violent acts after the peak, within each cycle",
+            XLabel = "Openness of the state",
+            YLabel = "Late share of violent acts (mean, 95% CI)",
+            NumericX = true,
+            Series = [new FigureSeries("late share", points)],
+            Line = 0.5,
+            LineName = "criterion: lower bound > 0.5",
+        });
     }
 }

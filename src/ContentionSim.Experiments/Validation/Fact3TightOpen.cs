@@ -100,15 +100,8 @@ public sealed class Fact3TightOpen : Experiment
             reported.Add(new Reported($"{m}, tight", Statistics.Mean(tight.Select(r => r[m]))));
             reported.Add(new Reported($"{m}, open", Statistics.Mean(open.Select(r => r[m]))));
         }
-        return new ExperimentResult
-        {
-            Experiment = this,
-            Runs = runs.Count,
-            Checks = checks,
-            Reported = reported,
-            Figure = PairedFigure.Build("Fact 3: tight (0.1) against open (0.9) POS, paired by seed", checks.Take(5).ToArray(), tight, open,
-                ["arrests", "facilitative_share", "cooptation_rate", "late_radical_share", "mean_cycle_length"],
-                ["arrests (T−O)", "facilitative share (O−T)", "co-optation rate (O−T)", "late radical share (T−O)", "cycle length (O−T)"]),
-        };
+        return Result(runs.Count, checks, reported, PairedFigure.Build("Fact 3: tight (0.1) against open (0.9) POS, paired by seed", checks.Take(5).ToArray(), tight, open,
+            ["arrests", "facilitative_share", "cooptation_rate", "late_radical_share", "mean_cycle_length"],
+            ["arrests (T−O)", "facilitative share (O−T)", "co-optation rate (O−T)", "late radical share (T−O)", "cycle length (O−T)"]));
     }
 }

@@ -58,22 +58,15 @@ public sealed class Fact4Eisinger : Experiment
         reported.Add(new Reported("linear coefficient", fit.Linear));
         reported.Add(new Reported("intercept", fit.Intercept));
         var curve = Enumerable.Range(0, 101).Select(i => levels[0] + (levels[^1] - levels[0]) * i / 100.0).Select(x => (x, fit.At(x))).ToArray();
-        return new ExperimentResult
+        return Result(runs.Count, checks, reported, new ExperimentFigure
         {
-            Experiment = this,
-            Runs = runs.Count,
-            Checks = checks,
-            Reported = reported,
-            Figure = new ExperimentFigure
-            {
-                Title = "Fact 4: mean participation against openness",
-                XLabel = "Openness of the state",
-                YLabel = "Mean participation (share, 95% CI)",
-                NumericX = true,
-                Series = [new FigureSeries("mean over seeds", means.Select(m => Point(F(m.Level), m.Level, m.Mean)).ToArray())],
-                Curve = curve,
-                CurveName = $"least-squares quadratic ({(fit.Quadratic.Value < 0 ? "maximum" : "minimum")} at {F(vertex)})",
-            },
-        };
+            Title = "Fact 4: mean participation against openness",
+            XLabel = "Openness of the state",
+            YLabel = "Mean participation (share, 95% CI)",
+            NumericX = true,
+            Series = [new FigureSeries("mean over seeds", means.Select(m => Point(F(m.Level), m.Level, m.Mean)).ToArray())],
+            Curve = curve,
+            CurveName = $"least-squares quadratic ({(fit.Quadratic.Value < 0 ? "maximum" : "minimum")} at {F(vertex)})",
+        });
     }
 }

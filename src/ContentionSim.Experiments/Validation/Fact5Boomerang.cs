@@ -63,16 +63,9 @@ public sealed class Fact5Boomerang : Experiment
             reported.Add(new Reported($"{m}, probability 0", Statistics.Mean(without.Select(r => r[m]))));
             reported.Add(new Reported($"{m}, probability 0.5", Statistics.Mean(with.Select(r => r[m]))));
         }
-        return new ExperimentResult
-        {
-            Experiment = this,
-            Runs = runs.Count,
-            Checks = checks,
-            Reported = reported,
-            Figure = PairedFigure.Build("Fact 5: alliance probability 0.5 against 0 at openness 0.1, paired",
-                [pressure, openness, concessions, ticks], with, without,
-                [Metrics.MeanOutsidePressure.Name, "mean_effective_openness", Metrics.Concessions.Name, "cycle_ticks"],
-                ["outside pressure", "effective openness", "concessions", "ticks in cycles"]),
-        };
+        return Result(runs.Count, checks, reported, PairedFigure.Build("Fact 5: alliance probability 0.5 against 0 at openness 0.1, paired",
+            [pressure, openness, concessions, ticks], with, without,
+            [Metrics.MeanOutsidePressure.Name, "mean_effective_openness", Metrics.Concessions.Name, "cycle_ticks"],
+            ["outside pressure", "effective openness", "concessions", "ticks in cycles"]));
     }
 }

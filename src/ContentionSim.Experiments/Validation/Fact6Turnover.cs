@@ -53,21 +53,14 @@ public sealed class Fact6Turnover : Experiment
             reported.Add(new Reported($"turnover share: {label}", share, $"{group.Count(r => r["turnover"] == 1)} of {group.Count()}"));
             points.Add(Point(label, points.Count, share));
         }
-        return new ExperimentResult
+        return Result(runs.Count, checks, reported, new ExperimentFigure
         {
-            Experiment = this,
-            Runs = runs.Count,
-            Checks = checks,
-            Reported = reported,
-            Figure = new ExperimentFigure
-            {
-                Title = "Fact 6: share of runs ending in revolutionary turnover",
-                XLabel = "Openness, grievance shift, repression capacity",
-                YLabel = "Share of runs (95% Wilson CI)",
-                Series = [new FigureSeries("turnover share", points)],
-                Line = MaxShare,
-                LineName = "bound for the whole grid (0.15)",
-            },
-        };
+            Title = "Fact 6: share of runs ending in revolutionary turnover",
+            XLabel = "Openness, grievance shift, repression capacity",
+            YLabel = "Share of runs (95% Wilson CI)",
+            Series = [new FigureSeries("turnover share", points)],
+            Line = MaxShare,
+            LineName = "bound for the whole grid (0.15)",
+        });
     }
 }

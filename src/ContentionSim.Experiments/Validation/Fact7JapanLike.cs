@@ -54,14 +54,6 @@ public sealed class Fact7JapanLike : Experiment
         });
         reported.Add(new Reported("service effort", Statistics.Mean(runs.Select(r => r["service_effort"]))));
         reported.Add(new Reported("advocacy effort", Statistics.Mean(runs.Select(r => r["advocacy_effort"]))));
-        return new ExperimentResult
-        {
-            Experiment = this,
-            Runs = runs.Count,
-            Checks = checks,
-            Reported = reported,
-            Table = table,
-            Figure = SurveyJapan2007.Figure("Fact 7: Japan-like settings against the survey", model, paper),
-        };
+        return Result(runs.Count, checks, reported, SurveyJapan2007.Figure("Fact 7: Japan-like settings against the survey", model, paper), table);
     }
 }

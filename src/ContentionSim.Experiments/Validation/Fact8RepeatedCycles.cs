@@ -50,24 +50,17 @@ public sealed class Fact8RepeatedCycles : Experiment
             reported.Add(new Reported($"{m}, rebuild {F(levels[1])}", Statistics.Mean(rebuild.Select(r => r[m]))));
             reported.Add(new Reported($"{m}, no rebuild", Statistics.Mean(none.Select(r => r[m]))));
         }
-        return new ExperimentResult
+        return Result(runs.Count, checks, reported, new ExperimentFigure
         {
-            Experiment = this,
-            Runs = runs.Count,
-            Checks = checks,
-            Reported = reported,
-            Figure = new ExperimentFigure
-            {
-                Title = "Fact 8: cycles per run with and without grievance rebuild",
-                XLabel = "Grievance rebuild rate",
-                YLabel = "Non-fizzle cycles per run (mean, 95% CI)",
-                Series = [new FigureSeries(Metrics.Cycles.Name, [
-                    Point("none (0)", 0, Statistics.Mean(none.Select(r => r[Metrics.Cycles.Name]))),
-                    Point($"rebuild ({F(levels[1])})", 1, mean),
-                ])],
-                Line = MinCycles,
-                LineName = "criterion: lower bound > 1.5",
-            },
-        };
+            Title = "Fact 8: cycles per run with and without grievance rebuild",
+            XLabel = "Grievance rebuild rate",
+            YLabel = "Non-fizzle cycles per run (mean, 95% CI)",
+            Series = [new FigureSeries(Metrics.Cycles.Name, [
+                Point("none (0)", 0, Statistics.Mean(none.Select(r => r[Metrics.Cycles.Name]))),
+                Point($"rebuild ({F(levels[1])})", 1, mean),
+            ])],
+            Line = MinCycles,
+            LineName = "criterion: lower bound > 1.5",
+        });
     }
 }

@@ -45,21 +45,15 @@ public sealed class Fact9Granovetter : Experiment
                 Key = "one_riots", Kind = CheckKind.Formula, KindReason = "the threshold rule itself: the model reduced to Granovetter's arithmetic",
             },
         };
-        return new ExperimentResult
+        return Result(runs.Count, checks, [], new ExperimentFigure
         {
-            Experiment = this,
-            Runs = runs.Count,
-            Checks = checks,
-            Figure = new ExperimentFigure
-            {
-                Title = "Fact 9: Granovetter's riot",
-                XLabel = "Thresholds",
-                YLabel = "Active at the end (mean over runs)",
-                Series = [new FigureSeries("final active", [
-                    Point("0, 1, 2, …, 99", 0, Statistics.Mean(uniform.Select(r => r["final_active"]))),
-                    Point("0, 2, 2, …, 99", 1, Statistics.Mean(raised.Select(r => r["final_active"]))),
-                ])],
-            },
-        };
+            Title = "Fact 9: Granovetter's riot",
+            XLabel = "Thresholds",
+            YLabel = "Active at the end (mean over runs)",
+            Series = [new FigureSeries("final active", [
+                Point("0, 1, 2, …, 99", 0, Statistics.Mean(uniform.Select(r => r["final_active"]))),
+                Point("0, 2, 2, …, 99", 1, Statistics.Mean(raised.Select(r => r["final_active"]))),
+            ])],
+        });
     }
 }

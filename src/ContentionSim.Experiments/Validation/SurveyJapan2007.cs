@@ -125,15 +125,7 @@ public sealed class SurveyJapan2007 : Experiment
     public override ExperimentResult Analyze(IReadOnlyList<ExperimentRun> runs)
     {
         var (checks, table, model, paper, reported) = Survey(runs);
-        return new ExperimentResult
-        {
-            Experiment = this,
-            Runs = runs.Count,
-            Checks = checks,
-            Reported = reported,
-            Table = table,
-            Figure = Figure("Survey: shares of organizations, paper against model", model, paper),
-        };
+        return Result(runs.Count, checks, reported, Figure("Survey: shares of organizations, paper against model", model, paper), table);
     }
 
     internal static ExperimentFigure Figure(string title, List<FigurePoint> model, List<FigurePoint> paper) => new()

@@ -45,15 +45,12 @@ public class AllocationTests(ITestOutputHelper output)
         Assert.Equal(0, allocated);
     }
 
-    [Fact]
-    public void Whole_ticks_allocate_nothing_unless_they_record_something()
+    /// <summary>Steps <paramref name="ticks"/> ticks; the ticks that recorded nothing, and the bytes they allocated on this thread.</summary>
+    private static (int Quiet, long Bytes) QuietTicks(ContentionModel runner, int ticks)
     {
-        var runner = Runner(BenchLikeScenarios.JapanLike(20_000, 1000), threads: 1);
-        runner.Run(40);
-
-        int quiet = 0, measured = 300;
+        int quiet = 0;
         long quietBytes = 0;
-        for (int t = 0; t < measured; t++)
+        for (int t = 0; t < ticks; t++)
         {
             int records = Records(runner);
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -65,6 +62,17 @@ public class AllocationTests(ITestOutputHelper output)
                 quietBytes += bytes;
             }
         }
+        return (quiet, quietBytes);
+    }
+
+    [Fact]
+    public void Whole_ticks_allocate_nothing_unless_they_record_something()
+    {
+        var runner = Runner(BenchLikeScenarios.JapanLike(20_000, 1000), threads: 1);
+        runner.Run(40);
+
+        const int measured = 300;
+        var (quiet, quietBytes) = QuietTicks(runner, measured);
         output.WriteLine($"{quiet} of {measured} ticks recorded nothing; they allocated {quietBytes} bytes");
 
         Assert.True(quiet >= measured * 9 / 10, $"only {quiet} of {measured} ticks were free of stage entries, cycles, alliances and events");
@@ -83,20 +91,9 @@ public class AllocationTests(ITestOutputHelper output)
         var runner = Runner(scenario, threads: 1);
         runner.Run(40);
 
-        int quiet = 0, measured = 300, events = runner.Organizations.Organizations.Sum(o => o.TriggeringEvents);
-        long quietBytes = 0;
-        for (int t = 0; t < measured; t++)
-        {
-            int records = Records(runner);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            runner.Step();
-            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-            if (Records(runner) == records)
-            {
-                quiet++;
-                quietBytes += bytes;
-            }
-        }
+        const int measured = 300;
+        int events = runner.Organizations.Organizations.Sum(o => o.TriggeringEvents);
+        var (quiet, quietBytes) = QuietTicks(runner, measured);
         events = runner.Organizations.Organizations.Sum(o => o.TriggeringEvents) - events;
         output.WriteLine($"{events} triggering events; {quiet} of {measured} ticks recorded nothing; they allocated {quietBytes} bytes");
 

@@ -44,19 +44,8 @@ internal static class ActivistRules
         var o = new ActivistOutcome { Status = a.Status, Energy = a.Energy, Radicalism = a.Radicalism, Timer = a.Timer };
         switch (a.Status)
         {
-            case ActivistStatus.Repressed: // held: no rest; released worn out, one must recover first
-                if (o.Timer > 0) o.Timer--;
-                if (o.Timer == 0) o.Status = o.Energy < c.RecoveredLevel ? ActivistStatus.Exhausted : ActivistStatus.Inactive;
-                break;
-            case ActivistStatus.Coopted: // rests, and institutions moderate
-                o.Energy = Math.Min(1f, o.Energy + c.EnergyRecovery);
-                o.Radicalism -= (float)c.RadicalizationRate * o.Radicalism;
-                if (o.Timer > 0) o.Timer--;
-                if (o.Timer == 0) o.Status = ActivistStatus.Inactive;
-                break;
-            case ActivistStatus.Exhausted:
-                o.Energy = Math.Min(1f, o.Energy + c.EnergyRecovery);
-                if (o.Energy >= c.RecoveredLevel) o.Status = ActivistStatus.Inactive;
+            case ActivistStatus.Repressed or ActivistStatus.Coopted or ActivistStatus.Exhausted:
+                OutOfAction(ref o, c); // held, co-opted or resting: see there
                 break;
             default: // inactive or active: energy, exhaustion, then the decision
                 bool wasActive = a.Status == ActivistStatus.Active;
@@ -110,6 +99,29 @@ internal static class ActivistRules
         o.Framed = framed;
         o.Grievance = grievance;
         return o;
+    }
+
+    /// <summary>(d) for one out of action: held (no rest; released worn out, one must recover first), co-opted (rests, and institutions moderate) or exhausted (rests).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OutOfAction(ref ActivistOutcome o, in MovementRule c)
+    {
+        switch (o.Status)
+        {
+            case ActivistStatus.Repressed:
+                if (o.Timer > 0) o.Timer--;
+                if (o.Timer == 0) o.Status = o.Energy < c.RecoveredLevel ? ActivistStatus.Exhausted : ActivistStatus.Inactive;
+                break;
+            case ActivistStatus.Coopted:
+                o.Energy = Math.Min(1f, o.Energy + c.EnergyRecovery);
+                o.Radicalism -= (float)c.RadicalizationRate * o.Radicalism;
+                if (o.Timer > 0) o.Timer--;
+                if (o.Timer == 0) o.Status = ActivistStatus.Inactive;
+                break;
+            default: // exhausted
+                o.Energy = Math.Min(1f, o.Energy + c.EnergyRecovery);
+                if (o.Energy >= c.RecoveredLevel) o.Status = ActivistStatus.Inactive;
+                break;
+        }
     }
 }
 

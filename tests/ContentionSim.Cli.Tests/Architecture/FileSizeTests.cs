@@ -52,4 +52,16 @@ public sealed class FileSizeTests
         }
         Assert.True(stale.Count == 0, "FileSizeTests.Allowed is out of date:\n" + string.Join("\n", stale));
     }
+
+    [Fact]
+    public void The_activists_rule_fits_on_one_screen()
+    {
+        // Issue 13: the behaviour a political scientist reads and changes is one function of at most 80 lines
+        // (ActivistRules.Decide, docs/ODD.md 7.5), from its signature to its closing brace.
+        var lines = File.ReadAllLines(Path.Combine(CliHarness.RepoRoot, "src", "ContentionSim.Core", "Activists", "ActivistRules.cs"));
+        int start = Array.FindIndex(lines, l => l.Contains("public static ActivistOutcome Decide(", StringComparison.Ordinal));
+        Assert.True(start >= 0, "ActivistRules.Decide not found");
+        int end = Array.FindIndex(lines, start, l => l == "    }");
+        Assert.True(end - start + 1 <= 80, $"ActivistRules.Decide is {end - start + 1} lines; move a self-contained part into a named helper");
+    }
 }

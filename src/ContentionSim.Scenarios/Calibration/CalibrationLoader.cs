@@ -12,6 +12,9 @@ namespace ContentionSim.Scenarios.Calibration;
 /// </summary>
 public static partial class CalibrationLoader
 {
+    /// <summary>The <see cref="ScenarioException.Subject"/> of a calibration file's problems (its scenario's included), for every command that loads one.</summary>
+    public const string Subject = "calibration";
+
     public static IReadOnlyList<string> Keys { get; } =
         ["name", "description", "scenario", "master_seed", "replicates", "set", "free", "targets", "held_out", "abc", "quick"];
 
@@ -38,7 +41,7 @@ public static partial class CalibrationLoader
     {
         var text = TextFile.Read(path, out var problem);
         if (problem is not null)
-            throw new ScenarioException([problem with { Message = problem.Message.Replace("scenario file", "calibration file"), Fix = problem.Fix?.Replace("scenario file", "calibration file") }]);
+            throw new ScenarioException([problem with { Message = problem.Message.Replace("scenario file", "calibration file"), Fix = problem.Fix?.Replace("scenario file", "calibration file") }], Subject);
         return Parse(text!, path, observables, options);
     }
 
@@ -58,7 +61,7 @@ public static partial class CalibrationLoader
         private void Add(YNode at, string path, string message, string? fix) =>
             _diagnostics.Add(new Diagnostic(file, at.Line, at.Column, path, message, fix));
 
-        private ScenarioException Failure() => new(ScenarioValidator.Order(_diagnostics));
+        private ScenarioException Failure() => new(ScenarioValidator.Order(_diagnostics), Subject);
 
         public CalibrationDefinition Read()
         {

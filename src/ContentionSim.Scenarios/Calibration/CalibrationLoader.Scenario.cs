@@ -4,42 +4,14 @@ using ContentionSim.Scenarios.Internal;
 
 namespace ContentionSim.Scenarios.Calibration;
 
-// The calibration's scenario: read, its fixed settings applied, parameter paths resolved.
+// The calibration's scenario: read (relative to the calibration file, as a sweep's base), its fixed settings applied, parameter paths resolved.
 public static partial class CalibrationLoader
 {
     private sealed partial class Reader
     {
-        private (string File, string Text, Scenario Scenario)? LoadScenario(YEntry entry)
-        {
-            if (entry.Value is not YScalar { IsNull: false } scalar)
-            {
-                Add(entry.Value, "scenario", $"expected the path of a scenario file, found {entry.Value.Describe()}",
-                    "write e.g. 'scenario: ../scenarios/japan-2007.yaml' (relative to the calibration file's folder)");
-                return null;
-            }
-            string given = scalar.Value.Trim();
-            string folder = Path.GetDirectoryName(file) ?? "";
-            string resolved = Path.IsPathRooted(given) ? given : Path.Combine(folder, given);
-            string shown = Path.IsPathRooted(given) ? given : Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(resolved));
-            var scenarioText = TextFile.Read(resolved, out var problem);
-            if (problem is not null)
-            {
-                Add(scalar, "scenario", $"the scenario '{given}' ({shown}) cannot be read: {problem.Message.TrimEnd('.')}",
-                    "the path is relative to the calibration file's folder");
-                return null;
-            }
-            try
-            {
-                return (shown, scenarioText!, ScenarioLoader.Parse(scenarioText!, shown));
-            }
-            catch (ScenarioException e)
-            {
-                Add(scalar, "scenario", $"the scenario '{given}' has {e.Diagnostics.Count} problem{(e.Diagnostics.Count == 1 ? "" : "s")}, listed with its file name",
-                    "fix the scenario (contentionsim validate checks it on its own)");
-                _diagnostics.AddRange(e.Diagnostics);
-                return null;
-            }
-        }
+        private static readonly ScenarioFileReference Reference = new("scenario", "scenario", Subject, "../scenarios/japan-2007.yaml");
+
+        private ScenarioFileReference.Loaded? LoadScenario(YEntry entry) => Reference.Load(file, entry, _diagnostics);
 
         private void ApplySet(ref Scenario scenario, YNode node, string path, List<string> settings)
         {

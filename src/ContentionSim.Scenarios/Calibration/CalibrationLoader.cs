@@ -94,7 +94,7 @@ public static partial class CalibrationLoader
             }
             var loaded = LoadScenario(scenarioEntry);
             if (loaded is null) throw Failure();
-            var (scenarioFile, scenarioText, scenario) = loaded.Value;
+            var (scenarioFile, scenarioText, scenario, _) = loaded;
 
             var fixedSettings = new List<string>();
             if (entries.TryGetValue("set", out var setEntry)) ApplySet(ref scenario, setEntry.Value, "set", fixedSettings);

@@ -6,7 +6,7 @@ namespace ContentionSim.Experiments.Validation;
 
 /// <summary>
 /// Writes one experiment's folder: runs.csv (the per-run measures), checks.csv, figure.png and
-/// figure.svg, results.md. Everything goes into a sibling staging folder that replaces the
+/// figure.svg, results.md. Everything goes into a sibling staging folder (<see cref="StagingFolder"/>) that replaces the
 /// experiment's folder only when every file is complete, so an interrupted or failed write never
 /// leaves a folder that looks complete. The files depend only on the runs and the analysis: the same
 /// runs give byte-identical files.
@@ -36,37 +36,24 @@ public static class ExperimentOutput
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(runs);
         string target = Path.GetFullPath(folder);
-        string parent = Path.GetDirectoryName(target) ?? throw new OutputException(target, $"Cannot write an experiment into '{target}'.");
-        string name = Path.GetFileName(target);
-        string staging = Path.Combine(parent, $"{name}.partial-{Environment.ProcessId}");
-        string current = target;
-        try
+        if (Path.GetDirectoryName(target) is null) throw new OutputException(target, $"Cannot write an experiment into '{target}'.");
+        StagingFolder.Write(target, stage =>
         {
-            Directory.CreateDirectory(parent);
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            Directory.CreateDirectory(staging);
-            current = Path.Combine(target, RunsFile);
-            AtomicFile.WriteText(Path.Combine(staging, RunsFile), w => WriteRuns(w, result.Experiment, runs));
-            current = Path.Combine(target, ChecksFile);
-            AtomicFile.WriteText(Path.Combine(staging, ChecksFile), w => WriteChecks(w, result));
+            AtomicFile.WriteText(stage.File(RunsFile), w => WriteRuns(w, result.Experiment, runs));
+            AtomicFile.WriteText(stage.File(ChecksFile), w => WriteChecks(w, result));
             if (result.Figure is not null)
             {
-                current = Path.Combine(target, FigurePng);
+                string pngFile = stage.File(FigurePng);
                 var (png, svg) = ExperimentPlot.Render(result.Figure);
-                AtomicFile.WriteAllBytes(Path.Combine(staging, FigurePng), png);
-                AtomicFile.WriteAllText(Path.Combine(staging, FigureSvg), svg);
+                AtomicFile.WriteAllBytes(pngFile, png);
+                AtomicFile.WriteAllText(Path.Combine(stage.Path, FigureSvg), svg);
             }
-            current = Path.Combine(target, ResultsFile);
-            AtomicFile.WriteAllText(Path.Combine(staging, ResultsFile), ExperimentMarkdown.Section(result, FigurePng, size, level: 1));
-            current = target;
-            if (File.Exists(target)) throw new OutputException(target, $"'{target}' is a file; choose another --out.");
-            AtomicFolder.Replace(staging, target);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OutputException)
+            AtomicFile.WriteAllText(stage.File(ResultsFile), ExperimentMarkdown.Section(result, FigurePng, size, level: 1));
+        },
+        beforeCommit: () =>
         {
-            AtomicFolder.TryDelete(staging);
-            throw ex as OutputException ?? OutputException.From(current, ex);
-        }
+            if (File.Exists(target)) throw new OutputException(target, $"'{target}' is a file; choose another --out.");
+        });
     }
 
     /// <summary>runs.csv: run, point, replication, seed, one column per varied parameter, one per measure.</summary>

@@ -68,7 +68,10 @@ public class ScaleEquivalenceTests(ITestOutputHelper log)
     // (participation 2% above baseline), and the noisier series of a small population crosses it more often.
     [Theory]
     [InlineData("experiments/base-classroom.yaml", 60, true)]
-    [InlineData("japan-2007.yaml", 24, false)]
+    // Japan 2007 since its triggering events (7 Dec 2026, sixth-to-seventh session): each organization's bursts are
+    // local, so the share of the movement one burst brings out falls with the number of organizations; at 1,000
+    // activists (4 organizations) the series crosses the onset margin far more often than at 5,000 (19).
+    [InlineData("japan-2007.yaml", 24, true)]
     public void Peak_participation_and_cycles_are_the_same_at_one_and_five_thousand_activists(string file, int seeds, bool knownFailure)
     {
         var scenario = ScenarioLoader.LoadFile(Repo("scenarios", file));
@@ -92,6 +95,9 @@ public class ScaleEquivalenceTests(ITestOutputHelper log)
     {
         ["boomerang.yaml"] = SmallSizes,
         ["experiments/base-classroom.yaml"] = SmallSizes + "; cycles 0.72 a run at 1,000 against 0.12 at 5,000",
+        ["japan-2007.yaml"] = "its cycles are local bursts (triggering events among one organization's members): one burst is a smaller " +
+            "share of a larger movement and many independent bursts average out, so cycles grow rarer with size and vanish at 20,000 " +
+            "and 100,000 activists; a movement-wide classifier cannot see local cycles (docs/ODD.md Known limitations 14)",
         ["open-pos.yaml"] = SmallSizes + "; peak participation 0.047 at 20,000 against 0.16 at 1,000",
         ["teaching/1-tight-state.yaml"] = SmallSizes,
         ["teaching/2-boomerang.yaml"] = SmallSizes + "; stage 2-4 durations differ by 2-5 ticks at 1,000",

@@ -26,14 +26,8 @@ public static partial class CalibrationLoader
     private static readonly string[] PriorKeys = ["uniform", "normal", "log_uniform"];
     private static readonly string[] PatternKeys = ["observed", "tolerance"];
 
-    /// <summary>Whether the file at <paramref name="path"/> is a calibration file: its top level has <c>free</c> or <c>targets</c>.</summary>
-    public static bool IsCalibrationFile(string path)
-    {
-        var text = TextFile.Read(path, out var problem);
-        if (text is null || problem is not null) return false;
-        var document = YamlReader.Read(text, path, []);
-        return document.Root is YMapping root && root.Entries.Any(e => e.Key.Value is "free" or "targets");
-    }
+    /// <summary>Whether the file at <paramref name="path"/> is a calibration file: its top level has <c>free</c> or <c>targets</c> (also when its YAML is broken).</summary>
+    public static bool IsCalibrationFile(string path) => TopLevelKeys.AnyOf(path, "free", "targets");
 
     /// <summary>Reads and checks the calibration in <paramref name="path"/>; <paramref name="observables"/> are the names a pattern may use.</summary>
     /// <exception cref="ScenarioException">Carries every problem.</exception>

@@ -29,14 +29,43 @@ public static class ExperimentOutput
         new(ResultsFile, "Claim, source, checks, further numbers and the figure, in Markdown."),
     ];
 
-    /// <summary>Writes the folder <paramref name="folder"/> (replacing it if it exists).</summary>
-    /// <exception cref="OutputException">A file or the folder could not be written; nothing is left half-written.</exception>
+    /// <summary>
+    /// Throws unless <paramref name="folder"/> is missing, empty, or holds nothing but an experiment's files (<see cref="Files"/>):
+    /// the folder is replaced as a whole, so anything else in it would be lost. Stale temporary files and staging folders
+    /// of killed processes are removed first (<see cref="Litter"/>).
+    /// </summary>
+    /// <exception cref="OutputException">The folder is a file or holds something an experiment does not write.</exception>
+    public static void CheckTarget(string folder)
+    {
+        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        if (File.Exists(target)) throw new OutputException(target, $"'{target}' is a file; choose another --out.");
+        if (!Directory.Exists(target)) return;
+        Litter.Clean(target);
+        string[] foreign;
+        try
+        {
+            foreign = [.. Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).OfType<string>()
+                .Where(n => !Files.Any(f => f.Name == n)).Order(StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw OutputException.From(target, ex);
+        }
+        if (foreign.Length > 0)
+            throw new OutputException(target,
+                $"'{target}' holds {string.Join(", ", foreign.Take(5))}{(foreign.Length > 5 ? $" and {foreign.Length - 5} more" : "")}, which an experiment does not write; " +
+                $"the experiment's folder is replaced as a whole, so nothing was written and {(foreign.Length == 1 ? "it is" : "they are")} kept. Move {(foreign.Length == 1 ? "it" : "them")} elsewhere or choose another --out.");
+    }
+
+    /// <summary>Writes the folder <paramref name="folder"/> (replacing it if it holds an earlier result of an experiment, see <see cref="CheckTarget"/>).</summary>
+    /// <exception cref="OutputException">The folder holds something else, or a file or the folder could not be written; nothing is left half-written.</exception>
     public static void Write(string folder, ExperimentResult result, IReadOnlyList<ExperimentRun> runs, string size)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(runs);
         string target = Path.GetFullPath(folder);
         if (Path.GetDirectoryName(target) is null) throw new OutputException(target, $"Cannot write an experiment into '{target}'.");
+        CheckTarget(target);
         StagingFolder.Write(target, stage =>
         {
             AtomicFile.WriteText(stage.File(RunsFile), w => WriteRuns(w, result.Experiment, runs));
@@ -50,10 +79,7 @@ public static class ExperimentOutput
             }
             AtomicFile.WriteAllText(stage.File(ResultsFile), ExperimentMarkdown.Section(result, FigurePng, size, level: 1));
         },
-        beforeCommit: () =>
-        {
-            if (File.Exists(target)) throw new OutputException(target, $"'{target}' is a file; choose another --out.");
-        });
+        beforeCommit: () => CheckTarget(target)); // again: something may have appeared while the experiment ran
     }
 
     /// <summary>runs.csv: run, point, replication, seed, one column per varied parameter, one per measure.</summary>

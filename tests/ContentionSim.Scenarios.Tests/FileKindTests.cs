@@ -21,4 +21,17 @@ public sealed class FileKindTests
         Assert.Equal(calibration, CalibrationLoader.IsCalibrationFile(path));
         Assert.Equal(sweep, SweepLoader.IsSweepFile(path));
     }
+
+    [Theory]
+    [InlineData("name: s\nbase: x.yaml\nvary:\n  state.openness: [0.1, 0.9]\n", 2, "base", "this is a sweep file (its top level has 'base:'), not a scenario", "contentionsim sweep ")]
+    [InlineData("name: c\nscenario: x.yaml\n\nfree:\n\tstate.openness: {uniform: [0.1, 0.9]}\n", 4, "free", "this is a calibration file (its top level has 'free:'), not a scenario", "contentionsim calibrate ")]
+    public void A_sweep_or_a_calibration_given_as_a_scenario_is_named_as_what_it_is(string text, int line, string key, string message, string command)
+    {
+        using var dir = new TempDir();
+        string path = dir.File("file.yaml", text);
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadFile(path));
+        var d = Assert.Single(e.Diagnostics);
+        Assert.Equal((path, line, 1, key, message), (d.File, d.Line, d.Column, d.Path, d.Message));
+        Assert.StartsWith($"run it with '{command}{path}'", d.Fix);
+    }
 }

@@ -27,7 +27,7 @@ public static partial class CalibrationLoader
     private static readonly string[] PatternKeys = ["observed", "tolerance"];
 
     /// <summary>Whether the file at <paramref name="path"/> is a calibration file: its top level has <c>free</c> or <c>targets</c> (also when its YAML is broken).</summary>
-    public static bool IsCalibrationFile(string path) => TopLevelKeys.AnyOf(path, "free", "targets");
+    public static bool IsCalibrationFile(string path) => TopLevelKeys.AnyOf(path, TopLevelKeys.Calibration);
 
     /// <summary>Reads and checks the calibration in <paramref name="path"/>; <paramref name="observables"/> are the names a pattern may use.</summary>
     /// <exception cref="ScenarioException">Carries every problem.</exception>

@@ -47,7 +47,7 @@ public static partial class SweepLoader
     /// has <c>base</c> or <c>vary</c>, keys no scenario has (also when its YAML is broken: a line that
     /// starts with one of them). False when the file cannot be read; loading it as a scenario then reports why.
     /// </summary>
-    public static bool IsSweepFile(string path) => TopLevelKeys.AnyOf(path, "base", "vary");
+    public static bool IsSweepFile(string path) => TopLevelKeys.AnyOf(path, TopLevelKeys.Sweep);
 
     /// <summary>Reads, validates and expands the sweep in <paramref name="path"/>.</summary>
     /// <exception cref="ScenarioException">The sweep file or its base scenario is missing or not valid; carries every problem.</exception>

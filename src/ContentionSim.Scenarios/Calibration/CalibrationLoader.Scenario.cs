@@ -1,4 +1,3 @@
-using System.Globalization;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Scenarios.Internal;
 
@@ -13,47 +12,27 @@ public static partial class CalibrationLoader
 
         private ScenarioFileReference.Loaded? LoadScenario(YEntry entry) => Reference.Load(file, entry, _diagnostics);
 
-        private void ApplySet(ref Scenario scenario, YNode node, string path, List<string> settings)
+        /// <summary>Applies the settings of a <c>set:</c> section as a sweep's are (<see cref="Overrides"/>), recording in <paramref name="map"/> that they come from the calibration file.</summary>
+        private void ApplySet(ref Scenario scenario, ref SourceMap map, YNode node, string path, List<string> settings)
         {
             if (node is YScalar { IsNull: true }) return;
-            if (node is not YMapping map)
+            if (node is not YMapping section)
             {
                 Add(node, path, $"expected a section of key.path: value settings, found {node.Describe()}", "write each setting on its own line, e.g. '  ticks: 260'");
                 return;
             }
-            foreach (var (key, value) in map.Entries)
+            foreach (var (key, value) in section.Entries)
             {
-                if (!Resolve(scenario, key.Value, key, $"{path}.{key.Value}", out var target)) continue;
-                var local = new List<Diagnostic>();
-                new Binder(file, local, new SourceMap(file)).TryBind(target.Type, value, target.Canonical, ParameterPath.Get(scenario, key.Value), out var bound);
-                _diagnostics.AddRange(local);
-                if (local.Count > 0) continue;
-                try
-                {
-                    scenario = ParameterPath.With(scenario, key.Value, bound);
+                var origin = Origin(key, $"{path}.{key.Value}");
+                if (Overrides.Resolve(scenario, key.Value, origin, _diagnostics, out var target)
+                    && Overrides.Apply(ref scenario, ref map, key.Value, target, value, origin, _diagnostics, out _))
                     settings.Add($"{key.Value}={(value is YScalar s ? s.Value : value.Describe())}");
-                }
-                catch (ParameterPathException e)
-                {
-                    Add(value, $"{path}.{key.Value}", e.Reason, null);
-                }
             }
         }
 
-        private bool Resolve(Scenario scenario, string key, YNode at, string path, out ResolvedPath target)
-        {
-            target = null!;
-            try
-            {
-                target = Paths.Resolve(scenario, key);
-                return true;
-            }
-            catch (ParameterPathException e)
-            {
-                Add(at, path, $"'{key}' is not a parameter of the scenario: {Paths.Explain(scenario, key, e)}",
-                    "see docs/scenarios.md for every key; list items are addressed as movements.<id>.… or movements[0].…; a distribution's mean as ….grievance.mean");
-                return false;
-            }
-        }
+        private bool Resolve(Scenario scenario, string key, YNode at, string path, out ResolvedPath target) =>
+            Overrides.Resolve(scenario, key, Origin(at, path), _diagnostics, out target);
+
+        private Overrides.Origin Origin(YNode at, string path) => new(file, at.Line, at.Column, path, Of: " of the scenario");
     }
 }

@@ -88,16 +88,17 @@ public static partial class CalibrationLoader
             }
             var loaded = LoadScenario(scenarioEntry);
             if (loaded is null) throw Failure();
-            var (scenarioFile, scenarioText, scenario, _) = loaded;
+            var (scenarioFile, scenarioText, scenario, map) = loaded;
 
             var fixedSettings = new List<string>();
-            if (entries.TryGetValue("set", out var setEntry)) ApplySet(ref scenario, setEntry.Value, "set", fixedSettings);
+            if (entries.TryGetValue("set", out var setEntry)) ApplySet(ref scenario, ref map, setEntry.Value, "set", fixedSettings);
             bool quickApplied = false;
             if (entries.TryGetValue("quick", out var quickEntry))
             {
                 if (quickEntry.Value is YMapping quick)
                 {
                     var trial = scenario;
+                    var trialMap = map;
                     var trialSettings = new List<string>();
                     int? quickReplicates = null;
                     var quickAbc = abc;
@@ -107,13 +108,14 @@ public static partial class CalibrationLoader
                         {
                             case "replicates": quickReplicates = Whole(value, "quick.replicates", 1, 1000); break;
                             case "abc": quickAbc = AbcBlock(value, "quick.abc", abc); break;
-                            case "set": ApplySet(ref trial, value, "quick.set", trialSettings); break;
+                            case "set": ApplySet(ref trial, ref trialMap, value, "quick.set", trialSettings); break;
                             default: UnknownKey(key, "quick", QuickKeys); break;
                         }
                     }
                     if (options.Quick)
                     {
                         scenario = trial;
+                        map = trialMap;
                         fixedSettings.AddRange(trialSettings);
                         replicates = quickReplicates ?? replicates;
                         abc = quickAbc;
@@ -124,7 +126,7 @@ public static partial class CalibrationLoader
                     Add(quickEntry.Value, "quick", $"expected a section (replicates:, abc:, set:), found {quickEntry.Value.Describe()}",
                         "write e.g. 'quick: {replicates: 1, abc: {particles: 40, initial_draws: 160, generations: 2}}'");
             }
-            var baseProblems = ScenarioValidator.Validate(scenario);
+            var baseProblems = ScenarioValidator.Validate(scenario, map);
             _diagnostics.AddRange(baseProblems);
 
             var free = new List<FreeParameter>();

@@ -62,11 +62,11 @@ internal static class CliErrors
         return ExitCodes.OutputFailed;
     }
 
-    /// <summary>The problems of a scenario or sweep file, one a line; <paramref name="subject"/> names the file's kind instead of <see cref="ScenarioException.Subject"/> (a calibration's).</summary>
-    public static void Report(ScenarioException e, TextWriter error, string? subject = null)
+    /// <summary>The problems of a scenario, sweep or calibration file (its <see cref="ScenarioException.Subject"/>), one a line.</summary>
+    public static void Report(ScenarioException e, TextWriter error)
     {
         int n = e.Diagnostics.Count;
-        subject ??= e.Subject;
+        string subject = e.Subject;
         error.WriteLine(n == 1 ? $"error: the {subject} has a problem:" : $"error: the {subject} has {n} problems:");
         foreach (var d in e.Diagnostics) error.WriteLine("  " + d);
     }

@@ -6,7 +6,7 @@ namespace ContentionSim.Reporting;
 
 /// <summary>
 /// Writes a run's folder: CSV tables, figures and <c>run.json</c>. Everything is written into a
-/// sibling staging folder <c>&lt;out&gt;.partial-&lt;pid&gt;</c>, each file atomically, and the staging
+/// sibling staging folder <c>&lt;out&gt;.partial-&lt;pid&gt;</c> (<see cref="StagingFolder"/>), each file atomically, and the staging
 /// folder is renamed to <c>&lt;out&gt;</c> only when every file is complete, so an interrupted run
 /// never leaves a folder that looks complete. On failure the staging folder is removed and an
 /// existing folder is left as it was. The files depend only on the <see cref="RunResult"/> and the
@@ -39,7 +39,6 @@ public static class RunOutputWriter
         string target = Normalize(outDir);
         string parent = Path.GetDirectoryName(target)
             ?? throw new OutputException(target, $"Cannot write a run into '{target}'; choose a folder inside it with --out.");
-        string name = Path.GetFileName(target);
 
         CheckParents(target, parent);
         Litter.Clean(target); // staging folders and temporary files of killed processes, before the folder is judged
@@ -49,26 +48,19 @@ public static class RunOutputWriter
         var steps = Plan(result, options);
         var files = steps.SelectMany(s => s.Files).ToList();
 
-        string staging = Path.Combine(parent, $"{name}.partial-{Environment.ProcessId}");
-        string? current = staging;
-        try
+        StagingFolder.Write(target, stage =>
         {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            Directory.CreateDirectory(staging);
             foreach (var step in steps)
             {
-                // Errors name the file as it will be called in the final folder.
-                current = Path.Combine(target, step.Files[0].Name);
-                step.Write(staging);
+                stage.File(step.Files[0].Name); // errors name the file as it will be called in the final folder
+                step.Write(stage.Path);
             }
-            current = target;
-            Commit(staging, target, options.Force, options.ForceDeleteForeign);
-        }
-        catch (Exception ex)
+        },
+        // Checked again: the folder may have appeared or filled while we were writing.
+        beforeCommit: () =>
         {
-            AtomicFolder.TryDelete(staging);
-            throw InFinalFolder(ex is OutputException oe ? oe : OutputException.From(current ?? target, ex), staging, target);
-        }
+            if (Directory.Exists(target) || File.Exists(target)) CheckTarget(target, options.Force, options.ForceDeleteForeign);
+        });
         return new RunOutput(target, files);
     }
 
@@ -245,19 +237,6 @@ public static class RunOutputWriter
                 throw new OutputException(target, $"'{dir}' is a file, not a folder, so '{target}' cannot be made inside it; choose another --out.");
             if (Directory.Exists(dir)) return;
         }
-    }
-
-    /// <summary>An error about the staging folder (which is gone) told with the path the user asked for.</summary>
-    private static OutputException InFinalFolder(OutputException e, string staging, string target) =>
-        e.Message.Contains(staging, StringComparison.Ordinal)
-            ? new OutputException(e.Path.Replace(staging, target, StringComparison.Ordinal), e.Message.Replace(staging, target, StringComparison.Ordinal), e.InnerException)
-            : e;
-
-    private static void Commit(string staging, string target, bool force, bool foreign)
-    {
-        // Checked again: the folder may have appeared or filled while we were writing.
-        if (Directory.Exists(target) || File.Exists(target)) CheckTarget(target, force, foreign);
-        AtomicFolder.Replace(staging, target);
     }
 
     private static void Try(string path, Action action)

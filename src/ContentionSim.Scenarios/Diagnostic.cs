@@ -38,7 +38,7 @@ public sealed record Diagnostic(string File, int Line, int Column, string Path, 
 public sealed class ScenarioException : Exception
 {
     /// <param name="diagnostics">Every problem found.</param>
-    /// <param name="subject">What was loaded, for messages: "scenario" or "sweep".</param>
+    /// <param name="subject">What was loaded, for messages: "scenario", "sweep" or "calibration".</param>
     public ScenarioException(IReadOnlyList<Diagnostic> diagnostics, string subject = "scenario")
         : base(diagnostics.Count == 0 ? $"invalid {subject}" : string.Join(Environment.NewLine, diagnostics))
     {
@@ -46,7 +46,7 @@ public sealed class ScenarioException : Exception
         Subject = subject;
     }
 
-    /// <summary>What was loaded: "scenario", or "sweep" for a sweep file (whose base scenario's problems it carries too).</summary>
+    /// <summary>What was loaded: "scenario", "sweep" for a sweep file (whose base scenario's problems it carries too), or "calibration" for a calibration file (likewise its scenario's).</summary>
     public string Subject { get; }
 
     /// <summary>All problems, in the order of their position in the file.</summary>

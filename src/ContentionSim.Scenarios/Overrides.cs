@@ -76,7 +76,7 @@ internal static class Overrides
         {
             diagnostics.Add(new Diagnostic(origin.File, origin.Line, origin.Column, origin.Path,
                 $"'{key}' is not a parameter{origin.Of}: {Paths.Explain(scenario, key, e)}",
-                "see docs/scenarios.md for every key; list items are addressed as movements.<id>.… or movements[0].…"));
+                "see docs/scenarios.md for every key; list items are addressed as movements.<id>.… or movements[0].…; a distribution's mean as ….grievance.mean"));
             return false;
         }
     }

@@ -31,7 +31,29 @@ public static class ScenarioLoader
         var read = TextFile.Read(path, out var problem);
         if (problem is not null) throw new ScenarioException([problem]);
         text = read!;
-        return Parse(text, path);
+        try
+        {
+            return Parse(text, path);
+        }
+        catch (ScenarioException) when (OtherKind(read!, path) is { } wrongKind)
+        {
+            throw new ScenarioException([wrongKind]);
+        }
+    }
+
+    /// <summary>
+    /// A sweep or calibration file given where a scenario belongs (<c>run</c>, <c>sensitivity</c>, ...): one problem that says
+    /// what it is and which command runs it, instead of its keys listed as unknown to a scenario. Null for anything else.
+    /// </summary>
+    private static Diagnostic? OtherKind(string text, string path)
+    {
+        if (TopLevelKeys.Find(text, path, TopLevelKeys.Sweep) is { } sweep)
+            return new Diagnostic(path, sweep.Line, sweep.Column, sweep.Key, $"this is a sweep file (its top level has '{sweep.Key}:'), not a scenario",
+                $"run it with 'contentionsim sweep {path}', or give the scenario it varies (its 'base:')");
+        if (TopLevelKeys.Find(text, path, TopLevelKeys.Calibration) is { } calibration)
+            return new Diagnostic(path, calibration.Line, calibration.Column, calibration.Key, $"this is a calibration file (its top level has '{calibration.Key}:'), not a scenario",
+                $"run it with 'contentionsim calibrate {path}', or give the scenario it calibrates (its 'scenario:')");
+        return null;
     }
 
     /// <summary>Parses, validates and builds a scenario from YAML text; <paramref name="fileName"/> is used in diagnostics.</summary>

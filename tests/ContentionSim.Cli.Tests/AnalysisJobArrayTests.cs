@@ -63,6 +63,11 @@ public sealed class AnalysisJobArrayTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Contains($"sensitivity {scenario} --method global --out {_cli.PathOf("sens")} --quick --shards 2", File.ReadAllText(Path.Combine(sroot, "sensitivity-small-global-quick.sbatch")));
         Assert.Equal(ExitCodes.BadInput, _cli.Run("slurm", scenario, "--method", "oat", "--shards", "2", "--out", _cli.PathOf("x")).Code);
+        var (wrongKind, _, wrongKindError) = _cli.Run("slurm", file, "--method", "sobol", "--shards", "2", "--out", _cli.PathOf("x"));
+        Assert.Equal(ExitCodes.BadInput, wrongKind);
+        Assert.Contains($"'{file}' is a calibration file, and --method is for a scenario", wrongKindError);
+        Assert.Contains("Leave out --method to write the calibration's job array", wrongKindError);
+        Assert.False(Directory.Exists(_cli.PathOf("x")));
         Assert.Equal(ExitCodes.BadInput, _cli.Run("sensitivity", scenario, "--shard", "0/2").Code); // one at a time: one machine
         Assert.Equal(ExitCodes.BadInput, _cli.Run("calibrate", file, "--shard", "0/2", "--force").Code);
     }

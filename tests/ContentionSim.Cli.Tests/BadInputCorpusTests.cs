@@ -1,5 +1,7 @@
 using System.Text;
+using ContentionSim.Experiments.Methods;
 using ContentionSim.Scenarios;
+using ContentionSim.Scenarios.Calibration;
 using ContentionSim.Scenarios.Sweeps;
 using Xunit.Abstractions;
 
@@ -8,16 +10,18 @@ namespace ContentionSim.Cli.Tests;
 /// <summary>
 /// The corpus of bad inputs in <c>BadInputs/</c>: every case goes through the real command line
 /// (<c>validate</c> and <c>run --out</c> for a scenario, <c>sweep --out</c> and <c>sweep --dry-run</c>
-/// for a sweep, and <c>validate</c> for a sweep it can tell by its keys) and must give exit code 2, exactly the message in its <c>.expected</c> file, no stack
+/// for a sweep, and <c>validate</c> for a sweep it can tell by its keys; <c>validate</c>, <c>calibrate --out</c>
+/// and <c>slurm --shards 2 --out</c> for a calibration) and must give exit code 2, exactly the message in its <c>.expected</c> file, no stack
 /// trace, nothing on standard output and no output folder (nor a <c>.partial-*</c> one).
 /// </summary>
 /// <remarks>
-/// A case is <c>NNN-name.yaml</c> (a sweep when the name starts with <c>sweep-</c>), or one of
+/// A case is <c>NNN-name.yaml</c> (a sweep when the name starts with <c>sweep-</c>, a calibration when it
+/// starts with <c>calibration-</c>), or one of
 /// <see cref="Generated"/> for inputs that cannot sensibly be committed (binary files, a folder, a
 /// missing or unreadable file). <c>NNN-name.args</c> adds arguments, one a line. <c>NNN-name.expected</c>
 /// holds <c>exit N</c> on its first line and then the exact standard error, with the scratch folder
 /// written as <c>{DIR}</c> and the working folder as <c>{CWD}</c>. Files starting with '_' are helpers
-/// (the base scenarios of the sweeps). Set CONTENTIONSIM_BLESS=1 to write the .expected files from
+/// (the base scenarios of the sweeps and calibrations). Set CONTENTIONSIM_BLESS=1 to write the .expected files from
 /// what the command line prints (then read every one before committing it).
 /// </remarks>
 public sealed class BadInputCorpusTests(ITestOutputHelper log)
@@ -77,12 +81,15 @@ public sealed class BadInputCorpusTests(ITestOutputHelper log)
 
     private static bool IsSweep(string name) => name.AsSpan(name.IndexOf('-') + 1).StartsWith("sweep-");
 
+    private static bool IsCalibration(string name) => name.AsSpan(name.IndexOf('-') + 1).StartsWith("calibration-");
+
     [Fact]
     public void The_corpus_has_at_least_sixty_cases_each_with_its_expected_message()
     {
         var names = CaseNames().ToList();
-        log.WriteLine($"bad inputs in the corpus: {names.Count} ({names.Count(n => !IsSweep(n))} scenarios, {names.Count(IsSweep)} sweeps), " +
-                      $"each through two commands: {2 * names.Count} refusals checked");
+        int calibrations = names.Count(IsCalibration);
+        log.WriteLine($"bad inputs in the corpus: {names.Count} ({names.Count(n => !IsSweep(n) && !IsCalibration(n))} scenarios, {names.Count(IsSweep)} sweeps, " +
+                      $"{calibrations} calibrations), each through two commands (a calibration three): at least {2 * names.Count + calibrations} refusals checked");
         Assert.True(names.Count >= 60, $"only {names.Count} cases");
         Assert.Equal(names.Count, names.Select(n => n[..3]).Distinct().Count()); // numbers are unique
         if (Environment.GetEnvironmentVariable("CONTENTIONSIM_BLESS") != "1")
@@ -114,7 +121,9 @@ public sealed class BadInputCorpusTests(ITestOutputHelper log)
         string output = Path.Combine(dir, "out");
         string[][] commands = IsSweep(name)
             ? [["sweep", input, "--out", output, .. extra], ["sweep", input, "--dry-run", .. extra]]
-            : [["validate", input, .. extra], ["run", input, "--out", output, .. extra]];
+            : IsCalibration(name)
+                ? [["validate", input, .. extra], ["calibrate", input, "--out", output, .. extra], ["slurm", input, "--shards", "2", "--out", output, .. extra]]
+                : [["validate", input, .. extra], ["run", input, "--out", output, .. extra]];
         // validate tells a sweep by its base or vary key; one it can tell must get the sweep's message.
         if (IsSweep(name) && SweepLoader.IsSweepFile(input)) commands = [.. commands, ["validate", input, .. extra]];
 
@@ -130,7 +139,7 @@ public sealed class BadInputCorpusTests(ITestOutputHelper log)
             Assert.Equal(before, Listing(dir)); // no output folder, no .partial-*, no runs/
             string actual = $"exit {code}\n" + Normalize(stderr, dir);
             first ??= actual;
-            Assert.Equal(first, actual); // both commands say the same
+            Assert.Equal(first, actual); // every command says the same
         }
 
         string expectedFile = Path.Combine(Corpus, name + ".expected");
@@ -154,6 +163,7 @@ public sealed class BadInputCorpusTests(ITestOutputHelper log)
         var e = Assert.Throws<ScenarioException>(() =>
         {
             if (IsSweep(name)) SweepLoader.LoadFile(input, new SweepLoadOptions { Sets = sets });
+            else if (IsCalibration(name)) CalibrationLoader.LoadFile(input, [.. Observables.All.Select(o => o.Name)]);
             else ScenarioLoader.ApplyOverrides(ScenarioLoader.LoadFile(input), sets);
         });
         bool textFile = !Generated.ContainsKey(name);

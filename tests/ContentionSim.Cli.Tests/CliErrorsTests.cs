@@ -2,6 +2,7 @@ using ContentionSim.Experiments.Sweeps;
 using ContentionSim.Reporting;
 using ContentionSim.Reporting.Html;
 using ContentionSim.Scenarios;
+using ContentionSim.Scenarios.Calibration;
 
 namespace ContentionSim.Cli.Tests;
 
@@ -40,7 +41,7 @@ public sealed class CliErrorsTests
     public void A_calibration_with_problems_is_named_in_the_first_line()
     {
         var error = new StringWriter();
-        CliErrors.Report(new ScenarioException([new Diagnostic("c.yaml", 4, 3, "free", "x", null), new Diagnostic("c.yaml", 5, 3, "free", "y", null)]), error, "calibration");
+        CliErrors.Report(new ScenarioException([new Diagnostic("c.yaml", 4, 3, "free", "x", null), new Diagnostic("c.yaml", 5, 3, "free", "y", null)], CalibrationLoader.Subject), error);
         Assert.StartsWith("error: the calibration has 2 problems:\n  c.yaml:4:3: free: x", error.ToString().Replace("\r\n", "\n"));
     }
 

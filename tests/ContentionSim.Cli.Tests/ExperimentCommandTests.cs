@@ -36,6 +36,29 @@ public sealed class ExperimentCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_experiment_folder_holding_a_file_it_does_not_write_is_kept_and_nothing_is_run()
+    {
+        var outDir = _cli.PathOf("out");
+        var folder = Directory.CreateDirectory(Path.Combine(outDir, "fact9")).FullName;
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+        File.WriteAllText(Path.Combine(folder, "runs.csv"), "an earlier result");
+        var (code, output, error) = _cli.Run("experiment", "fact9", "--quick", "--experiments", ExperimentsFolder, "--out", outDir);
+        Assert.Equal(ExitCodes.OutputFailed, code);
+        Assert.Contains($"'{folder}' holds notes.txt, which an experiment does not write", error);
+        Assert.Contains("Move it elsewhere or choose another --out", error);
+        Assert.DoesNotContain("fact9:", output); // refused before running
+        Assert.Equal(["notes.txt", "runs.csv"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(folder, "notes.txt")));
+        Assert.Equal("an earlier result", File.ReadAllText(Path.Combine(folder, "runs.csv")));
+
+        // An earlier result alone is the experiment's own, and is replaced.
+        File.Delete(Path.Combine(folder, "notes.txt"));
+        var (again, _, error2) = _cli.Run("experiment", "fact9", "--quick", "--experiments", ExperimentsFolder, "--out", outDir);
+        Assert.True(again == ExitCodes.Ok, error2);
+        Assert.NotEqual("an earlier result", File.ReadAllText(Path.Combine(folder, "runs.csv")));
+    }
+
+    [Fact]
     public void Fact9_at_quick_size_passes_and_writes_its_folder()
     {
         var outDir = _cli.PathOf("out");

@@ -115,6 +115,24 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_sweep_or_calibration_given_to_run_is_named_as_what_it_is_with_the_command_that_runs_it()
+    {
+        string sweep = Path.Combine(CliHarness.RepoRoot, "scenarios", "sweeps", "quick.yaml");
+        var (code, output, error) = _cli.Run("run", sweep, "--out", _cli.PathOf("out"));
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: the scenario has a problem:\n", error.ReplaceLineEndings("\n"));
+        Assert.Matches(@"quick\.yaml:\d+:1: base: this is a sweep file \(its top level has 'base:'\), not a scenario\. Run it with 'contentionsim sweep .*quick\.yaml'", error);
+        Assert.DoesNotContain("unknown key", error);
+
+        string calibration = Path.Combine(CliHarness.RepoRoot, "scenarios", "calibrations", "japan-recovery.yaml");
+        var (code2, _, error2) = _cli.Run("sensitivity", calibration, "--out", _cli.PathOf("out2"));
+        Assert.Equal(2, code2);
+        Assert.Matches(@"japan-recovery\.yaml:\d+:1: (free|targets): this is a calibration file .*not a scenario\. Run it with 'contentionsim calibrate ", error2);
+        Assert.False(Directory.Exists(_cli.PathOf("out")) || Directory.Exists(_cli.PathOf("out2")));
+    }
+
+    [Fact]
     public void A_bad_calibration_file_is_reported_with_line_and_column()
     {
         string scenario = Path.Combine(CliHarness.RepoRoot, "scenarios", "japan-2007.yaml");

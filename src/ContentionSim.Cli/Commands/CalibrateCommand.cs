@@ -49,7 +49,7 @@ internal static class CalibrateCommand
             }
             catch (ScenarioException e)
             {
-                CliErrors.Report(e, console.Error, "calibration");
+                CliErrors.Report(e, console.Error);
                 return ExitCodes.BadInput;
             }
             var known = parse.GetValue(truth) ?? [];

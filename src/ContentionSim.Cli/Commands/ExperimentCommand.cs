@@ -97,6 +97,8 @@ internal static class ExperimentCommand
             }
 
             string outRoot = parse.GetValue(outDir)!;
+            // Each experiment's folder is replaced as a whole: refuse one that holds anything else before running anything.
+            foreach (var (experiment, _) in definitions) ExperimentOutput.CheckTarget(Path.Combine(outRoot, experiment.Id));
             var results = new List<ExperimentResult>();
             var sizes = new Dictionary<string, string>(StringComparer.Ordinal);
             var clock = Stopwatch.StartNew();

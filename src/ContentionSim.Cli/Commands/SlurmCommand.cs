@@ -61,6 +61,12 @@ internal static class SlurmCommand
                 console.Error.WriteLine($"error: --series must be none, extremes or all, not '{seriesText}'.");
                 return ExitCodes.BadInput;
             }
+            if (parse.GetValue(method) is not null && (CalibrationLoader.IsCalibrationFile(file) ? "calibration" : SweepLoader.IsSweepFile(file) ? "sweep" : null) is { } kind)
+            {
+                console.Error.WriteLine($"error: '{file}' is a {kind} file, and --method is for a scenario (its global sensitivity analysis as a job array). " +
+                                        $"Leave out --method to write the {kind}'s job array, or give a scenario file.");
+                return ExitCodes.BadInput;
+            }
             if (parse.GetValue(method) is not null || CalibrationLoader.IsCalibrationFile(file))
                 return Analysis(console, parse, file, n, c, parse.GetValue(method), parse.GetValue(quick), parse.GetValue(ticks), parse.GetValue(sets) ?? [],
                     parse.GetValue(outDir), parse.GetValue(merged), parse.GetValue(command), parse.GetValue(partition), parse.GetValue(account),

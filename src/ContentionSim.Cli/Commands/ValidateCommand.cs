@@ -50,7 +50,7 @@ internal static class ValidateCommand
         }
         catch (ScenarioException e)
         {
-            CliErrors.Report(e, console.Error, "calibration");
+            CliErrors.Report(e, console.Error);
             return ExitCodes.BadInput;
         }
         var s = c.Scenario;

@@ -7,7 +7,7 @@ namespace ContentionSim.Experiments.Sensitivity;
 /// Writes a sensitivity folder: <c>sensitivity.csv</c>, a tornado figure per outcome
 /// (<c>tornado-&lt;outcome&gt;.png</c> and <c>.svg</c>), <c>sensitivity.md</c> and <c>manifest.json</c>.
 /// As for a run's folder (see <see cref="RunOutputWriter"/>), everything goes into a sibling staging
-/// folder <c>&lt;out&gt;.partial-&lt;pid&gt;</c>, each file atomically, which is renamed to
+/// folder <c>&lt;out&gt;.partial-&lt;pid&gt;</c> (<see cref="StagingFolder"/>), each file atomically, which is renamed to
 /// <c>&lt;out&gt;</c> only when complete; on failure it is removed and an existing folder is left as it was.
 /// </summary>
 public static class SensitivityOutputWriter
@@ -49,44 +49,29 @@ public static class SensitivityOutputWriter
         {
             throw new OutputException(outDir, $"'{outDir}' is not a valid folder path; choose another --out.", ex);
         }
-        string parent = Path.GetDirectoryName(target) ?? throw new OutputException(target, $"Cannot write into '{target}'; choose a folder inside it with --out.");
-        string name = Path.GetFileName(target);
+        if (Path.GetDirectoryName(target) is null) throw new OutputException(target, $"Cannot write into '{target}'; choose a folder inside it with --out.");
         CheckTarget(target, setup.Force);
         var files = Files(setup);
 
-        string staging = Path.Combine(parent, $"{name}.partial-{Environment.ProcessId}");
-        string current = target;
-        try
+        StagingFolder.Write(target, stage =>
         {
-            Directory.CreateDirectory(parent);
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            Directory.CreateDirectory(staging);
-            current = Path.Combine(target, SensitivityCsv.FileName);
-            AtomicFile.WriteText(Path.Combine(staging, SensitivityCsv.FileName), w => SensitivityCsv.Write(analysis, w));
-            current = Path.Combine(target, SensitivityMarkdown.FileName);
-            AtomicFile.WriteText(Path.Combine(staging, SensitivityMarkdown.FileName), w => w.Write(SensitivityMarkdown.Create(analysis, setup)));
+            AtomicFile.WriteText(stage.File(SensitivityCsv.FileName), w => SensitivityCsv.Write(analysis, w));
+            AtomicFile.WriteText(stage.File(SensitivityMarkdown.FileName), w => w.Write(SensitivityMarkdown.Create(analysis, setup)));
             if (setup.Plots)
                 foreach (var outcome in SensitivityOutcomes.All)
                 {
                     string figure = FigureName(outcome);
-                    current = Path.Combine(target, figure + ".png");
+                    string pngFile = stage.File(figure + ".png");
                     var (png, svg) = TornadoPlot.Render(analysis, outcome, TornadoPlot.Title(analysis, outcome), setup.Rows);
-                    AtomicFile.WriteAllBytes(Path.Combine(staging, figure + ".png"), png);
-                    AtomicFile.WriteAllText(Path.Combine(staging, figure + ".svg"), svg);
+                    AtomicFile.WriteAllBytes(pngFile, png);
+                    AtomicFile.WriteAllText(Path.Combine(stage.Path, figure + ".svg"), svg);
                 }
-            current = Path.Combine(target, SensitivityManifest.FileName);
-            AtomicFile.WriteAllBytes(Path.Combine(staging, SensitivityManifest.FileName), SensitivityManifest.Create(analysis, setup, files));
-            current = target;
-            Commit(staging, target, setup.Force);
-        }
-        catch (Exception ex)
+            AtomicFile.WriteAllBytes(stage.File(SensitivityManifest.FileName), SensitivityManifest.Create(analysis, setup, files));
+        },
+        beforeCommit: () =>
         {
-            AtomicFolder.TryDelete(staging);
-            var oe = ex as OutputException ?? OutputException.From(current, ex);
-            throw oe.Message.Contains(staging, StringComparison.Ordinal)
-                ? new OutputException(current, oe.Message.Replace(staging, target, StringComparison.Ordinal), oe.InnerException)
-                : oe;
-        }
+            if (Directory.Exists(target)) CheckTarget(target, setup.Force); // again: it may have filled while we ran
+        });
         return new RunOutput(target, files);
     }
 
@@ -108,11 +93,5 @@ public static class SensitivityOutputWriter
         string manifest = Path.Combine(target, SensitivityManifest.FileName);
         if (!File.Exists(manifest) || !File.ReadAllText(manifest).Contains(SensitivityManifest.Format, StringComparison.Ordinal))
             throw new OutputException(target, $"'{target}' is not empty and is not a sensitivity folder (it has no sensitivity {SensitivityManifest.FileName}), so --force will not replace it; choose another --out.");
-    }
-
-    private static void Commit(string staging, string target, bool force)
-    {
-        if (Directory.Exists(target)) CheckTarget(target, force); // again: it may have filled while we ran
-        AtomicFolder.Replace(staging, target);
     }
 }

@@ -9,7 +9,7 @@ using ContentionSim.Scenarios.Sweeps;
 
 namespace ContentionSim.Experiments.Sweeps;
 
-// The merged folder: whether it may be written, its atomic commit, and path and list helpers for messages.
+// The merged folder: whether it may be written, and path and list helpers for messages.
 public static partial class SweepMerge
 {
     /// <summary>Whether <paramref name="target"/> exists with content to replace; throws when it may not be replaced.</summary>
@@ -42,13 +42,6 @@ public static partial class SweepMerge
             throw new OutputException(target, $"'{target}' holds another sweep; use --force to replace it, or choose another --out.");
         notes.Add($"replaced the other sweep that was in {target} (--force)");
         return true;
-    }
-
-    private static void Commit(string staging, string target, bool replacing)
-    {
-        if (!replacing && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
-            throw new OutputException(target, $"'{target}' was filled while the merge was writing; choose another --out.");
-        AtomicFolder.Replace(staging, target);
     }
 
     private static string Full(string path)

@@ -153,30 +153,20 @@ public static partial class SweepMerge
                                                   "the merged sweep goes in a folder of its own. Choose another --out, e.g. the shards' parent folder's sibling.");
         Litter.Clean(target);
         bool replacing = CheckTarget(target, reference.Manifest.Fingerprint, options.Force, notes);
-        string parent = Path.GetDirectoryName(target) ?? throw new OutputException(target, $"Cannot write a sweep into '{target}'; choose a folder inside it with --out.");
-        string name = Path.GetFileName(target);
-        string staging = Path.Combine(parent, $"{name}.partial-{Environment.ProcessId}");
+        if (Path.GetDirectoryName(target) is null) throw new OutputException(target, $"Cannot write a sweep into '{target}'; choose a folder inside it with --out.");
         var files = new List<OutputFile>();
-        string? current = staging;
-        try
+        StagingFolder.Write(target, stage =>
         {
-            Directory.CreateDirectory(parent);
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            Directory.CreateDirectory(staging);
+            AtomicFile.WriteAllBytes(stage.File(SweepManifest.FileName), MergedManifest(shards, reference, grid.RunCount, failed));
 
-            current = Path.Combine(target, SweepManifest.FileName);
-            AtomicFile.WriteAllBytes(Path.Combine(staging, SweepManifest.FileName), MergedManifest(shards, reference, grid.RunCount, failed));
-
-            current = Path.Combine(target, SweepRunsCsv.FileName);
             var runs = new StringBuilder(header, header.Length + rows.Sum(r => r.Line.Length + 1));
             foreach (var (_, line) in rows) runs.Append(line).Append('\n');
-            AtomicFile.WriteAllText(Path.Combine(staging, SweepRunsCsv.FileName), runs.ToString());
+            AtomicFile.WriteAllText(stage.File(SweepRunsCsv.FileName), runs.ToString());
             files.Add(new OutputFile(SweepRunsCsv.FileName, "a row per run: point, replication, seed, status, varied values, headline metrics, outcomes, error"));
 
-            current = Path.Combine(target, SweepSeries.FolderName);
+            string series = stage.File(SweepSeries.FolderName);
             if (reference.Manifest.Series != SeriesMode.None)
             {
-                string series = Path.Combine(staging, SweepSeries.FolderName);
                 Directory.CreateDirectory(series);
                 int copied = 0;
                 foreach (var shard in shards)
@@ -194,18 +184,16 @@ public static partial class SweepMerge
                     $"compact per-tick series (gzip CSV) of {(reference.Manifest.Series == SeriesMode.All ? "every run" : "the runs at the lowest and highest x")} ({copied:N0} files)"));
             }
 
-            current = Path.Combine(target, SweepSummary.FileName);
-            files.AddRange(SweepReport.Write(staging, null, options.Plots));
+            stage.File(SweepSummary.FileName);
+            files.AddRange(SweepReport.Write(stage.Path, null, options.Plots));
             files.Add(new OutputFile(SweepManifest.FileName, "the sweep's manifest (from shard 0), its state as a whole and the shards it was merged from"));
-
-            current = target;
-            Commit(staging, target, replacing);
-        }
-        catch (Exception e)
+        },
+        beforeCommit: () =>
         {
-            AtomicFolder.TryDelete(staging);
-            throw e is OutputException or SweepFolderException ? e : OutputException.From(current ?? target, e);
-        }
+            if (!replacing && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+                throw new OutputException(target, $"'{target}' was filled while the merge was writing; choose another --out.");
+        },
+        keep: e => e is SweepFolderException);
         return new SweepMergeResult
         {
             Folder = target,

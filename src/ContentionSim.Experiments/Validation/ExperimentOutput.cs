@@ -6,7 +6,7 @@ namespace ContentionSim.Experiments.Validation;
 
 /// <summary>
 /// Writes one experiment's folder: runs.csv (the per-run measures), checks.csv, figure.png and
-/// figure.svg, results.md. Everything goes into a sibling staging folder that replaces the
+/// figure.svg, results.md. Everything goes into a sibling staging folder (<see cref="StagingFolder"/>) that replaces the
 /// experiment's folder only when every file is complete, so an interrupted or failed write never
 /// leaves a folder that looks complete. The files depend only on the runs and the analysis: the same
 /// runs give byte-identical files.
@@ -29,44 +29,57 @@ public static class ExperimentOutput
         new(ResultsFile, "Claim, source, checks, further numbers and the figure, in Markdown."),
     ];
 
-    /// <summary>Writes the folder <paramref name="folder"/> (replacing it if it exists).</summary>
-    /// <exception cref="OutputException">A file or the folder could not be written; nothing is left half-written.</exception>
+    /// <summary>
+    /// Throws unless <paramref name="folder"/> is missing, empty, or holds nothing but an experiment's files (<see cref="Files"/>):
+    /// the folder is replaced as a whole, so anything else in it would be lost. Stale temporary files and staging folders
+    /// of killed processes are removed first (<see cref="Litter"/>).
+    /// </summary>
+    /// <exception cref="OutputException">The folder is a file or holds something an experiment does not write.</exception>
+    public static void CheckTarget(string folder)
+    {
+        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        if (File.Exists(target)) throw new OutputException(target, $"'{target}' is a file; choose another --out.");
+        if (!Directory.Exists(target)) return;
+        Litter.Clean(target);
+        string[] foreign;
+        try
+        {
+            foreign = [.. Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).OfType<string>()
+                .Where(n => !Files.Any(f => f.Name == n)).Order(StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw OutputException.From(target, ex);
+        }
+        if (foreign.Length > 0)
+            throw new OutputException(target,
+                $"'{target}' holds {string.Join(", ", foreign.Take(5))}{(foreign.Length > 5 ? $" and {foreign.Length - 5} more" : "")}, which an experiment does not write; " +
+                $"the experiment's folder is replaced as a whole, so nothing was written and {(foreign.Length == 1 ? "it is" : "they are")} kept. Move {(foreign.Length == 1 ? "it" : "them")} elsewhere or choose another --out.");
+    }
+
+    /// <summary>Writes the folder <paramref name="folder"/> (replacing it if it holds an earlier result of an experiment, see <see cref="CheckTarget"/>).</summary>
+    /// <exception cref="OutputException">The folder holds something else, or a file or the folder could not be written; nothing is left half-written.</exception>
     public static void Write(string folder, ExperimentResult result, IReadOnlyList<ExperimentRun> runs, string size)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(runs);
         string target = Path.GetFullPath(folder);
-        string parent = Path.GetDirectoryName(target) ?? throw new OutputException(target, $"Cannot write an experiment into '{target}'.");
-        string name = Path.GetFileName(target);
-        string staging = Path.Combine(parent, $"{name}.partial-{Environment.ProcessId}");
-        string current = target;
-        try
+        if (Path.GetDirectoryName(target) is null) throw new OutputException(target, $"Cannot write an experiment into '{target}'.");
+        CheckTarget(target);
+        StagingFolder.Write(target, stage =>
         {
-            Directory.CreateDirectory(parent);
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            Directory.CreateDirectory(staging);
-            current = Path.Combine(target, RunsFile);
-            AtomicFile.WriteText(Path.Combine(staging, RunsFile), w => WriteRuns(w, result.Experiment, runs));
-            current = Path.Combine(target, ChecksFile);
-            AtomicFile.WriteText(Path.Combine(staging, ChecksFile), w => WriteChecks(w, result));
+            AtomicFile.WriteText(stage.File(RunsFile), w => WriteRuns(w, result.Experiment, runs));
+            AtomicFile.WriteText(stage.File(ChecksFile), w => WriteChecks(w, result));
             if (result.Figure is not null)
             {
-                current = Path.Combine(target, FigurePng);
+                string pngFile = stage.File(FigurePng);
                 var (png, svg) = ExperimentPlot.Render(result.Figure);
-                AtomicFile.WriteAllBytes(Path.Combine(staging, FigurePng), png);
-                AtomicFile.WriteAllText(Path.Combine(staging, FigureSvg), svg);
+                AtomicFile.WriteAllBytes(pngFile, png);
+                AtomicFile.WriteAllText(Path.Combine(stage.Path, FigureSvg), svg);
             }
-            current = Path.Combine(target, ResultsFile);
-            AtomicFile.WriteAllText(Path.Combine(staging, ResultsFile), ExperimentMarkdown.Section(result, FigurePng, size, level: 1));
-            current = target;
-            if (File.Exists(target)) throw new OutputException(target, $"'{target}' is a file; choose another --out.");
-            AtomicFolder.Replace(staging, target);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OutputException)
-        {
-            AtomicFolder.TryDelete(staging);
-            throw ex as OutputException ?? OutputException.From(current, ex);
-        }
+            AtomicFile.WriteAllText(stage.File(ResultsFile), ExperimentMarkdown.Section(result, FigurePng, size, level: 1));
+        },
+        beforeCommit: () => CheckTarget(target)); // again: something may have appeared while the experiment ran
     }
 
     /// <summary>runs.csv: run, point, replication, seed, one column per varied parameter, one per measure.</summary>

@@ -1,87 +1,38 @@
-using System.Globalization;
 using ContentionSim.Core.Parameters;
 using ContentionSim.Scenarios.Internal;
 
 namespace ContentionSim.Scenarios.Calibration;
 
-// The calibration's scenario: read, its fixed settings applied, parameter paths resolved.
+// The calibration's scenario: read (relative to the calibration file, as a sweep's base), its fixed settings applied, parameter paths resolved.
 public static partial class CalibrationLoader
 {
     private sealed partial class Reader
     {
-        private (string File, string Text, Scenario Scenario)? LoadScenario(YEntry entry)
-        {
-            if (entry.Value is not YScalar { IsNull: false } scalar)
-            {
-                Add(entry.Value, "scenario", $"expected the path of a scenario file, found {entry.Value.Describe()}",
-                    "write e.g. 'scenario: ../scenarios/japan-2007.yaml' (relative to the calibration file's folder)");
-                return null;
-            }
-            string given = scalar.Value.Trim();
-            string folder = Path.GetDirectoryName(file) ?? "";
-            string resolved = Path.IsPathRooted(given) ? given : Path.Combine(folder, given);
-            string shown = Path.IsPathRooted(given) ? given : Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(resolved));
-            var scenarioText = TextFile.Read(resolved, out var problem);
-            if (problem is not null)
-            {
-                Add(scalar, "scenario", $"the scenario '{given}' ({shown}) cannot be read: {problem.Message.TrimEnd('.')}",
-                    "the path is relative to the calibration file's folder");
-                return null;
-            }
-            try
-            {
-                return (shown, scenarioText!, ScenarioLoader.Parse(scenarioText!, shown));
-            }
-            catch (ScenarioException e)
-            {
-                Add(scalar, "scenario", $"the scenario '{given}' has {e.Diagnostics.Count} problem{(e.Diagnostics.Count == 1 ? "" : "s")}, listed with its file name",
-                    "fix the scenario (contentionsim validate checks it on its own)");
-                _diagnostics.AddRange(e.Diagnostics);
-                return null;
-            }
-        }
+        private static readonly ScenarioFileReference Reference = new("scenario", "scenario", Subject, "../scenarios/japan-2007.yaml");
 
-        private void ApplySet(ref Scenario scenario, YNode node, string path, List<string> settings)
+        private ScenarioFileReference.Loaded? LoadScenario(YEntry entry) => Reference.Load(file, entry, _diagnostics);
+
+        /// <summary>Applies the settings of a <c>set:</c> section as a sweep's are (<see cref="Overrides"/>), recording in <paramref name="map"/> that they come from the calibration file.</summary>
+        private void ApplySet(ref Scenario scenario, ref SourceMap map, YNode node, string path, List<string> settings)
         {
             if (node is YScalar { IsNull: true }) return;
-            if (node is not YMapping map)
+            if (node is not YMapping section)
             {
                 Add(node, path, $"expected a section of key.path: value settings, found {node.Describe()}", "write each setting on its own line, e.g. '  ticks: 260'");
                 return;
             }
-            foreach (var (key, value) in map.Entries)
+            foreach (var (key, value) in section.Entries)
             {
-                if (!Resolve(scenario, key.Value, key, $"{path}.{key.Value}", out var target)) continue;
-                var local = new List<Diagnostic>();
-                new Binder(file, local, new SourceMap(file)).TryBind(target.Type, value, target.Canonical, ParameterPath.Get(scenario, key.Value), out var bound);
-                _diagnostics.AddRange(local);
-                if (local.Count > 0) continue;
-                try
-                {
-                    scenario = ParameterPath.With(scenario, key.Value, bound);
+                var origin = Origin(key, $"{path}.{key.Value}");
+                if (Overrides.Resolve(scenario, key.Value, origin, _diagnostics, out var target)
+                    && Overrides.Apply(ref scenario, ref map, key.Value, target, value, origin, _diagnostics, out _))
                     settings.Add($"{key.Value}={(value is YScalar s ? s.Value : value.Describe())}");
-                }
-                catch (ParameterPathException e)
-                {
-                    Add(value, $"{path}.{key.Value}", e.Reason, null);
-                }
             }
         }
 
-        private bool Resolve(Scenario scenario, string key, YNode at, string path, out ResolvedPath target)
-        {
-            target = null!;
-            try
-            {
-                target = Paths.Resolve(scenario, key);
-                return true;
-            }
-            catch (ParameterPathException e)
-            {
-                Add(at, path, $"'{key}' is not a parameter of the scenario: {Paths.Explain(scenario, key, e)}",
-                    "see docs/scenarios.md for every key; list items are addressed as movements.<id>.… or movements[0].…; a distribution's mean as ….grievance.mean");
-                return false;
-            }
-        }
+        private bool Resolve(Scenario scenario, string key, YNode at, string path, out ResolvedPath target) =>
+            Overrides.Resolve(scenario, key, Origin(at, path), _diagnostics, out target);
+
+        private Overrides.Origin Origin(YNode at, string path) => new(file, at.Line, at.Column, path, Of: " of the scenario");
     }
 }

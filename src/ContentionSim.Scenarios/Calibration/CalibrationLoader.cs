@@ -12,6 +12,9 @@ namespace ContentionSim.Scenarios.Calibration;
 /// </summary>
 public static partial class CalibrationLoader
 {
+    /// <summary>The <see cref="ScenarioException.Subject"/> of a calibration file's problems (its scenario's included), for every command that loads one.</summary>
+    public const string Subject = "calibration";
+
     public static IReadOnlyList<string> Keys { get; } =
         ["name", "description", "scenario", "master_seed", "replicates", "set", "free", "targets", "held_out", "abc", "quick"];
 
@@ -23,14 +26,8 @@ public static partial class CalibrationLoader
     private static readonly string[] PriorKeys = ["uniform", "normal", "log_uniform"];
     private static readonly string[] PatternKeys = ["observed", "tolerance"];
 
-    /// <summary>Whether the file at <paramref name="path"/> is a calibration file: its top level has <c>free</c> or <c>targets</c>.</summary>
-    public static bool IsCalibrationFile(string path)
-    {
-        var text = TextFile.Read(path, out var problem);
-        if (text is null || problem is not null) return false;
-        var document = YamlReader.Read(text, path, []);
-        return document.Root is YMapping root && root.Entries.Any(e => e.Key.Value is "free" or "targets");
-    }
+    /// <summary>Whether the file at <paramref name="path"/> is a calibration file: its top level has <c>free</c> or <c>targets</c> (also when its YAML is broken).</summary>
+    public static bool IsCalibrationFile(string path) => TopLevelKeys.AnyOf(path, TopLevelKeys.Calibration);
 
     /// <summary>Reads and checks the calibration in <paramref name="path"/>; <paramref name="observables"/> are the names a pattern may use.</summary>
     /// <exception cref="ScenarioException">Carries every problem.</exception>
@@ -38,7 +35,7 @@ public static partial class CalibrationLoader
     {
         var text = TextFile.Read(path, out var problem);
         if (problem is not null)
-            throw new ScenarioException([problem with { Message = problem.Message.Replace("scenario file", "calibration file"), Fix = problem.Fix?.Replace("scenario file", "calibration file") }]);
+            throw new ScenarioException([problem with { Message = problem.Message.Replace("scenario file", "calibration file"), Fix = problem.Fix?.Replace("scenario file", "calibration file") }], Subject);
         return Parse(text!, path, observables, options);
     }
 
@@ -58,7 +55,7 @@ public static partial class CalibrationLoader
         private void Add(YNode at, string path, string message, string? fix) =>
             _diagnostics.Add(new Diagnostic(file, at.Line, at.Column, path, message, fix));
 
-        private ScenarioException Failure() => new(ScenarioValidator.Order(_diagnostics));
+        private ScenarioException Failure() => new(ScenarioValidator.Order(_diagnostics), Subject);
 
         public CalibrationDefinition Read()
         {
@@ -91,16 +88,17 @@ public static partial class CalibrationLoader
             }
             var loaded = LoadScenario(scenarioEntry);
             if (loaded is null) throw Failure();
-            var (scenarioFile, scenarioText, scenario) = loaded.Value;
+            var (scenarioFile, scenarioText, scenario, map) = loaded;
 
             var fixedSettings = new List<string>();
-            if (entries.TryGetValue("set", out var setEntry)) ApplySet(ref scenario, setEntry.Value, "set", fixedSettings);
+            if (entries.TryGetValue("set", out var setEntry)) ApplySet(ref scenario, ref map, setEntry.Value, "set", fixedSettings);
             bool quickApplied = false;
             if (entries.TryGetValue("quick", out var quickEntry))
             {
                 if (quickEntry.Value is YMapping quick)
                 {
                     var trial = scenario;
+                    var trialMap = map;
                     var trialSettings = new List<string>();
                     int? quickReplicates = null;
                     var quickAbc = abc;
@@ -110,13 +108,14 @@ public static partial class CalibrationLoader
                         {
                             case "replicates": quickReplicates = Whole(value, "quick.replicates", 1, 1000); break;
                             case "abc": quickAbc = AbcBlock(value, "quick.abc", abc); break;
-                            case "set": ApplySet(ref trial, value, "quick.set", trialSettings); break;
+                            case "set": ApplySet(ref trial, ref trialMap, value, "quick.set", trialSettings); break;
                             default: UnknownKey(key, "quick", QuickKeys); break;
                         }
                     }
                     if (options.Quick)
                     {
                         scenario = trial;
+                        map = trialMap;
                         fixedSettings.AddRange(trialSettings);
                         replicates = quickReplicates ?? replicates;
                         abc = quickAbc;
@@ -127,7 +126,7 @@ public static partial class CalibrationLoader
                     Add(quickEntry.Value, "quick", $"expected a section (replicates:, abc:, set:), found {quickEntry.Value.Describe()}",
                         "write e.g. 'quick: {replicates: 1, abc: {particles: 40, initial_draws: 160, generations: 2}}'");
             }
-            var baseProblems = ScenarioValidator.Validate(scenario);
+            var baseProblems = ScenarioValidator.Validate(scenario, map);
             _diagnostics.AddRange(baseProblems);
 
             var free = new List<FreeParameter>();

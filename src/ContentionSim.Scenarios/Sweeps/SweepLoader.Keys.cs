@@ -98,38 +98,9 @@ public static partial class SweepLoader
 
         // ---- the base scenario ---------------------------------------------------------------
 
-        private (string File, string Text, Scenario Scenario, SourceMap Map)? LoadBase(YEntry entry)
-        {
-            if (entry.Value is not YScalar { IsNull: false } scalar)
-            {
-                Add(entry.Value, "base", $"expected the path of a scenario file, found {entry.Value.Describe()}",
-                    "write e.g. 'base: ../japan-2007.yaml' (relative to the sweep file's folder)");
-                return null;
-            }
-            string given = scalar.Value.Trim();
-            string folder = Path.GetDirectoryName(file) ?? "";
-            string resolved = Path.IsPathRooted(given) ? given : Path.Combine(folder, given);
-            string shown = Path.IsPathRooted(given) ? given : Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(resolved));
-            var baseText = TextFile.Read(resolved, out var problem);
-            if (problem is not null)
-            {
-                Add(scalar, "base", $"the base scenario '{given}' ({shown}) cannot be read: {problem.Message.TrimEnd('.')}",
-                    problem.Fix is null ? "the path is relative to the sweep file's folder" : $"{problem.Fix.TrimEnd('.')} (the path is relative to the sweep file's folder)");
-                return null;
-            }
-            try
-            {
-                var scenario = ScenarioLoader.Parse(baseText!, shown);
-                return (shown, baseText!, scenario, ScenarioLoader.SourceOf(scenario) ?? new SourceMap(shown));
-            }
-            catch (ScenarioException e)
-            {
-                Add(scalar, "base", $"the base scenario '{given}' has {e.Diagnostics.Count} problem{(e.Diagnostics.Count == 1 ? "" : "s")}, listed with its file name",
-                    "fix the base scenario (contentionsim validate checks it on its own)");
-                _diagnostics.AddRange(e.Diagnostics);
-                return null;
-            }
-        }
+        private static readonly ScenarioFileReference BaseReference = new("base", "base scenario", Subject, "../japan-2007.yaml");
+
+        private ScenarioFileReference.Loaded? LoadBase(YEntry entry) => BaseReference.Load(file, entry, _diagnostics);
 
         // ---- applying a value ----------------------------------------------------------------
 

@@ -70,7 +70,7 @@ public static partial class SweepLoader
             }
             var loadedBase = LoadBase(baseEntry);
             if (loadedBase is null) throw Failure();
-            var (baseFile, baseText, scenario, map) = loadedBase.Value;
+            var (baseFile, baseText, scenario, map) = loadedBase;
 
             // Fixed settings: the file's 'set', then --set and --ticks.
             var fixedSettings = new List<string>();

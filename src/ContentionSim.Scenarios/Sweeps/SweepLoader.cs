@@ -44,16 +44,10 @@ public static partial class SweepLoader
 
     /// <summary>
     /// Whether the file at <paramref name="path"/> is a sweep rather than a scenario: its top level
-    /// has <c>base</c> or <c>vary</c>, keys no scenario has. False when the file cannot be read or
-    /// parsed; loading it as a scenario then reports why.
+    /// has <c>base</c> or <c>vary</c>, keys no scenario has (also when its YAML is broken: a line that
+    /// starts with one of them). False when the file cannot be read; loading it as a scenario then reports why.
     /// </summary>
-    public static bool IsSweepFile(string path)
-    {
-        var text = TextFile.Read(path, out var problem);
-        if (text is null || problem is not null) return false;
-        var document = YamlReader.Read(text, path, []);
-        return document.Root is YMapping root && root.Entries.Any(e => e.Key.Value is "base" or "vary");
-    }
+    public static bool IsSweepFile(string path) => TopLevelKeys.AnyOf(path, TopLevelKeys.Sweep);
 
     /// <summary>Reads, validates and expands the sweep in <paramref name="path"/>.</summary>
     /// <exception cref="ScenarioException">The sweep file or its base scenario is missing or not valid; carries every problem.</exception>

@@ -4,7 +4,7 @@ using ContentionSim.Experiments.Validation;
 
 namespace ContentionSim.Experiments.Tests.Validation;
 
-/// <summary>An experiment's folder: its files, replaced whole, and the figure for both kinds of x axis.</summary>
+/// <summary>An experiment's folder: its files, an earlier result replaced whole (never a folder holding anything else), and the figure for both kinds of x axis.</summary>
 public sealed class ExperimentOutputTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "contentionsim-experiment-" + Guid.NewGuid().ToString("N"));
@@ -26,7 +26,13 @@ public sealed class ExperimentOutputTests : IDisposable
     {
         string folder = Path.Combine(_dir, "fact9");
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "stale.txt"), "from an earlier run");
+        File.WriteAllText(Path.Combine(folder, "runs.csv"), "from an earlier run");
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "not an experiment's");
+        var refused = Assert.Throws<OutputException>(() => ExperimentOutput.Write(folder, ValidationDocumentTests.Result(true), Runs(), "quick size"));
+        Assert.Contains("holds notes.txt, which an experiment does not write", refused.Message);
+        Assert.Equal(["notes.txt", "runs.csv"], Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Order().ToArray()); // kept as they were
+
+        File.Delete(Path.Combine(folder, "notes.txt"));
         ExperimentOutput.Write(folder, ValidationDocumentTests.Result(true), Runs(), "quick size");
         Assert.Equal(["checks.csv", "figure.png", "figure.svg", "results.md", "runs.csv"],
             Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Order().ToArray());

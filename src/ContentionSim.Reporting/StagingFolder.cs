@@ -3,7 +3,7 @@ namespace ContentionSim.Reporting;
 /// <summary>
 /// An output folder written all at once: its files go into a staging folder <c>&lt;out&gt;.partial-&lt;pid&gt;</c> beside
 /// the target (the name <see cref="Litter"/> knows), which replaces the target (<see cref="AtomicFolder.Replace"/>) only
-/// when every file is complete. The one way the run, sensitivity, experiment and merged-sweep folders are written.
+/// when every file is complete. The one way the run, sensitivity, experiment, merged-sweep and discovery folders are written.
 /// </summary>
 public sealed class StagingFolder
 {

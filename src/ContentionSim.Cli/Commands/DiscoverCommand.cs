@@ -2,13 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using ContentionSim.Experiments.Methods;
 using ContentionSim.Experiments.Sweeps;
-using ContentionSim.Reporting;
 
 namespace ContentionSim.Cli.Commands;
 
 /// <summary>
-/// <c>contentionsim discover FOLDER --where CONDITION [--min-coverage F] [--out DIR] [--no-plots]</c>: scenario
-/// discovery with PRIM over the runs of a sweep (or of a design stage of a global analysis).
+/// <c>contentionsim discover FOLDER --where CONDITION [--min-coverage F] [--out DIR] [--force] [--no-plots]</c>: scenario
+/// discovery with PRIM over the runs of a sweep (or of a design stage of a global analysis). Its folder is written as a
+/// run's is (<see cref="DiscoveryOutput"/>): whole or not at all, and replacing only an earlier discovery, with --force.
 /// </summary>
 internal static class DiscoverCommand
 {
@@ -18,10 +18,11 @@ internal static class DiscoverCommand
         var where = new Option<string>("--where") { Description = "The case of interest: an observable, an operator and a number, e.g. 'turnover_share>0', 'cycles>=2', 'peak_participation>0.3'.", Required = true };
         var coverage = new Option<double>("--min-coverage") { Description = "The box chosen is the densest with at least this coverage (share of the cases it holds).", DefaultValueFactory = _ => 0.8 };
         var outDir = new Option<string?>("--out", "-o") { Description = "Folder for the results (default: FOLDER/discovery)." };
+        var force = new Option<bool>("--force") { Description = "Replace the output folder if it holds an earlier discovery (and nothing else)." };
         var noPlots = new Option<bool>("--no-plots") { Description = "No trade-off figure." };
         var command = new Command("discover", "Scenario discovery: PRIM finds the region of the varied parameters where a case of interest happens (coverage, density), over a sweep's runs.")
         {
-            folder, where, coverage, outDir, noPlots,
+            folder, where, coverage, outDir, force, noPlots,
         };
         command.SetAction(parse =>
         {
@@ -56,15 +57,8 @@ internal static class DiscoverCommand
                 return ExitCodes.BadInput;
             }
             string target = parse.GetValue(outDir) ?? Path.Combine(dir, "discovery");
-            IReadOnlyList<OutputFile> files;
-            try
-            {
-                files = ScenarioDiscovery.Write(result, target, $"{Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/'))}: {condition}", !parse.GetValue(noPlots));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputException)
-            {
-                return CliErrors.NotWritten(target, e, console.Error);
-            }
+            // An OutputException (the folder may not be replaced, or could not be written) goes to the one exit-code map (CliErrors).
+            var files = DiscoveryOutput.Write(result, target, $"{Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/'))}: {condition}", !parse.GetValue(noPlots), parse.GetValue(force));
             var c = result.Chosen;
             console.Out.WriteLine($"{result.Cases} of {result.Runs} runs have {condition}. Box: coverage {GlobalSensitivityWriter.Pct(c.Coverage)}, density {GlobalSensitivityWriter.Pct(c.Density)}, mass {GlobalSensitivityWriter.Pct(c.Mass)}:");
             if (c.Restricted.Count == 0) console.Out.WriteLine("  no factor restricted: the cases are spread over the whole design.");

@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Text;
 using ContentionSim.Experiments.Sweeps;
 using ContentionSim.Methods.Discovery;
 using ContentionSim.Reporting;
-using ContentionSim.Reporting.Csv;
-using ContentionSim.Reporting.Methods;
 
 namespace ContentionSim.Experiments.Methods;
 
@@ -87,58 +84,5 @@ public static class ScenarioDiscovery
         var prim = new Prim(x, y, options);
         var chosen = prim.Paste(prim.Select(minCoverage));
         return new DiscoveryResult(factorKeys, condition, x.Count, y.Count(b => b), skipped, prim, chosen);
-    }
-
-    /// <summary>Writes <c>prim-trajectory.csv</c>, <c>prim-box.csv</c>, <c>prim.png/.svg</c> and <c>discovery.md</c> into <paramref name="folder"/>.</summary>
-    public static IReadOnlyList<OutputFile> Write(DiscoveryResult d, string folder, string title, bool plots)
-    {
-        Directory.CreateDirectory(folder);
-        var files = new List<OutputFile>();
-        AtomicFile.WriteText(Path.Combine(folder, "prim-trajectory.csv"), w =>
-        {
-            var csv = new CsvWriter(w);
-            csv.Header(["step", "coverage", "density", "mass", "points", "restricted", .. d.Factors.SelectMany(f => new[] { f + "_low", f + "_high" })]);
-            foreach (var s in d.Prim.Trajectory)
-            {
-                csv.Field(s.Index).Field(s.Coverage).Field(s.Density).Field(s.Mass).Field(s.Points).Field(string.Join(" ", s.Restricted.Select(j => d.Factors[j])));
-                for (int j = 0; j < d.Factors.Count; j++) csv.Field(s.Box.Lower[j]).Field(s.Box.Upper[j]);
-                csv.EndRow();
-            }
-        });
-        files.Add(new("prim-trajectory.csv", "PRIM's peeling trajectory: each box's coverage, density, mass and limits."));
-        var bounds = d.Prim.Trajectory[0].Box;
-        AtomicFile.WriteText(Path.Combine(folder, "prim-box.csv"), w =>
-        {
-            var csv = new CsvWriter(w);
-            csv.Header(["factor", "restricted", "low", "high", "range_low", "range_high"]);
-            for (int j = 0; j < d.Factors.Count; j++)
-            {
-                csv.Field(d.Factors[j]).Field(d.Chosen.Restricted.Contains(j)).Field(d.Chosen.Box.Lower[j]).Field(d.Chosen.Box.Upper[j]).Field(bounds.Lower[j]).Field(bounds.Upper[j]);
-                csv.EndRow();
-            }
-        });
-        files.Add(new("prim-box.csv", "The box chosen (pasted): each factor's limits against its range in the design."));
-        if (plots)
-        {
-            var (png, svg) = MethodPlots.PrimTradeoff(d.Prim.Trajectory, title, d.Chosen);
-            AtomicFile.WriteAllBytes(Path.Combine(folder, "prim.png"), png);
-            AtomicFile.WriteAllText(Path.Combine(folder, "prim.svg"), svg);
-            files.Add(new("prim.png/.svg", "The coverage–density trade-off of the peeling trajectory, the chosen box ringed."));
-        }
-        var md = new StringBuilder();
-        string F(double v) => GlobalSensitivityWriter.F(v);
-        md.AppendLine(CultureInfo.InvariantCulture, $"# Scenario discovery: where `{d.Condition}`");
-        md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"{d.Cases} of {d.Runs} finished runs are cases of interest{(d.Skipped > 0 ? $" ({d.Skipped} failed runs left out)" : "")}. PRIM (Friedman & Fisher 1999; peeling α = 0.05, pasting, as in the EMA Workbench) found the box below: it holds **{GlobalSensitivityWriter.Pct(d.Chosen.Coverage)}** of the cases (coverage) and **{GlobalSensitivityWriter.Pct(d.Chosen.Density)}** of its runs are cases (density; {GlobalSensitivityWriter.Pct(d.Cases / (double)d.Runs)} in the whole design), {GlobalSensitivityWriter.Pct(d.Chosen.Mass)} of the runs.");
-        md.AppendLine();
-        md.AppendLine("| factor | box | design's range |");
-        md.AppendLine("|---|---|---|");
-        for (int j = 0; j < d.Factors.Count; j++)
-            md.AppendLine(CultureInfo.InvariantCulture, $"| `{d.Factors[j]}` | {(d.Chosen.Restricted.Contains(j) ? $"**[{F(d.Chosen.Box.Lower[j])}, {F(d.Chosen.Box.Upper[j])}]**" : "not restricted")} | [{F(bounds.Lower[j])}, {F(bounds.Upper[j])}] |");
-        md.AppendLine();
-        md.AppendLine("Other boxes on the trajectory trade coverage for density (`prim-trajectory.csv`, `prim.png`).");
-        AtomicFile.WriteAllText(Path.Combine(folder, "discovery.md"), md.ToString());
-        files.Add(new("discovery.md", "The box in words."));
-        return files;
     }
 }

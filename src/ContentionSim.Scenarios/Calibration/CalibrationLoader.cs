@@ -33,9 +33,8 @@ public static partial class CalibrationLoader
     /// <exception cref="ScenarioException">Carries every problem.</exception>
     public static CalibrationDefinition LoadFile(string path, IReadOnlyCollection<string> observables, CalibrationLoadOptions? options = null)
     {
-        var text = TextFile.Read(path, out var problem);
-        if (problem is not null)
-            throw new ScenarioException([problem with { Message = problem.Message.Replace("scenario file", "calibration file"), Fix = problem.Fix?.Replace("scenario file", "calibration file") }], Subject);
+        var text = TextFile.Read(path, "calibration", out var problem);
+        if (problem is not null) throw new ScenarioException([problem], Subject);
         return Parse(text!, path, observables, options);
     }
 

@@ -9,6 +9,22 @@ namespace ContentionSim.Scenarios.Internal;
 /// <summary>Reads a scenario file as text, turning every way that can fail into one diagnostic.</summary>
 internal static class TextFile
 {
+    /// <summary>
+    /// Reads like <see cref="Read(string, out Diagnostic?)"/>, a problem told of a <paramref name="kind"/> file ("sweep",
+    /// "calibration") where it would say "scenario file".
+    /// </summary>
+    public static string? Read(string path, string kind, out Diagnostic? problem)
+    {
+        var text = Read(path, out problem);
+        if (problem is not null)
+            problem = problem with
+            {
+                Message = problem.Message.Replace("scenario file", $"{kind} file", StringComparison.Ordinal),
+                Fix = problem.Fix?.Replace("scenario file", $"{kind} file", StringComparison.Ordinal),
+            };
+        return text;
+    }
+
     public static string? Read(string path, out Diagnostic? problem)
     {
         problem = null;

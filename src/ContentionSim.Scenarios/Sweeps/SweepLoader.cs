@@ -53,8 +53,8 @@ public static partial class SweepLoader
     /// <exception cref="ScenarioException">The sweep file or its base scenario is missing or not valid; carries every problem.</exception>
     public static SweepDefinition LoadFile(string path, SweepLoadOptions? options = null)
     {
-        var text = TextFile.Read(path, out var problem);
-        if (problem is not null) throw new ScenarioException([problem with { Message = problem.Message.Replace("scenario file", "sweep file"), Fix = problem.Fix?.Replace("scenario file", "sweep file") }], Subject);
+        var text = TextFile.Read(path, "sweep", out var problem);
+        if (problem is not null) throw new ScenarioException([problem], Subject);
         return Parse(text!, path, options);
     }
 

@@ -138,6 +138,30 @@ public sealed class SweepShardCommandTests : IDisposable
     }
 
     [Fact]
+    public void Slurm_given_a_file_that_is_not_there_says_so_of_the_file_and_what_it_takes_not_of_a_sweep()
+    {
+        SweepTestFiles.WriteSmall(_cli);
+        string missing = _cli.PathOf("no-such-file.yaml");
+        var (code, output, error) = _cli.Run("slurm", missing, "--shards", "2", "--out", _cli.PathOf("shards"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("error: the file given to slurm (a sweep or calibration file, or a scenario file with --method) has a problem:\n" +
+                          $"  {missing}: file not found. ", error.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("sweep has", error);
+        Assert.False(Directory.Exists(_cli.PathOf("shards")));
+
+        // A folder cannot be told a sweep from a calibration either.
+        (code, _, error) = _cli.Run("slurm", _cli.Root, "--shards", "2");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("this is a directory, not a sweep or calibration file. Give one of the files in it, e.g.", error);
+
+        // With --method the file must be a scenario, and is told as one.
+        (code, _, error) = _cli.Run("slurm", missing, "--shards", "2", "--method", "global");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith("error: the scenario has a problem:", error);
+    }
+
+    [Fact]
     public void The_slurm_command_writes_the_scripts_and_refuses_more_shards_than_runs()
     {
         var sweep = SweepTestFiles.WriteSmall(_cli);

@@ -67,6 +67,9 @@ internal static class SlurmCommand
                                         $"Leave out --method to write the {kind}'s job array, or give a scenario file.");
                 return ExitCodes.BadInput;
             }
+            // A file that cannot be read cannot be told a sweep from a calibration: say what slurm takes, not "the sweep".
+            if (parse.GetValue(method) is null)
+                InputFile.CheckReadable(file, "sweep or calibration", "file given to slurm (a sweep or calibration file, or a scenario file with --method)");
             if (parse.GetValue(method) is not null || CalibrationLoader.IsCalibrationFile(file))
                 return Analysis(console, parse, file, n, c, parse.GetValue(method), parse.GetValue(quick), parse.GetValue(ticks), parse.GetValue(sets) ?? [],
                     parse.GetValue(outDir), parse.GetValue(merged), parse.GetValue(command), parse.GetValue(partition), parse.GetValue(account),

@@ -96,8 +96,8 @@ public class ScaleEquivalenceTests(ITestOutputHelper log)
         ["boomerang.yaml"] = SmallSizes,
         ["experiments/base-classroom.yaml"] = SmallSizes + "; cycles 0.72 a run at 1,000 against 0.12 at 5,000",
         ["japan-2007.yaml"] = "its cycles are local bursts (triggering events among one organization's members): one burst is a smaller " +
-            "share of a larger movement and many independent bursts average out, so cycles grow rarer with size and vanish at 20,000 " +
-            "and 100,000 activists; a movement-wide classifier cannot see local cycles (docs/ODD.md Known limitations 14)",
+            "share of a larger movement and many independent bursts average out, so cycles grow rarer with size: no cycle of " +
+            "contention at 20,000 and 100,000 activists; a movement-wide classifier cannot see local cycles (docs/ODD.md Known limitations 14)",
         ["open-pos.yaml"] = SmallSizes + "; peak participation 0.047 at 20,000 against 0.16 at 1,000",
         ["teaching/1-tight-state.yaml"] = SmallSizes,
         ["teaching/2-boomerang.yaml"] = SmallSizes + "; stage 2-4 durations differ by 2-5 ticks at 1,000",

@@ -43,6 +43,8 @@ public static class RunSummary
                 (int)c.HighestStage, StageText.Name(c.HighestStage)));
         }
 
+        if (waveCycles.Count > 1) lines.Add(HighestStages(waveCycles) + ".");
+
         // Said with or without a cycle: a movement that never mobilized is told how far it got.
         lines.Add(string.Format(Inv, "Peak participation {0} at {1} {2}{3}.",
                 Percent(h.PeakParticipation), unit, h.PeakTick,
@@ -76,6 +78,19 @@ public static class RunSummary
         if (contention > 0)
             head += ongoing > 0 ? string.Format(Inv, " ({0} ended, {1} still under way)", ended, ongoing) : string.Format(Inv, " ({0} ended)", ended);
         return head + string.Format(Inv, " and {0} fizzle{1} (fell back before stage 3)", fizzles, fizzles == 1 ? "" : "s");
+    }
+
+    /// <summary>
+    /// Where a run's cycles stalled or ended, for a class that asks where a tight POS stops a movement:
+    /// "Highest stage reached: stage 1 (conflict and diffusion) in 8 of 8 cycles" or "… stage 1 (…) in 5,
+    /// stage 6 (…) in 2 of 7 cycles" (cycles still under way count with the stage they have reached).
+    /// </summary>
+    public static string HighestStages(IReadOnlyList<CycleRecord> cycles)
+    {
+        ArgumentNullException.ThrowIfNull(cycles);
+        var parts = cycles.GroupBy(c => c.HighestStage).OrderBy(g => g.Key)
+            .Select(g => string.Format(Inv, "stage {0} ({1}) in {2}", (int)g.Key, StageText.Name(g.Key), g.Count()));
+        return string.Format(Inv, "Highest stage reached: {0} of {1} cycles", string.Join(", ", parts), cycles.Count);
     }
 
     /// <summary>

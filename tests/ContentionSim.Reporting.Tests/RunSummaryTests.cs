@@ -39,6 +39,23 @@ public class RunSummaryTests
     }
 
     [Fact]
+    public void Says_where_the_cycles_stalled_or_ended_counting_each_once()
+    {
+        var sample = TestRuns.Sample();
+        var lines = RunSummary.Lines(sample);
+        var stages = sample.Cycles.Where(c => c.Movement == TickObservation.WaveId).Select(c => c.HighestStage).ToList();
+        Assert.True(stages.Distinct().Count() > 1, "the sample's cycles reach different stages");
+        string line = Assert.Single(lines, l => l.StartsWith("Highest stage reached: ", StringComparison.Ordinal));
+        foreach (var g in stages.GroupBy(x => x))
+            Assert.Contains($"stage {(int)g.Key} ({StageText.Name(g.Key)}) in {g.Count()}", line);
+        Assert.EndsWith($" of {stages.Count} cycles.", line);
+
+        // One cycle says it on its own line already: no summary line.
+        var one = sample with { Cycles = [sample.Cycles[0]] };
+        Assert.DoesNotContain(RunSummary.Lines(one), l => l.StartsWith("Highest stage reached", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Uses_dots_whatever_the_culture()
     {
         string text;

@@ -148,11 +148,14 @@ public sealed class AnalysisJobArrayTests : IDisposable
     [Fact]
     public void A_global_sensitivity_analysis_killed_mid_way_resumes_to_the_same_result()
     {
-        string scenario = Scenario();
+        // 120 weeks, so that some factor's effect stands above the noise and the screening takes it to the Sobol stage
+        // (at 60 weeks, since the momentum floor is in people, every effect was within the noise and no Sobol stage ran).
+        string scenario = _cli.Write("small-120.yaml", CliHarness.SmallScenario.Replace("ticks: 60", "ticks: 120", StringComparison.Ordinal));
         string[] global = ["--method", "global", "--only", "state.*", "--trajectories", "3", "--sobol-n", "8", "--sobol-factors", "2", "--no-plots"];
         string whole = _cli.PathOf("whole");
         var (code, _, error) = _cli.Run(["sensitivity", scenario, .. global, "--out", whole]);
         Assert.True(code == 0, error);
+        Assert.True(File.Exists(Path.Combine(whole, "sobol.csv")), "the screening took no factor to the Sobol stage: the test would not resume across both stages");
         string killed = _cli.PathOf("killed");
         KillWhenRecorded(["sensitivity", scenario, .. global, "--out", killed, "--parallel", "1"], Path.Combine(killed, "morris", "runs.csv"), 5);
         (code, _, error) = _cli.Run(["sensitivity", scenario, .. global, "--out", killed]);

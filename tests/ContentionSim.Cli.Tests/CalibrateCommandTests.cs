@@ -65,9 +65,8 @@ public sealed class CalibrateCommandTests : IDisposable
 
     /// <summary>
     /// Model recovery at quick size: the Japan 2007 scenario calibrated to its own outputs at openness 0.4 and
-    /// mean grievance 0.5 (scenarios/calibrations/japan-recovery.yaml) puts both inside their 95% intervals. Whether
-    /// openness is learnt (an interval narrower than 0.5) is a known failure again since japan-2007 ships triggering
-    /// events: asserted still failing, with what to do when it passes.
+    /// mean grievance 0.5 (scenarios/calibrations/japan-recovery.yaml) puts both inside their 95% intervals, and openness
+    /// is learnt (an interval narrower than 0.5; just, since the momentum floor is a number of people).
     /// </summary>
     [Trait("Category", "Slow")]
     [Fact]
@@ -86,11 +85,10 @@ public sealed class CalibrateCommandTests : IDisposable
         }
         // Before the model rework (issue 15) openness was not learnt from these targets (its interval stayed nearly as
         // wide as the prior, 0.75: openness and grievance traded off along a ridge). With the mobilization funnel it was
-        // (0.43 wide). Since japan-2007 ships triggering events (seventh session, observations regenerated) it is not
-        // again: 0.55 wide ([0.14, 0.69]); not measured why (likely: the triggering events' bursts, whose rate does not
-        // depend on openness, dominate peak and mean participation; docs/calibration.md). A known failure, kept visible.
+        // (0.43 wide); with japan-2007's triggering events (seventh session) it was not (0.55). Since the momentum floor
+        // is a number of people (observations regenerated) it is again, just: 0.49 wide ([0.17, 0.66]), with an
+        // effective sample size of 2 in the last population, so the quick size says little (docs/calibration.md).
         double width = double.Parse(rows[0][^1], CultureInfo.InvariantCulture) - double.Parse(rows[0][^2], CultureInfo.InvariantCulture);
-        Assert.False(width < 0.5, $"the openness interval is {width} wide (< 0.5): openness is now learnt; assert the criterion " +
-            $"(width < 0.5) again and update docs/calibration.md\n{output}");
+        Assert.True(width < 0.5, $"the openness interval is {width} wide (≥ 0.5): openness is not learnt from peak and mean participation\n{output}");
     }
 }

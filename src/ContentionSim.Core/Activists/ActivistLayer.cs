@@ -18,21 +18,13 @@ public sealed class ActivistLayer : IChunkWork
     /// <summary>Activists per work item. Fixed, so chunk sums do not depend on the thread count.</summary>
     public const int ChunkSize = 1024;
 
-    /// <summary>Weight of the newest tick in the fast average of participation behind momentum.</summary>
-    public const double FastTrend = 0.3;
-    /// <summary>Weight of the newest tick in the slow average of participation behind momentum.</summary>
-    public const double SlowTrend = 0.05;
-    /// <summary>Smallest slow average momentum is measured against, so noise near zero is not read as a surge.</summary>
-    public const double MomentumFloor = 0.05;
-    /// <summary>Share per tick by which the remembered recent peak of participation fades towards the present (half-life about 34 ticks).</summary>
-    public const double PeakFade = 0.02;
-
     private readonly MovementTally[] _chunkTallies;
     private readonly MovementRule[] _rules;
     private readonly ParallelChunks _parallel;
     private readonly ulong _decisionKey;
     private readonly MovementTally[] _tallies;
-    private readonly double[] _fastParticipation, _slowParticipation, _momentum, _recentPeak, _decline;
+    private readonly double[] _momentum, _decline;
+    private readonly ParticipationTrend[] _trends;
     private ActivistKernel.TickInputs _inputs;
     private bool[] _calling = [];
     private double[] _relief = [];
@@ -54,10 +46,8 @@ public sealed class ActivistLayer : IChunkWork
         _tallies = new MovementTally[movements.Count];
         _chunkTallies = new MovementTally[ChunkCount * movements.Count];
         _rules = new MovementRule[movements.Count];
-        _fastParticipation = new double[movements.Count];
-        _slowParticipation = new double[movements.Count];
+        _trends = new ParticipationTrend[movements.Count];
         _momentum = new double[movements.Count];
-        _recentPeak = new double[movements.Count];
         _decline = new double[movements.Count];
         _parallel = new ParallelChunks(context.Threads);
         _decisionKey = context.Random.Key("activist-decisions");
@@ -146,12 +136,9 @@ public sealed class ActivistLayer : IChunkWork
         }
         for (int m = 0; m < movements; m++)
         {
-            double participation = _tallies[m].Total > 0 ? (double)_tallies[m].Active / _tallies[m].Total : 0;
-            _fastParticipation[m] += FastTrend * (participation - _fastParticipation[m]);
-            _slowParticipation[m] += SlowTrend * (participation - _slowParticipation[m]);
-            _momentum[m] = Math.Clamp((_fastParticipation[m] - _slowParticipation[m]) / Math.Max(_slowParticipation[m], MomentumFloor), -1, 1);
-            _recentPeak[m] = Math.Max(_fastParticipation[m], _recentPeak[m] * (1 - PeakFade));
-            _decline[m] = Math.Clamp((_recentPeak[m] - _fastParticipation[m]) / Math.Max(_recentPeak[m], MomentumFloor), 0, 1);
+            _trends[m] = _trends[m].Next(_tallies[m].Active, _tallies[m].Total);
+            _momentum[m] = _trends[m].Momentum;
+            _decline[m] = _trends[m].Decline;
         }
         return _tallies;
     }

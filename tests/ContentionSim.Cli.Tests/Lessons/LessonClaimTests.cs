@@ -84,6 +84,19 @@ public sealed class LessonClaimTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Lesson_one_at_the_class_seed_is_two_fizzles_whose_highest_week_is_eight_percent()
+    {
+        // docs/teaching.md, lesson 1, answer 2: seed 1 is two fizzles whose highest week brings out 8% of the activists.
+        string plan = Regex.Replace(File.ReadAllText(Path.Combine(CliHarness.RepoRoot, "docs", "teaching.md")), @"\s+", " ");
+        Assert.Contains("Seed 1, the class's run, is one of them: two fizzles, whose highest week brings out 8% of the activists", plan);
+        var run = Run(new LessonVariant("1-tight-state.yaml"), 1);
+        var cycles = run.Cycles.Where(c => c.Movement == TickObservation.WaveId).ToList();
+        Assert.Equal(2, cycles.Count);
+        Assert.All(cycles, c => Assert.Equal(Core.Stages.Outcome.Fizzle, c.Outcome));
+        Assert.InRange(run.Headline.PeakParticipation, 0.07, 0.09);
+    }
+
+    [Fact]
     public void Teaching_md_cites_every_claim_and_no_other()
     {
         string plan = File.ReadAllText(Path.Combine(CliHarness.RepoRoot, "docs", "teaching.md"));

@@ -56,7 +56,8 @@ public sealed class ExperimentQuickTests(ITestOutputHelper output)
     /// </summary>
     private static readonly Dictionary<string, string[]> CannotFail = new()
     {
-        ["fact2"] = ["late_share@0.3", "late_share@0.5"],           // no-escalation: violence is late without escalation too
+        // fact2: none since its control switches off the radical flank as well as escalation (7 Dec 2026); with escalation
+        // alone off, the flank kept violence late and the late shares could not fail.
         // no-street-factor: since the funnel (issue 15) the inverted U emerges without the street factor as well (from
         // repression at the closed end and absorption at the open end): see docs/validation.md.
         ["fact4"] = ["quadratic", "beats_closed", "vertex", "beats_open"],

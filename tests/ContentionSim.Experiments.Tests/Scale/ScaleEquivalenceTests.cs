@@ -58,21 +58,18 @@ public class ScaleEquivalenceTests(ITestOutputHelper log)
 
     // Seeds: enough for the 90% interval to fit inside the margins when the means agree (24 seeds were too
     // few for the classroom: means 0.35 and 0.38, 3.4 and 3.2 cycles, intervals wider than the margins).
-    // Known failure (kept failing visibly, not tuned): the classroom's peak participation at 1,000 activists is
-    // 0.41 against 0.35 at 5,000 (difference 0.06, 90% interval [0.02, 0.10], margin 0.088). Cycles per run
-    // agree (3.43 and 3.38). A finite-size effect: the peak is the maximum of the per-tick participation, and
-    // at 1,000 activists that series is √5 times as noisy as at 5,000, so its maximum is higher; the parameters
-    // that counted people are now per capita (at 20,000 activists the peak was 0.31, at 5,000 0.34, with 12 seeds).
-    // Since the mobilization funnel (issue 15) the classroom's cycles per run differ too: 0.72 at 1,000 activists
-    // against 0.12 at 5,000 (60 seeds, 7 Dec 2026): the funnel made mobilizations small, near the onset margin
-    // (participation 2% above baseline), and the noisier series of a small population crosses it more often.
+    // The classroom since the momentum floor is a number of people (7 Dec 2026): peak participation 0.108 at 1,000
+    // activists against 0.097 at 5,000, equivalent within ±0.024; cycles per run 1.27 against 1.5 (60 seeds), 90%
+    // interval of the difference [-0.63, 0.16], wider than the margin ±0.5: not shown equivalent, a known failure kept
+    // visible. (With the floor as a share, 0.05 of the activists, the peak was not equivalent either, 0.41 against 0.35
+    // before the funnel, and cycles were 0.72 against 0.12 after it: noise crossing the onset margin.)
     [Theory]
-    [InlineData("experiments/base-classroom.yaml", 60, true)]
+    [InlineData("experiments/base-classroom.yaml", 60, false, true)]
     // Japan 2007 since its triggering events (7 Dec 2026, sixth-to-seventh session): each organization's bursts are
     // local, so the share of the movement one burst brings out falls with the number of organizations; at 1,000
     // activists (4 organizations) the series crosses the onset margin far more often than at 5,000 (19).
-    [InlineData("japan-2007.yaml", 24, true)]
-    public void Peak_participation_and_cycles_are_the_same_at_one_and_five_thousand_activists(string file, int seeds, bool knownFailure)
+    [InlineData("japan-2007.yaml", 24, true, true)]
+    public void Peak_participation_and_cycles_are_the_same_at_one_and_five_thousand_activists(string file, int seeds, bool peakKnownFailure, bool cyclesKnownFailure)
     {
         var scenario = ScenarioLoader.LoadFile(Repo("scenarios", file));
         var small = ScaleEquivalence.Run(scenario, 1000, seeds);
@@ -80,7 +77,8 @@ public class ScaleEquivalenceTests(ITestOutputHelper log)
 
         var comparisons = ScaleEquivalence.Compare(large, small).Take(2).ToList();
         foreach (var c in comparisons) log.WriteLine($"{file}, 1,000 vs 5,000: {c}");
-        string[] known = knownFailure ? [Core.Observation.Metrics.PeakParticipation.Name, Core.Observation.Metrics.Cycles.Name] : [];
+        string[] known = [.. (peakKnownFailure ? [Core.Observation.Metrics.PeakParticipation.Name] : Array.Empty<string>()),
+                          .. (cyclesKnownFailure ? [Core.Observation.Metrics.Cycles.Name] : Array.Empty<string>())];
         Assert.All(comparisons.Where(c => !known.Contains(c.Measure)), c => Assert.True(c.Equivalent, c.ToString()));
         Assert.All(comparisons.Where(c => known.Contains(c.Measure)), c => Assert.False(c.Equivalent,
             $"{c} — now equivalent: remove it from the known failures of this test and from docs/ODD.md (Known limitations 10)"));
@@ -88,26 +86,31 @@ public class ScaleEquivalenceTests(ITestOutputHelper log)
 
     /// <summary>
     /// Shipped scenarios not shown size-invariant from 1,000 to 100,000 activists since the reworked model (issue 15),
-    /// measured 7 December 2026 (docs/ODD.md, Known limitations 10). Kept failing visibly: the test asserts they still
-    /// fail, and says to remove them when they pass.
+    /// measured 7 December 2026 with the momentum floor in people, 20 seeds at each size against 20,000 (docs/ODD.md,
+    /// Known limitations 10). Kept failing visibly: the test asserts they still fail, and says to remove them when they pass.
     /// </summary>
     private static readonly Dictionary<string, string> KnownNotInvariant = new()
     {
-        ["boomerang.yaml"] = SmallSizes,
-        ["experiments/base-classroom.yaml"] = SmallSizes + "; cycles 0.72 a run at 1,000 against 0.12 at 5,000",
+        ["boomerang.yaml"] = "at 1,000 activists peaks and cycles differ (the maximum and onset crossings of a noisier series); at 5,000 " +
+            "and 100,000 the shares of negotiated and faded cycles and stage 6's duration are not shown equivalent",
+        ["experiments/base-classroom.yaml"] = FizzleShare + "; peaks differ at 1,000 and 5,000",
         ["japan-2007.yaml"] = "its cycles are local bursts (triggering events among one organization's members): one burst is a smaller " +
             "share of a larger movement and many independent bursts average out, so cycles grow rarer with size: no cycle of " +
             "contention at 20,000 and 100,000 activists; a movement-wide classifier cannot see local cycles (docs/ODD.md Known limitations 14)",
-        ["open-pos.yaml"] = SmallSizes + "; peak participation 0.047 at 20,000 against 0.16 at 1,000",
-        ["teaching/1-tight-state.yaml"] = SmallSizes,
-        ["teaching/2-boomerang.yaml"] = SmallSizes + "; stage 2-4 durations differ by 2-5 ticks at 1,000",
-        ["teaching/3-exhaustion.yaml"] = SmallSizes,
-        ["teaching/4-repeated-cycles.yaml"] = "stage 4-6 durations differ at 100,000 as well (stage 4: 19.7 ticks at 20,000, 10.9 at 100,000)",
-        ["wave.yaml"] = SmallSizes,
+        ["open-pos.yaml"] = FizzleShare + "; peaks differ at 1,000 only",
+        ["teaching/1-tight-state.yaml"] = "flat at 20,000 and 100,000 activists (no cycle); surges, cycles and outcomes only in the noisier " +
+            "series of 1,000 and 5,000",
+        ["teaching/2-boomerang.yaml"] = "the outcome shares at every size and the stage durations at 1,000 (stages 2, 3, 5, 6) and 100,000 (stage 5)",
+        ["teaching/3-exhaustion.yaml"] = "at 1,000 activists only: peak participation and the shares of fizzles and negotiated cycles (from " +
+            "5,000 up every measure is equivalent to 20,000)",
+        ["teaching/4-repeated-cycles.yaml"] = "cycles per run and the durations of stages 1-6 differ at every size",
+        ["wave.yaml"] = "at 1,000 activists hardly any participation (its movements of 375, 375 and 250 round their organizations to few or " +
+            "none); the outcome shares at 5,000 and 100,000",
     };
 
-    private const string SmallSizes = "at 1,000 and 5,000 activists peaks are higher and cycles open more often (the maximum and the onset " +
-        "crossings of a noisier series), and with few completed cycles the stage durations' intervals are too wide to show equivalence";
+    private const string FizzleShare = "how many of the waves the classifier calls cycles rather than fizzles differs with size (stage 3's " +
+        "interaction_rate, one interaction per 1,000 activists a week, sits at the level these waves reach), so cycles per run and the " +
+        "outcome shares differ at 5,000 and 100,000 although the waves themselves agree";
 
     [Theory]
     [Trait("Category", "Slow")]

@@ -107,7 +107,7 @@ public sealed class JapanTriggeringEventsTests
 
     /// <summary>
     /// The header of scenarios/sweeps/japan-triggering-events.yaml, over seeds 1-30 (the sweep's own seeds differ): at
-    /// half the derived rate (0.012) a cycle in about two thirds of the seeds, at double it (0.048) more cycles a run
+    /// half the derived rate (0.012) a cycle in nearly every seed, at double it (0.048) more cycles a run
     /// than at the derived rate and a larger share of them suppressed by the closed state.
     /// </summary>
     [Fact]
@@ -115,7 +115,8 @@ public sealed class JapanTriggeringEventsTests
     public void Halving_the_rate_leaves_cycles_in_most_seeds_and_doubling_it_gives_more_and_more_suppressed_cycles()
     {
         var half = Proportion.Wilson(Runs(0.012).Select(r => r.Headline.Outcomes.Count > 0));
-        Assert.True(half.Value is >= 0.5 and <= 0.85, $"seeds with a cycle at 0.012: {half.Value:0.00} [{half.Low:0.00}, {half.High:0.00}]");
+        // With the momentum floor as a share (seventh session) about two thirds; since it is ten people, 28 of 30.
+        Assert.True(half.Value >= 0.8 && half.Low > 0.5, $"seeds with a cycle at 0.012: {half.Value:0.00} [{half.Low:0.00}, {half.High:0.00}]");
 
         static (double PerRun, double Suppressed) Cycles(List<RunResult> runs)
         {

@@ -159,37 +159,20 @@ public static class RunOutputWriter
         CheckTarget(Normalize(outDir), options.Force, options.ForceDeleteForeign);
     }
 
-    private static void CheckTarget(string target, bool force, bool foreign)
+    /// <summary>A run's folder: replaced with --force when its run.json is ours and it holds only the files that run.json lists.</summary>
+    private static readonly OutputTargetRules Rules = new()
     {
-        var kind = Shared.FileKinds.Of(target);
-        if (kind is not (Shared.FileKind.Missing or Shared.FileKind.Directory))
-            throw new OutputException(target, $"'{target}' exists and is {Shared.FileKinds.Describe(kind)}, not a folder; choose another --out.");
-        if (!Directory.Exists(target)) return;
-        List<string> entries;
-        try
-        {
-            entries = Directory.EnumerateFileSystemEntries(target).Select(e => Path.GetFileName(e)).ToList();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw OutputException.From(target, ex);
-        }
-        if (entries.Count == 0) return;
-        if (!force)
-            throw new OutputException(target, $"'{target}' exists and is not empty; use --force to replace it or choose another --out.");
-        if (foreign) return;
-        var owned = OwnedFiles(target);
-        if (owned is null)
-            throw new OutputException(target,
-                $"'{target}' is not empty and is not a ContentionSim run folder (it has no {ManifestFile} written by ContentionSim), so --force will not replace it; " +
-                "choose another --out (or, to delete everything in it, --force-delete-foreign).");
-        var others = entries.Where(e => !owned.Contains(e) && !AtomicFile.IsTempName(e)).Order(StringComparer.Ordinal).ToList();
-        if (others.Count > 0)
-            throw new OutputException(target,
-                $"'{target}' holds a previous run and {others.Count} {(others.Count == 1 ? "entry" : "entries")} that run did not write " +
-                $"({string.Join(", ", others.Take(5).Select(o => $"'{o}'"))}{(others.Count > 5 ? ", …" : "")}), so --force will not replace it; " +
-                "move them out, choose another --out, or use --force-delete-foreign to delete them with the run.");
-    }
+        Ours = OwnedFiles,
+        FolderName = "a ContentionSim run folder",
+        MarkerName = $"{ManifestFile} written by ContentionSim",
+        SuggestsForceDeleteForeign = true,
+        Strangers = (target, others) =>
+            $"'{target}' holds a previous run and {others.Count} {(others.Count == 1 ? "entry" : "entries")} that run did not write " +
+            $"({string.Join(", ", others.Take(5).Select(o => $"'{o}'"))}{(others.Count > 5 ? ", …" : "")}), so --force will not replace it; " +
+            "move them out, choose another --out, or use --force-delete-foreign to delete them with the run.",
+    };
+
+    private static void CheckTarget(string target, bool force, bool foreign) => OutputTarget.Check(target, Rules, force, foreign);
 
     /// <summary>
     /// The files a previous run wrote into <paramref name="dir"/>, as its run.json lists them (and <c>report.html</c>,

@@ -1,0 +1,109 @@
+namespace ContentionSim.Reporting;
+
+/// <summary>
+/// What one writer's output folder may hold before it is replaced as a whole (<see cref="OutputTarget.Check"/>): the
+/// parts where the run, sensitivity, discovery and experiment folders genuinely differ — what marks a folder as ours,
+/// which names it may hold, whether <c>--force</c> is needed, and how the refusals are worded.
+/// </summary>
+public sealed record OutputTargetRules
+{
+    /// <summary>
+    /// The message when something that is not a folder is in the target's place, from the target and what it is
+    /// ("a file", "a named pipe"...). By default: <c>'T' exists and is a file, not a folder; choose another --out.</c>
+    /// </summary>
+    public Func<string, string, string> NotAFolder { get; init; } =
+        (target, kind) => $"'{target}' exists and is {kind}, not a folder; choose another --out.";
+
+    /// <summary>Whether stale staging folders and temporary files of killed processes (<see cref="Litter"/>) are removed before the folder is judged.</summary>
+    public bool CleansLitter { get; init; }
+
+    /// <summary>Whether a folder that is not empty is replaced only with <c>--force</c> (false: replaced whenever it holds only what <see cref="Names"/> allows).</summary>
+    public bool NeedsForce { get; init; } = true;
+
+    /// <summary>Whether temporary files of <see cref="AtomicFile"/> (<c>.FILE.tmp-…</c>) in the folder count as ours rather than as the user's.</summary>
+    public bool TemporaryFilesAreOurs { get; init; } = true;
+
+    /// <summary>The names a folder of this writer may hold, whatever it is; anything else is refused (<see cref="Strangers"/>) before the marker is looked at. Null: not checked.</summary>
+    public IReadOnlyCollection<string>? Names { get; init; }
+
+    /// <summary>
+    /// What marks a folder as one this writer wrote: from the folder, the names its marker lists (empty when it lists
+    /// none), or null when the folder is not ours (<see cref="NotOurs"/>). Null: no marker is needed.
+    /// </summary>
+    public Func<string, IReadOnlyCollection<string>?>? Ours { get; init; }
+
+    /// <summary>How a folder of ours is called in the refusal of one that is not: "a sensitivity folder".</summary>
+    public string FolderName { get; init; } = "";
+
+    /// <summary>What a folder of ours has and this one lacks, in the same refusal: "discovery.md written by contentionsim discover".</summary>
+    public string MarkerName { get; init; } = "";
+
+    /// <summary>Whether the refusal of a folder that is not ours suggests <c>--force-delete-foreign</c>.</summary>
+    public bool SuggestsForceDeleteForeign { get; init; }
+
+    /// <summary>The message when the folder holds names that are not ours, from the target and those names (sorted ordinally).</summary>
+    public Func<string, IReadOnlyList<string>, string> Strangers { get; init; } =
+        (target, names) => $"'{target}' holds {string.Join(", ", names.Select(n => $"'{n}'"))}, which is not ours; choose another --out.";
+
+    /// <summary>The refusal of a folder that is not empty and has no marker of ours.</summary>
+    internal string NotOurs(string target) =>
+        $"'{target}' is not empty and is not {FolderName} (it has no {MarkerName}), so --force will not replace it; choose another --out" +
+        (SuggestsForceDeleteForeign ? " (or, to delete everything in it, --force-delete-foreign)." : ".");
+}
+
+/// <summary>
+/// The one check of an output folder before a writer replaces it as a whole (<see cref="StagingFolder.Write"/>), so that
+/// nothing the user put there is lost: a missing or empty folder is accepted; one that is not empty only with
+/// <c>--force</c> (when the writer's rules ask for it) and only when it holds an earlier output of the same writer and
+/// nothing else; anything else in the target's place is refused. Used by the run, sensitivity, discovery and experiment
+/// writers, each with its <see cref="OutputTargetRules"/>.
+/// </summary>
+public static class OutputTarget
+{
+    /// <summary>The refusal of a folder that is not empty without <c>--force</c>.</summary>
+    public static string NotEmpty(string target) =>
+        $"'{target}' exists and is not empty; use --force to replace it or choose another --out.";
+
+    /// <summary>
+    /// Throws unless <paramref name="target"/> (a full path, without a trailing separator) may be replaced under
+    /// <paramref name="rules"/>: it is missing or empty, or (with <paramref name="force"/> where the rules need it) holds
+    /// an earlier output of ours and nothing else. <paramref name="deleteForeign"/> (<c>--force-delete-foreign</c>)
+    /// accepts, with <paramref name="force"/>, any folder that is not empty.
+    /// </summary>
+    /// <exception cref="OutputException">The folder may not be replaced or could not be read; the message says why and what to do.</exception>
+    public static void Check(string target, OutputTargetRules rules, bool force = false, bool deleteForeign = false)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(rules);
+        var kind = Shared.FileKinds.Of(target);
+        if (kind is not (Shared.FileKind.Missing or Shared.FileKind.Directory))
+            throw new OutputException(target, rules.NotAFolder(target, Shared.FileKinds.Describe(kind)));
+        if (rules.CleansLitter) Litter.Clean(target);
+        if (!Directory.Exists(target)) return;
+        List<string> entries;
+        try
+        {
+            entries = [.. Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).OfType<string>()];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw OutputException.From(target, ex);
+        }
+        if (entries.Count == 0) return;
+        if (rules.NeedsForce && !force) throw new OutputException(target, NotEmpty(target));
+        if (deleteForeign) return;
+        if (rules.Names is { } names) RefuseStrangers(target, entries, names, rules);
+        if (rules.Ours is { } ours)
+        {
+            var listed = ours(target) ?? throw new OutputException(target, rules.NotOurs(target));
+            if (listed.Count > 0) RefuseStrangers(target, entries, listed, rules);
+        }
+    }
+
+    private static void RefuseStrangers(string target, List<string> entries, IReadOnlyCollection<string> ours, OutputTargetRules rules)
+    {
+        var strangers = entries.Where(e => !ours.Contains(e) && !(rules.TemporaryFilesAreOurs && AtomicFile.IsTempName(e)))
+            .Order(StringComparer.Ordinal).ToList();
+        if (strangers.Count > 0) throw new OutputException(target, rules.Strangers(target, strangers));
+    }
+}

@@ -47,35 +47,21 @@ public static class DiscoveryOutput
     /// of killed processes are removed first (<see cref="Litter"/>).
     /// </summary>
     /// <exception cref="OutputException">The folder is not a folder, is not empty (without <paramref name="force"/>), or holds something else.</exception>
-    public static void CheckTarget(string folder, bool force)
+    public static void CheckTarget(string folder, bool force) =>
+        OutputTarget.Check(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)), Rules, force);
+
+    /// <summary>A discovery's folder: replaced with --force when it holds only discover's names, its report among them.</summary>
+    private static readonly OutputTargetRules Rules = new()
     {
-        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        var kind = FileKinds.Of(target);
-        if (kind is not (FileKind.Missing or FileKind.Directory))
-            throw new OutputException(target, $"'{target}' exists and is {FileKinds.Describe(kind)}, not a folder; choose another --out.");
-        Litter.Clean(target);
-        if (kind is FileKind.Missing) return;
-        List<string> entries;
-        try
-        {
-            entries = [.. Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).OfType<string>()];
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw OutputException.From(target, ex);
-        }
-        if (entries.Count == 0) return;
-        if (!force)
-            throw new OutputException(target, $"'{target}' exists and is not empty; use --force to replace it or choose another --out.");
-        var others = entries.Where(e => !FileNames.Contains(e) && !AtomicFile.IsTempName(e)).Order(StringComparer.Ordinal).ToList();
-        if (others.Count > 0)
-            throw new OutputException(target,
-                $"'{target}' holds {string.Join(", ", others.Take(5).Select(o => $"'{o}'"))}{(others.Count > 5 ? $" and {others.Count - 5} more" : "")}, " +
-                $"which discover does not write, so --force will not replace it; move {(others.Count == 1 ? "it" : "them")} out or choose another --out.");
-        if (!IsDiscoveryReport(Path.Combine(target, ReportFile)))
-            throw new OutputException(target,
-                $"'{target}' is not empty and is not a discovery's folder (it has no {ReportFile} written by contentionsim discover), so --force will not replace it; choose another --out.");
-    }
+        CleansLitter = true,
+        Names = FileNames,
+        Ours = folder => IsDiscoveryReport(Path.Combine(folder, ReportFile)) ? [] : null,
+        FolderName = "a discovery's folder",
+        MarkerName = $"{ReportFile} written by contentionsim discover",
+        Strangers = (target, others) =>
+            $"'{target}' holds {string.Join(", ", others.Take(5).Select(o => $"'{o}'"))}{(others.Count > 5 ? $" and {others.Count - 5} more" : "")}, " +
+            $"which discover does not write, so --force will not replace it; move {(others.Count == 1 ? "it" : "them")} out or choose another --out.",
+    };
 
     /// <summary>True if <paramref name="path"/> is an ordinary file that starts as discover's <see cref="ReportFile"/> does.</summary>
     private static bool IsDiscoveryReport(string path)

@@ -75,23 +75,18 @@ public static class SensitivityOutputWriter
         return new RunOutput(target, files);
     }
 
-    private static void CheckTarget(string target, bool force)
+    /// <summary>A sensitivity folder: replaced with --force when it has a sensitivity manifest (what else it holds is not checked).</summary>
+    private static readonly OutputTargetRules Rules = new()
     {
-        if (File.Exists(target)) throw new OutputException(target, $"'{target}' exists and is a file; choose another --out.");
-        if (!Directory.Exists(target)) return;
-        bool empty;
-        try
+        NotAFolder = (target, _) => $"'{target}' exists and is a file; choose another --out.",
+        Ours = folder =>
         {
-            empty = !Directory.EnumerateFileSystemEntries(target).Any();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw OutputException.From(target, ex);
-        }
-        if (empty) return;
-        if (!force) throw new OutputException(target, $"'{target}' exists and is not empty; use --force to replace it or choose another --out.");
-        string manifest = Path.Combine(target, SensitivityManifest.FileName);
-        if (!File.Exists(manifest) || !File.ReadAllText(manifest).Contains(SensitivityManifest.Format, StringComparison.Ordinal))
-            throw new OutputException(target, $"'{target}' is not empty and is not a sensitivity folder (it has no sensitivity {SensitivityManifest.FileName}), so --force will not replace it; choose another --out.");
-    }
+            string manifest = Path.Combine(folder, SensitivityManifest.FileName);
+            return File.Exists(manifest) && File.ReadAllText(manifest).Contains(SensitivityManifest.Format, StringComparison.Ordinal) ? [] : null;
+        },
+        FolderName = "a sensitivity folder",
+        MarkerName = $"sensitivity {SensitivityManifest.FileName}",
+    };
+
+    private static void CheckTarget(string target, bool force) => OutputTarget.Check(target, Rules, force);
 }

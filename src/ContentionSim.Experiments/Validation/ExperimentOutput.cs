@@ -35,27 +35,21 @@ public static class ExperimentOutput
     /// of killed processes are removed first (<see cref="Litter"/>).
     /// </summary>
     /// <exception cref="OutputException">The folder is a file or holds something an experiment does not write.</exception>
-    public static void CheckTarget(string folder)
+    public static void CheckTarget(string folder) =>
+        OutputTarget.Check(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)), Rules);
+
+    /// <summary>An experiment's folder: replaced (no --force needed) when it holds nothing but an experiment's files.</summary>
+    private static readonly OutputTargetRules Rules = new()
     {
-        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        if (File.Exists(target)) throw new OutputException(target, $"'{target}' is a file; choose another --out.");
-        if (!Directory.Exists(target)) return;
-        Litter.Clean(target);
-        string[] foreign;
-        try
-        {
-            foreign = [.. Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).OfType<string>()
-                .Where(n => !Files.Any(f => f.Name == n)).Order(StringComparer.Ordinal)];
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw OutputException.From(target, ex);
-        }
-        if (foreign.Length > 0)
-            throw new OutputException(target,
-                $"'{target}' holds {string.Join(", ", foreign.Take(5))}{(foreign.Length > 5 ? $" and {foreign.Length - 5} more" : "")}, which an experiment does not write; " +
-                $"the experiment's folder is replaced as a whole, so nothing was written and {(foreign.Length == 1 ? "it is" : "they are")} kept. Move {(foreign.Length == 1 ? "it" : "them")} elsewhere or choose another --out.");
-    }
+        NotAFolder = (target, _) => $"'{target}' is a file; choose another --out.",
+        CleansLitter = true,
+        NeedsForce = false,
+        TemporaryFilesAreOurs = false,
+        Names = [.. Files.Select(f => f.Name)],
+        Strangers = (target, foreign) =>
+            $"'{target}' holds {string.Join(", ", foreign.Take(5))}{(foreign.Count > 5 ? $" and {foreign.Count - 5} more" : "")}, which an experiment does not write; " +
+            $"the experiment's folder is replaced as a whole, so nothing was written and {(foreign.Count == 1 ? "it is" : "they are")} kept. Move {(foreign.Count == 1 ? "it" : "them")} elsewhere or choose another --out.",
+    };
 
     /// <summary>Writes the folder <paramref name="folder"/> (replacing it if it holds an earlier result of an experiment, see <see cref="CheckTarget"/>).</summary>
     /// <exception cref="OutputException">The folder holds something else, or a file or the folder could not be written; nothing is left half-written.</exception>

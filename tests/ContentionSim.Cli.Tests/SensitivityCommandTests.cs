@@ -94,6 +94,24 @@ public sealed class SensitivityCommandTests : IDisposable
     }
 
     [Fact]
+    public void Force_replaces_an_earlier_analysis_but_not_one_beside_a_users_file()
+    {
+        var scenario = _cli.Write("tiny.yaml", Tiny);
+        string outDir = _cli.PathOf("out");
+        Assert.Equal(0, _cli.Run(["sensitivity", scenario, "--out", outDir, .. Few]).Code);
+        string[] ours = [.. Directory.GetFileSystemEntries(outDir).Select(e => Path.GetFileName(e)!).Order(StringComparer.Ordinal)];
+        Assert.Equal(0, _cli.Run(["sensitivity", scenario, "--out", outDir, "--force", .. Few]).Code);
+
+        File.WriteAllText(Path.Combine(outDir, "notes.txt"), "mine");
+        var (code, _, error) = _cli.Run(["sensitivity", scenario, "--out", outDir, "--force", .. Few]);
+        Assert.Equal(ExitCodes.OutputFailed, code);
+        Assert.Contains("'notes.txt'", error);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(outDir, "notes.txt")));
+        string[] after = [.. Directory.GetFileSystemEntries(outDir).Select(e => Path.GetFileName(e)!).Order(StringComparer.Ordinal)];
+        Assert.Equal([.. ours.Append("notes.txt").Order(StringComparer.Ordinal)], after);
+    }
+
+    [Fact]
     public void Ctrl_c_exits_130_and_writes_nothing()
     {
         var scenario = _cli.Write("tiny.yaml", Tiny);

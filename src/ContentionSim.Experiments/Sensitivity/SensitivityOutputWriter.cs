@@ -1,5 +1,6 @@
 using ContentionSim.Core.Observation;
 using ContentionSim.Reporting;
+using ContentionSim.Shared;
 
 namespace ContentionSim.Experiments.Sensitivity;
 
@@ -79,14 +80,40 @@ public static class SensitivityOutputWriter
     private static readonly OutputTargetRules Rules = new()
     {
         NotAFolder = (target, _) => $"'{target}' exists and is a file; choose another --out.",
-        Ours = folder =>
-        {
-            string manifest = Path.Combine(folder, SensitivityManifest.FileName);
-            return File.Exists(manifest) && File.ReadAllText(manifest).Contains(SensitivityManifest.Format, StringComparison.Ordinal) ? [] : null;
-        },
+        Ours = OwnedFiles,
         FolderName = "a sensitivity folder",
         MarkerName = $"sensitivity {SensitivityManifest.FileName}",
     };
 
     private static void CheckTarget(string target, bool force) => OutputTarget.Check(target, Rules, force);
+
+    /// <summary>
+    /// The files an earlier sensitivity analysis wrote into <paramref name="folder"/>, as its manifest lists them (the
+    /// manifest included), or null when the folder has no sensitivity manifest. Anything else in the folder is the
+    /// user's, and <c>--force</c> does not replace a folder that holds it.
+    /// </summary>
+    internal static IReadOnlyCollection<string>? OwnedFiles(string folder)
+    {
+        string manifest = Path.Combine(folder, SensitivityManifest.FileName);
+        if (FileKinds.Of(manifest) != FileKind.Regular) return null;
+        string text = File.ReadAllText(manifest);
+        if (!text.Contains(SensitivityManifest.Format, StringComparison.Ordinal)) return null;
+        var owned = new HashSet<string>(StringComparer.Ordinal) { SensitivityManifest.FileName };
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(text);
+            if (doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("files", out var files) && files.ValueKind == System.Text.Json.JsonValueKind.Array)
+                foreach (var f in files.EnumerateArray())
+                    if (f.ValueKind == System.Text.Json.JsonValueKind.Object && f.TryGetProperty("name", out var n)
+                        && n.ValueKind == System.Text.Json.JsonValueKind.String && n.GetString() is { Length: > 0 } name
+                        && name == Path.GetFileName(name))
+                        owned.Add(name);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+        return owned;
+    }
 }

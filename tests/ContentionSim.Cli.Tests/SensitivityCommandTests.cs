@@ -94,7 +94,7 @@ public sealed class SensitivityCommandTests : IDisposable
     }
 
     [Fact]
-    public void Force_replaces_an_earlier_analysis_but_not_one_beside_a_users_file()
+    public void Force_replaces_an_earlier_analysis_but_refuses_one_beside_a_users_file_before_running()
     {
         var scenario = _cli.Write("tiny.yaml", Tiny);
         string outDir = _cli.PathOf("out");
@@ -103,9 +103,11 @@ public sealed class SensitivityCommandTests : IDisposable
         Assert.Equal(0, _cli.Run(["sensitivity", scenario, "--out", outDir, "--force", .. Few]).Code);
 
         File.WriteAllText(Path.Combine(outDir, "notes.txt"), "mine");
-        var (code, _, error) = _cli.Run(["sensitivity", scenario, "--out", outDir, "--force", .. Few]);
+        var (code, output, error) = _cli.Run(["sensitivity", scenario, "--out", outDir, "--force", .. Few]);
         Assert.Equal(ExitCodes.OutputFailed, code);
         Assert.Contains("'notes.txt'", error);
+        Assert.DoesNotContain("Sensitivity of", output); // refused before any run, not after the analysis
+        Assert.DoesNotContain("Exception", error);
         Assert.Equal("mine", File.ReadAllText(Path.Combine(outDir, "notes.txt")));
         string[] after = [.. Directory.GetFileSystemEntries(outDir).Select(e => Path.GetFileName(e)!).Order(StringComparer.Ordinal)];
         Assert.Equal([.. ours.Append("notes.txt").Order(StringComparer.Ordinal)], after);

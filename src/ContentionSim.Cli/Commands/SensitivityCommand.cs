@@ -151,6 +151,8 @@ internal static class SensitivityCommand
             console.Error.WriteLine($"error: the output folder '{target}' exists and is not empty; use --force to replace it or choose another --out.");
             return ExitCodes.OutputFailed;
         }
+        // … and one --force may not replace (a user's file beside an earlier analysis, a file in its place).
+        SensitivityOutputWriter.CheckReplaceable(target, setup.Force);
         var s = design.Base;
         int threads = workers == 0 ? Environment.ProcessorCount : workers;
         console.Out.WriteLine($"Sensitivity of '{s.Name}': {design.Parameters.Count} parameters ±{(design.Delta * 100).ToString("0.##", CultureInfo.InvariantCulture)}% " +

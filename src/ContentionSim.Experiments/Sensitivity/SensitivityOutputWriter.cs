@@ -35,22 +35,19 @@ public static class SensitivityOutputWriter
         return files;
     }
 
+    /// <summary>
+    /// Throws unless <paramref name="outDir"/> could be written by <see cref="Write"/> with <paramref name="force"/>, so
+    /// that the command refuses a folder before it spends time on the runs rather than after.
+    /// </summary>
+    /// <exception cref="OutputException">The folder may not be written; the message says why and what to do.</exception>
+    public static void CheckReplaceable(string outDir, bool force) => CheckTarget(Target(outDir), force);
+
     /// <exception cref="OutputException">The folder exists and is not empty (without <see cref="SensitivitySetup.Force"/>, or not a sensitivity folder), or could not be written.</exception>
     public static RunOutput Write(SensitivityAnalysis analysis, SensitivitySetup setup, string outDir)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(setup);
-        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
-        string target;
-        try
-        {
-            target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir));
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw new OutputException(outDir, $"'{outDir}' is not a valid folder path; choose another --out.", ex);
-        }
-        if (Path.GetDirectoryName(target) is null) throw new OutputException(target, $"Cannot write into '{target}'; choose a folder inside it with --out.");
+        string target = Target(outDir);
         CheckTarget(target, setup.Force);
         var files = Files(setup);
 
@@ -84,6 +81,24 @@ public static class SensitivityOutputWriter
         FolderName = "a sensitivity folder",
         MarkerName = $"sensitivity {SensitivityManifest.FileName}",
     };
+
+    /// <summary>The full path of <paramref name="outDir"/> without a trailing separator.</summary>
+    /// <exception cref="OutputException">It is not a valid folder path, or a root.</exception>
+    private static string Target(string outDir)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        string target;
+        try
+        {
+            target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new OutputException(outDir, $"'{outDir}' is not a valid folder path; choose another --out.", ex);
+        }
+        if (Path.GetDirectoryName(target) is null) throw new OutputException(target, $"Cannot write into '{target}'; choose a folder inside it with --out.");
+        return target;
+    }
 
     private static void CheckTarget(string target, bool force) => OutputTarget.Check(target, Rules, force);
 

@@ -100,6 +100,23 @@ public static class OutputTarget
         }
     }
 
+    /// <summary>
+    /// Adds to <paramref name="owned"/> the plain file names a manifest lists in its <c>files</c> array (objects with a
+    /// <c>name</c>), the list the run and sensitivity manifests both write; names with a folder part are skipped.
+    /// </summary>
+    public static void AddListedFiles(System.Text.Json.JsonElement manifest, ISet<string> owned)
+    {
+        ArgumentNullException.ThrowIfNull(owned);
+        if (manifest.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !manifest.TryGetProperty("files", out var files) || files.ValueKind != System.Text.Json.JsonValueKind.Array)
+            return;
+        foreach (var f in files.EnumerateArray())
+            if (f.ValueKind == System.Text.Json.JsonValueKind.Object && f.TryGetProperty("name", out var n)
+                && n.ValueKind == System.Text.Json.JsonValueKind.String && n.GetString() is { Length: > 0 } name
+                && name == Path.GetFileName(name))
+                owned.Add(name);
+    }
+
     private static void RefuseStrangers(string target, List<string> entries, IReadOnlyCollection<string> ours, OutputTargetRules rules)
     {
         var strangers = entries.Where(e => !ours.Contains(e) && !(rules.TemporaryFilesAreOurs && AtomicFile.IsTempName(e)))

@@ -197,12 +197,7 @@ public static class RunOutputWriter
                 || name.GetString() != RunManifest.ToolName)
                 return null;
             var owned = new HashSet<string>(StringComparer.Ordinal) { ManifestFile, Html.RunReport.FileName };
-            if (root.TryGetProperty("files", out var files) && files.ValueKind == System.Text.Json.JsonValueKind.Array)
-                foreach (var f in files.EnumerateArray())
-                    if (f.ValueKind == System.Text.Json.JsonValueKind.Object && f.TryGetProperty("name", out var n)
-                        && n.ValueKind == System.Text.Json.JsonValueKind.String && n.GetString() is { Length: > 0 } fileName
-                        && fileName == Path.GetFileName(fileName))
-                        owned.Add(fileName);
+            OutputTarget.AddListedFiles(root, owned);
             return owned;
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)

@@ -73,7 +73,7 @@ public static class SensitivityOutputWriter
         return new RunOutput(target, files);
     }
 
-    /// <summary>A sensitivity folder: replaced with --force when it has a sensitivity manifest (what else it holds is not checked).</summary>
+    /// <summary>A sensitivity folder: replaced with --force when it has a sensitivity manifest and holds only the files that manifest lists.</summary>
     private static readonly OutputTargetRules Rules = new()
     {
         NotAFolder = (target, _) => $"'{target}' exists and is a file; choose another --out.",
@@ -111,24 +111,18 @@ public static class SensitivityOutputWriter
     {
         string manifest = Path.Combine(folder, SensitivityManifest.FileName);
         if (FileKinds.Of(manifest) != FileKind.Regular) return null;
-        string text = File.ReadAllText(manifest);
-        if (!text.Contains(SensitivityManifest.Format, StringComparison.Ordinal)) return null;
-        var owned = new HashSet<string>(StringComparer.Ordinal) { SensitivityManifest.FileName };
         try
         {
+            string text = File.ReadAllText(manifest);
+            if (!text.Contains(SensitivityManifest.Format, StringComparison.Ordinal)) return null;
+            var owned = new HashSet<string>(StringComparer.Ordinal) { SensitivityManifest.FileName };
             using var doc = System.Text.Json.JsonDocument.Parse(text);
-            if (doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                && doc.RootElement.TryGetProperty("files", out var files) && files.ValueKind == System.Text.Json.JsonValueKind.Array)
-                foreach (var f in files.EnumerateArray())
-                    if (f.ValueKind == System.Text.Json.JsonValueKind.Object && f.TryGetProperty("name", out var n)
-                        && n.ValueKind == System.Text.Json.JsonValueKind.String && n.GetString() is { Length: > 0 } name
-                        && name == Path.GetFileName(name))
-                        owned.Add(name);
+            OutputTarget.AddListedFiles(doc.RootElement, owned);
+            return owned;
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
         {
             return null;
         }
-        return owned;
     }
 }

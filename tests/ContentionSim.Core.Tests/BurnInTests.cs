@@ -55,6 +55,30 @@ public class BurnInTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void The_burn_in_runs_on_until_no_wave_is_under_way_and_the_classifier_keeps_the_routine_it_learnt()
+    {
+        // The open-POS movement surges about four times in ten years, so a fixed burn-in ends inside a
+        // wave in a good share of seeds; then it runs on (at most as long again) until the wave is quiet.
+        var models = Enumerable.Range(1, Seeds).Select(k => new ContentionModel(Classroom((ulong)k, Scenario.DefaultBurnIn) with
+        {
+            State = new StateParameters { Openness = 0.7 },
+        }, new RunOptions { Threads = 1, KeepSeries = false })).ToList();
+        var extended = models.Count(m => m.BurnInTicks > Scenario.DefaultBurnIn);
+        log.WriteLine($"burn-in extended in {extended} of {Seeds} runs; ticks: {string.Join(' ', models.Select(m => m.BurnInTicks))}");
+
+        Assert.All(models, m => Assert.InRange(m.BurnInTicks, Scenario.DefaultBurnIn, 2 * Scenario.DefaultBurnIn));
+        Assert.True(extended > 0, "no run ended its fixed burn-in inside a wave: the extension was not exercised");
+        foreach (var m in models.Where(m => m.BurnInTicks < 2 * Scenario.DefaultBurnIn))
+        {
+            var wave = m.Observation.Wave;
+            Assert.Equal(Stages.Stage.Latent, wave.Current);
+            Assert.Equal(0, wave.Cycle);
+            Assert.Empty(wave.Entries);
+            Assert.Empty(wave.Cycles);
+        }
+    }
+
+    [Fact]
     public void The_burn_in_is_not_recorded_and_events_keep_their_ticks()
     {
         var s = Classroom(3, 40) with

@@ -20,6 +20,8 @@ public class SimulatorTests
     {
         Seed = seed,
         Ticks = 150,
+        // From the initial state (no burn-in): the start-up surge is the something-happens these tests need in 150 ticks.
+        BurnIn = 0,
         Movements =
         [
             new MovementParameters

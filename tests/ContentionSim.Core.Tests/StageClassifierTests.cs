@@ -22,7 +22,7 @@ public class StageClassifierTests
         OnsetMargin = 0.02,
         EndMargin = 0.01,
         FrameRise = 0.05,
-        InteractionRate = 1.0,
+        InteractionRise = 2.0,
         RiseSlowdown = 0.5,
         DeclineFraction = 0.95,
         ExhaustionShare = 0.05,
@@ -310,21 +310,31 @@ public class StageClassifierTests
         Assert.Equal(Stage.RepertoiresAndFrames, cycle.HighestStage);
     }
 
-    [Fact]
-    public void Criteria_are_rates_per_thousand_activists()
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(4000)]
+    public void Stage_three_needs_interaction_to_rise_over_its_quiet_level_at_any_size(int activists)
     {
-        // The same two interactions a tick are 2 per 1,000 among 1,000 activists but 0.5 per
-        // 1,000 among 4,000: below the rate of stage 3, so that cycle fizzles.
-        Outcome OutcomeWith(int activists)
+        // Tarrow's "increased" interaction: a doubling over the quiet level before the cycle opened,
+        // not a level. k = activists / 1,000, so the counts are the same rates per 1,000 at either size.
+        int k = activists / 1000;
+        Outcome OutcomeWith(int quiet, int atOnset, int later)
         {
             var c = new StageClassifier("m", Unsmoothed());
             new Script { Activists = activists }
-                .Add(5, 0.05).Add(3, 0.10).Add(9, 0.30, frame: 0.30, interactions: 2).Add(3, 0.05, frame: 0.30).Feed(c);
+                .Add(5, 0.05, interactions: quiet * k).Add(3, 0.10, interactions: atOnset * k)
+                .Add(9, 0.30, frame: 0.30, interactions: later * k).Add(3, 0.05, frame: 0.30).Feed(c);
             return Assert.Single(c.Cycles).Outcome;
         }
 
-        Assert.NotEqual(Outcome.Fizzle, OutcomeWith(1000));
-        Assert.Equal(Outcome.Fizzle, OutcomeWith(4000));
+        // 2 per 1,000 a tick throughout: high, but no higher than when quiet: the cycle fizzles.
+        Assert.Equal(Outcome.Fizzle, OutcomeWith(2, 2, 2));
+        // 1 per 1,000 when quiet, 2 later: a doubling, so stage 3 (and the cycle is not a fizzle).
+        Assert.NotEqual(Outcome.Fizzle, OutcomeWith(1, 1, 2));
+        // Just short of a doubling: a fizzle.
+        Assert.Equal(Outcome.Fizzle, OutcomeWith(2, 2, 3));
+        // The reference is the quiet level, not the rate in the ticks the cycle was opening.
+        Assert.NotEqual(Outcome.Fizzle, OutcomeWith(1, 2, 2));
     }
 
     [Fact]

@@ -12,14 +12,14 @@ public sealed class StageCriteriaTests
     {
         var p = new ClassifierParameters
         {
-            OnsetMargin = 0.03, FrameRise = 0.07, InteractionRate = 1.5, RiseSlowdown = 0.45, DeclineFraction = 0.9, ExhaustionShare = 0.06,
+            OnsetMargin = 0.03, FrameRise = 0.07, InteractionRise = 1.5, RiseSlowdown = 0.45, DeclineFraction = 0.9, ExhaustionShare = 0.06,
             PolarizationRise = 0.08, WithdrawalFraction = 0.8, ViolenceRate = 1.25, InstitutionalizedShare = 0.15, ConfrontationRise = 2.5,
             StateResponseShare = 0.55, ResponseFraction = 0.45,
         };
 
         Assert.Contains("onset_margin = 0.03", StageCriteria.Entry(Stage.ConflictAndDiffusion, p));
         Assert.Contains("frame_rise = 0.07", StageCriteria.Entry(Stage.RepertoiresAndFrames, p));
-        Assert.Contains("interaction_rate = 1.5", StageCriteria.Entry(Stage.InformationAndInteraction, p));
+        Assert.Contains("interaction_rise = 1.5", StageCriteria.Entry(Stage.InformationAndInteraction, p));
         Assert.Contains("rise_slowdown = 0.45", StageCriteria.Entry(Stage.InformationAndInteraction, p));
         Assert.Contains("decline_fraction = 0.9", StageCriteria.Entry(Stage.ExhaustionAndPolarization, p));
         Assert.Contains("exhaustion_share = 0.06", StageCriteria.Entry(Stage.ExhaustionAndPolarization, p));
@@ -103,8 +103,8 @@ public sealed class StageCriteriaTests
         Assert.Contains("3 ticks", onset);
         Assert.Contains("since the cycle opened 0.1 (≥ frame_rise = 0.05)",
             Trigger(new StageEntry { Stage = Stage.RepertoiresAndFrames, Measures = new StageMeasureValues { Recorded = true, FrameRise = 0.1 } }));
-        Assert.Contains("a tick 2 (≥ interaction_rate = 1)",
-            Trigger(new StageEntry { Stage = Stage.InformationAndInteraction, Measures = new StageMeasureValues { Recorded = true, InteractionRate = 2.0, RisePace = 0.25 } }));
+        Assert.Contains("before the cycle opened (a slow average over the ticks between cycles) 3 (≥ interaction_rise = 2)",
+            Trigger(new StageEntry { Stage = Stage.InformationAndInteraction, Measures = new StageMeasureValues { Recorded = true, InteractionRate = 2.0, InteractionRise = 3.0, RisePace = 0.25 } }));
         var exhaustion = Trigger(new StageEntry
         {
             Stage = Stage.ExhaustionAndPolarization, Route = StageRules.Polarization, Participation = 0.30, PeakParticipation = 0.40, RadicalShareAtPeak = 0.20, RadicalShare = 0.60,

@@ -83,6 +83,25 @@ public class StageLabelTests
     }
 
     [Fact]
+    public void Three_narrow_bands_in_a_row_each_get_their_stages_chip()
+    {
+        // A short cycle at the end of a 260-week run: stages 2, 3 and 4 three weeks each (seen in a simulated run):
+        // the third chip finds both rows taken and goes to a row below them rather than vanishing.
+        var bands = new List<StagesPlot.Band> { new(Stage.ConflictAndDiffusion, 212, 247), new(Stage.RepertoiresAndFrames, 247, 250),
+            new(Stage.InformationAndInteraction, 250, 253), new(Stage.ExhaustionAndPolarization, 253, 256) };
+        var placed = StagesPlot.BandLabels(bands, FigureStyle.AnnotationSize, 1, 260, rows: 2);
+        Assert.Equal(bands.Select(b => b.Stage).Order(), placed.Select(p => p.Band.Stage).Order());
+        Assert.Contains(placed, p => p.Row == 2);
+        double width = FigureStyle.TextWidth("0", FigureStyle.AnnotationSize, 1, 260);
+        foreach (var row in placed.GroupBy(p => p.Row))
+        {
+            var centres = row.Select(p => p.X).Order().ToList();
+            for (int i = 1; i < centres.Count; i++)
+                Assert.True(centres[i] - centres[i - 1] >= width, $"chips at {centres[i - 1]} and {centres[i]} overlap in row {row.Key}");
+        }
+    }
+
+    [Fact]
     public void Chips_in_a_row_never_overlap_and_crowded_bands_give_way_to_one_chip_per_stage()
     {
         // 300 one-week bands cycling through the six stages on a 300-week axis: far too many for a chip each.

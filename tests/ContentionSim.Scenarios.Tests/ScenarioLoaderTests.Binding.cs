@@ -162,7 +162,7 @@ public partial class ScenarioLoaderTests
           onset_margin: 0.03
           end_margin: 0.015
           frame_rise: 0.1
-          interaction_rate: 2
+          interaction_rise: 2.5
           rise_slowdown: 0.4
           decline_fraction: 0.8
           exhaustion_share: 0.1

@@ -28,10 +28,11 @@ public sealed record ClassifierParameters
         Source = "assumed: five points of the population newly framed")]
     public double FrameRise { get; init; } = 0.05;
 
-    /// <summary>State–movement interactions per 1,000 activists per tick that mark increased interaction (stage 3).</summary>
-    [Param("State–movement interactions per 1,000 activists per tick that mark increased interaction (stage 3).", Min = 0, Unit = "per 1,000/tick",
-        Source = "assumed")]
-    public double InteractionRate { get; init; } = 1.0;
+    /// <summary>Smoothed state–movement interactions, as a multiple of their quiet level before the cycle opened, that mark increased interaction (stage 3, with rise_slowdown).</summary>
+    [Param("Smoothed state–movement interactions, as a multiple of their quiet level before the cycle opened, that mark increased interaction (stage 3, with rise_slowdown).", Min = 1, Unit = "times the quiet level",
+        Source = "Tarrow (2011) ch. 10 for the criterion (\"increased\" information and interaction between challengers and authorities: a rise over the routine between cycles, not a level; the quiet level is a slow average over baseline_window ticks, like the baseline of participation); value assumed: a doubling, as confrontation_rise. " +
+            "Issue 15: the level it replaces (1 per 1,000 activists a tick, assumed when peaks reached 50-90% of activists) sat where waves of about 10% peak (0.7-1.0), so whether a wave counted as a cycle turned on noise and size")]
+    public double InteractionRise { get; init; } = 2.0;
 
     /// <summary>Rise of smoothed participation in a tick, as a share of its fastest rise so far in the cycle, at or below which the rise has slowed (stage 3, with the interaction rate).</summary>
     [Param("Rise of smoothed participation in a tick, as a share of its fastest rise so far in the cycle, at or below which the rise has slowed (stage 3, with the interaction rate).", Min = 0, Max = 1, Unit = "share of fastest rise",

@@ -4,6 +4,7 @@ using ContentionSim.Core.Engine;
 using ContentionSim.Core.Opinion;
 using ContentionSim.Core.Organizations;
 using ContentionSim.Core.Parameters;
+using ContentionSim.Core.Stages;
 using ContentionSim.Core.State;
 using ContentionSim.Core.Transnational;
 
@@ -40,20 +41,31 @@ public sealed class ContentionModel
     }
 
     /// <summary>
-    /// The burn-in (docs/ODD.md 5): <paramref name="ticks"/> ticks numbered <c>1 − ticks … 0</c> run with
-    /// the schedule of <see cref="Step()"/> but not observed — no observation, no stage, no record — and
-    /// without scheduled events (those start at tick 1), so that the start-up transient of the initial
-    /// state (everybody inactive, rested, at baseline grievance) has passed when tick 1 is recorded.
+    /// The burn-in (docs/ODD.md 5): <paramref name="ticks"/> ticks, and then as many more as it takes,
+    /// up to <paramref name="ticks"/> again, for the wave to be quiet (no cycle open by the classifier's
+    /// own criteria), run with the schedule of <see cref="Step()"/> but not recorded — no series, no
+    /// cycle, no headline — and without scheduled events (those start at tick 1), so that the start-up
+    /// transient of the initial state (everybody inactive, rested, at baseline grievance) has passed and
+    /// no wave is under way when tick 1 is recorded. Its ticks are numbered <c>1 − 2·ticks</c> upwards
+    /// and end at 0 (those of an unused extension are skipped). The classifiers watch it to learn the
+    /// routine (baseline of participation, quiet level of interaction) and forget its cycles.
     /// What the organizations counted during it is cleared; alliances formed in it stand on.
     /// </summary>
     private void BurnIn(int ticks)
     {
         if (ticks <= 0) return;
-        Context.CurrentTick = -ticks;
-        for (int k = 0; k < ticks && !Context.Cancellation.IsCancellationRequested; k++) Step(observe: false);
+        Context.CurrentTick = -2 * ticks;
+        for (int k = 0; k < ticks && !Context.Cancellation.IsCancellationRequested; k++) Step(warmUp: true);
+        while (Observation.Wave.Current != Stage.Latent && Context.CurrentTick < 0 && !Context.Cancellation.IsCancellationRequested)
+            Step(warmUp: true);
+        BurnInTicks = Context.CurrentTick + 2 * ticks;
         Context.CurrentTick = 0;
+        Observation.EndWarmUp();
         Organizations.ClearRecords();
     }
+
+    /// <summary>Ticks the burn-in ran: <see cref="Scenario.BurnIn"/> and its extension until the wave was quiet (at most twice the burn-in).</summary>
+    public int BurnInTicks { get; private set; }
 
     /// <summary>Parameters in force, the current tick, the random streams, threads and cancellation.</summary>
     internal SimulationContext Context { get; }
@@ -81,9 +93,9 @@ public sealed class ContentionModel
     /// happened. What a submodel reads from the tick before is named <c>last…</c>: those are the
     /// model's lags (docs/ODD.md 3.2).
     /// </summary>
-    public void Step() => Step(observe: true);
+    public void Step() => Step(warmUp: false);
 
-    private void Step(bool observe)
+    private void Step(bool warmUp)
     {
         long clock = PhaseTimes is null ? 0 : Stopwatch.GetTimestamp();
         int tick = ++Context.CurrentTick;
@@ -119,7 +131,7 @@ public sealed class ContentionModel
         var sympathy = Opinion.Update(scenario, tallies, organizations.PublicInformation, allies.Pressure);
         Lap(6, ref clock);
         // 8. The observer measures the tick and classifies the stage.
-        if (observe) Observation.Observe(scenario, tick, tallies, State, organizations.NationalContacts, sectors, sympathy, allies);
+        Observation.Observe(scenario, tick, tallies, State, organizations.NationalContacts, sectors, sympathy, allies, warmUp);
         Lap(7, ref clock);
     }
 

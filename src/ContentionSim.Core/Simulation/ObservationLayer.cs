@@ -36,6 +36,13 @@ public sealed class ObservationLayer
     /// <summary>The observations kept so far (with <see cref="RunOptions.KeepSeries"/>): per tick, the wave, then each movement when there are several.</summary>
     public IReadOnlyList<TickObservation> Series => _series;
     internal StageClassifier Wave => _wave;
+
+    /// <summary>Ends the burn-in's warm-up: the classifiers forget its cycles and keep the routine they learnt (<see cref="StageClassifier.Restart"/>).</summary>
+    internal void EndWarmUp()
+    {
+        _wave.Restart();
+        foreach (var m in _movements) m.Restart();
+    }
     internal IReadOnlyList<StageClassifier> Movements => _movements;
 
     // Running headline figures, kept even when the series is not.
@@ -60,8 +67,9 @@ public sealed class ObservationLayer
     /// <param name="sectors">Kinds of organization engaged.</param>
     /// <param name="sympathy">Public sympathy for each movement after this tick's update.</param>
     /// <param name="allies">The allies after their step.</param>
+    /// <param name="warmUp">A burn-in tick: the classifiers learn the routine (baseline, quiet level of interaction); nothing is recorded.</param>
     internal void Observe(Scenario scenario, int tick, ReadOnlySpan<MovementTally> tallies, StateLayer state,
-        ReadOnlySpan<int> nationalContacts, in SectorsEngaged sectors, ReadOnlySpan<double> sympathy, in AlliesStep allies)
+        ReadOnlySpan<int> nationalContacts, in SectorsEngaged sectors, ReadOnlySpan<double> sympathy, in AlliesStep allies, bool warmUp = false)
     {
         int n = scenario.Movements.Count;
         var wave = new MovementTally();
@@ -90,6 +98,8 @@ public sealed class ObservationLayer
         bool turnover = state.TurnoverNow;
         var waveStage = Classify(_wave, tick, waveObs, turnover);
         for (int m = 0; m < n; m++) Classify(_movements[m], tick, perMovement[m], turnover);
+        // In the burn-in the classifiers only learn the routine: nothing is counted or recorded.
+        if (warmUp) return;
 
         Ticks++;
         ParticipationSum += waveObs.Participation;

@@ -21,7 +21,7 @@ internal readonly record struct StageInput
 /// forward, one at a time, within a cycle; a cycle that falls back before stage 3 is a fizzle.
 /// Observing a tick allocates nothing. See docs/ODD.md, "Submodels: stage classifier".
 /// </summary>
-internal sealed class StageClassifier
+internal sealed partial class StageClassifier
 {
     private const double PeakFloor = 1e-3;
     private readonly ClassifierParameters _p;
@@ -35,12 +35,12 @@ internal sealed class StageClassifier
     private readonly double[] _m = new double[Enum.GetValues<StageMeasure>().Length];
     private readonly bool[] _routeHeld = new bool[4];
     private bool _started;
-    private double _p_ema, _f_ema, _i_ema, _r_ema, _x_ema, _v_ema, _c_ema, _baseline, _growth;
+    private double _p_ema, _f_ema, _i_ema, _i_quiet, _r_ema, _x_ema, _v_ema, _c_ema, _baseline, _growth;
     private int _pendingStage, _pendingTicks, _endTicks;
 
     // The open cycle.
     private int _start, _peakTick;
-    private double _peak, _frameAtStart, _radicalAtPeak, _violenceAtPeak, _cooptationAtPeak, _maxGrowth;
+    private double _peak, _frameAtStart, _interactionQuiet, _radicalAtPeak, _violenceAtPeak, _cooptationAtPeak, _maxGrowth;
     private int _repression, _facilitation, _concessions, _cooptations, _violent, _violentLate, _violentAfterPeak;
     private int _violentSince4, _cooptSince4, _stateSince5, _violentSince5;
     private double _maxPressure, _repressionStance, _facilitationStance;
@@ -88,6 +88,7 @@ internal sealed class StageClassifier
             _started = true;
             _p_ema = x.Values.Participation; _f_ema = x.Values.FrameAdoption; _r_ema = x.Values.RadicalShare;
             _i_ema = x.Values.Interactions * perThousand;
+            _i_quiet = _i_ema;
             _x_ema = exhausted; _v_ema = violence; _c_ema = cooptation;
             _baseline = x.Values.Participation;
             _growth = 0;
@@ -117,6 +118,8 @@ internal sealed class StageClassifier
                 // The baseline follows participation down at once and up only slowly.
                 _pendingTicks = 0;
                 _baseline = _p_ema < _baseline ? _p_ema : _baseline + (_p_ema - _baseline) / _p.BaselineWindow;
+                // The quiet level of interaction: a slow average over the ticks between cycles (stage 3's reference).
+                _i_quiet += (x.Values.Interactions * perThousand - _i_quiet) / _p.BaselineWindow;
             }
             return;
         }
@@ -157,6 +160,7 @@ internal sealed class StageClassifier
     {
         _m[(int)StageMeasure.FrameRise] = _f_ema - _frameAtStart;
         _m[(int)StageMeasure.InteractionRate] = _i_ema;
+        _m[(int)StageMeasure.InteractionRise] = Rise(_i_ema, _interactionQuiet);
         _m[(int)StageMeasure.RisePace] = _maxGrowth > 0 ? _growth / _maxGrowth : double.PositiveInfinity;
         _m[(int)StageMeasure.ShareOfPeak] = _peak > 0 ? _p_ema / _peak : 1;
         _m[(int)StageMeasure.ExhaustedPerMobilized] = _x_ema / Math.Max(_peak, PeakFloor);
@@ -209,6 +213,7 @@ internal sealed class StageClassifier
         _peak = _p_ema;
         _peakTick = x.Tick;
         _frameAtStart = _f_ema;
+        _interactionQuiet = _i_quiet;
         _radicalAtPeak = _r_ema;
         _violenceAtPeak = _v_ema;
         _cooptationAtPeak = _c_ema;
@@ -295,104 +300,28 @@ internal sealed class StageClassifier
         return string.Join('+', Enumerable.Range(0, routes.Count).Where(r => _routeHeld[r]).Select(r => routes[r].Name));
     }
 
-    private void Record(in StageInput x) => _entries.Add(Entry(x));
-
-    private StageEntry Entry(in StageInput x) => new()
-    {
-        Movement = Movement,
-        Cycle = Cycle,
-        Stage = Current,
-        Tick = x.Tick,
-        Participation = _p_ema,
-        PeakParticipation = _peak,
-        FrameAdoption = _f_ema,
-        RadicalShare = _r_ema,
-        RadicalShareAtPeak = _radicalAtPeak,
-        InteractionRate = _i_ema,
-        SectorsEngaged = x.Values.SectorsEngaged,
-        ViolentActs = _violent,
-        Cooptations = _cooptations,
-        RepressionEvents = _repression,
-        FacilitationEvents = _facilitation,
-        Baseline = _baseline,
-        FrameAtStart = _frameAtStart,
-        Measures = Current == Stage.ConflictAndDiffusion ? default : Snapshot(),
-    };
-
-    private StageMeasureValues Snapshot() => new()
-    {
-        Recorded = true,
-        FrameRise = _m[(int)StageMeasure.FrameRise],
-        InteractionRate = _m[(int)StageMeasure.InteractionRate],
-        RisePace = _m[(int)StageMeasure.RisePace],
-        ShareOfPeak = _m[(int)StageMeasure.ShareOfPeak],
-        ExhaustedPerMobilized = _m[(int)StageMeasure.ExhaustedPerMobilized],
-        RadicalShareRise = _m[(int)StageMeasure.RadicalShareRise],
-        ViolenceRate = _m[(int)StageMeasure.ViolenceRate],
-        ViolenceRise = _m[(int)StageMeasure.ViolenceRise],
-        InstitutionalizedPerActive = _m[(int)StageMeasure.InstitutionalizedPerActive],
-        InstitutionalizedRise = _m[(int)StageMeasure.InstitutionalizedRise],
-        StateResponseShare = _m[(int)StageMeasure.StateResponseShare],
-    };
-
-    private void Close(int tick, bool ended)
-    {
-        var outcome = Judge(ended);
-        int ticks = Math.Max(1, _durations.Sum());
-        _cycles.Add(new CycleRecord
-        {
-            Movement = Movement,
-            Cycle = Cycle,
-            StartTick = _start,
-            EndTick = ended ? tick : null,
-            PeakTick = _peakTick,
-            PeakParticipation = _peak,
-            Outcome = outcome,
-            HighestStage = _highest,
-            StageDurations = _durations,
-            RepressionEvents = _repression,
-            FacilitationEvents = _facilitation,
-            Concessions = _concessions,
-            Cooptations = _cooptations,
-            ViolentActs = _violent,
-            ViolentActsLate = _violentLate,
-            ViolentActsAfterPeak = _violentAfterPeak,
-            Stage5ByViolence = _stage5Route.Contains(StageRules.Violence, StringComparison.Ordinal) ? 1 : 0,
-            Stage5ByInstitutionalization = _stage5Route.Contains(StageRules.Institutionalization, StringComparison.Ordinal) ? 1 : 0,
-            MaxOutsidePressure = _maxPressure,
-            MeanFacilitationStance = _facilitationStance / ticks,
-            MeanRepressionStance = _repressionStance / ticks,
-        });
-        if (ended)
-        {
-            // A cycle that ended above its old baseline leaves that level as the new routine.
-            _baseline = Math.Max(_baseline, _p_ema);
-            Current = Stage.Latent;
-            _pendingTicks = 0;
-            _pendingStage = 0;
-            _endTicks = 0;
-        }
-    }
-
-    /// <summary>The outcome of the cycle, in the order of docs/ODD.md §7.10 (worded by Reporting's StageCriteria).</summary>
-    private Outcome Judge(bool ended)
-    {
-        if (_turnover) return Outcome.RevolutionaryTurnover;
-        if (!ended) return Outcome.Ongoing;
-        if (_highest < Stage.InformationAndInteraction) return Outcome.Fizzle;
-        // The state's response decides (Tarrow's stage 6): negotiated when it conceded and its
-        // stance over the cycle leaned to facilitation rather than repression.
-        if (_concessions > 0 && _facilitationStance >= _repressionStance) return Outcome.Negotiated;
-        // Suppressed only where repression dominated: the state leaned to repression and its
-        // arrests clearly outweighed its concessions and co-optations.
-        if (_repressionStance > _facilitationStance && _repression > 0
-            && _repression >= _p.SuppressionRatio * (_concessions + _cooptations)) return Outcome.Suppressed;
-        return Outcome.Faded;
-    }
-
     /// <summary>Closes a cycle still under way at the end of the run (outcome Ongoing, or turnover).</summary>
     public void Finish(int lastTick)
     {
         if (Current != Stage.Latent) Close(lastTick, ended: false);
+    }
+
+    /// <summary>
+    /// Ends the burn-in's warm-up (docs/ODD.md 5): forgets the cycles and stages it saw but keeps
+    /// what it learnt of the routine — the smoothed observables, the baseline of participation and
+    /// the quiet level of interaction — so that the first recorded ticks are judged against the
+    /// movement's routine, not against themselves. A cycle still open is dropped, and its level
+    /// becomes the baseline (as when a cycle ends above its old baseline).
+    /// </summary>
+    public void Restart()
+    {
+        if (Current != Stage.Latent) _baseline = Math.Max(_baseline, _p_ema);
+        _entries.Clear();
+        _cycles.Clear();
+        Cycle = 0;
+        Current = Stage.Latent;
+        _pendingStage = 0;
+        _pendingTicks = 0;
+        _endTicks = 0;
     }
 }

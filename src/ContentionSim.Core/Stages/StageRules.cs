@@ -9,6 +9,8 @@ public enum StageMeasure
     FrameRise,
     /// <summary>Smoothed state–movement interactions per 1,000 activists per tick.</summary>
     InteractionRate,
+    /// <summary>That interaction rate as a multiple of its quiet level before the cycle opened (a slow average, over baseline_window ticks, of the ticks between cycles).</summary>
+    InteractionRise,
     /// <summary>This tick's rise of smoothed participation as a share of its fastest rise so far in the cycle (infinite before any rise).</summary>
     RisePace,
     /// <summary>Smoothed participation as a share of the cycle's peak so far.</summary>
@@ -38,6 +40,8 @@ public readonly record struct StageMeasureValues
     public double FrameRise { get; init; }
     /// <summary>The <see cref="StageMeasure.InteractionRate"/> measure.</summary>
     public double InteractionRate { get; init; }
+    /// <summary>The <see cref="StageMeasure.InteractionRise"/> measure.</summary>
+    public double InteractionRise { get; init; }
     /// <summary>The <see cref="StageMeasure.RisePace"/> measure.</summary>
     public double RisePace { get; init; }
     /// <summary>The <see cref="StageMeasure.ShareOfPeak"/> measure.</summary>
@@ -62,6 +66,7 @@ public readonly record struct StageMeasureValues
     {
         StageMeasure.FrameRise => FrameRise,
         StageMeasure.InteractionRate => InteractionRate,
+        StageMeasure.InteractionRise => InteractionRise,
         StageMeasure.RisePace => RisePace,
         StageMeasure.ShareOfPeak => ShareOfPeak,
         StageMeasure.ExhaustedPerMobilized => ExhaustedPerMobilized,
@@ -147,7 +152,7 @@ public static class StageRules
         [
             new("interaction peaks as the rise slows",
             [
-                C(StageMeasure.InteractionRate, Comparison.AtLeast, "interaction_rate"),
+                C(StageMeasure.InteractionRise, Comparison.AtLeast, "interaction_rise"),
                 C(StageMeasure.RisePace, Comparison.AtMost, "rise_slowdown"),
             ],
                 "Tarrow (2011) ch. 10: information and interaction between challengers and authorities intensify at the height of the cycle; Koopmans (1993), ASR 58: the expansion of a wave slows as authorities respond"),
@@ -206,7 +211,7 @@ public static class StageRules
         return key switch
         {
             "frame_rise" => p.FrameRise,
-            "interaction_rate" => p.InteractionRate,
+            "interaction_rise" => p.InteractionRise,
             "rise_slowdown" => p.RiseSlowdown,
             "decline_fraction" => p.DeclineFraction,
             "exhaustion_share" => p.ExhaustionShare,
@@ -230,6 +235,7 @@ public static class StageMeasures
     {
         StageMeasure.FrameRise => "the rise of frame adoption (the share of activists holding the movement's frame) since the cycle opened",
         StageMeasure.InteractionRate => "state–movement interactions (talks, concessions, arrests, co-optations, national lobbying) per 1,000 activists a tick",
+        StageMeasure.InteractionRise => "that interaction rate as a multiple of its quiet level before the cycle opened (a slow average over the ticks between cycles)",
         StageMeasure.RisePace => "the rise of participation this tick as a share of its fastest rise so far in the cycle",
         StageMeasure.ShareOfPeak => "participation as a share of the cycle's peak",
         StageMeasure.ExhaustedPerMobilized => "exhausted activists per activist mobilized at the peak",

@@ -41,10 +41,12 @@ public sealed class StagesPlot : IRunPlot
         // Every stage the run entered is named on the figure: a number chip in the stage's colour over its band,
         // in one of two rows at the top; narrow bands (stage 5 often lasts a few weeks) get one too, so no label vanishes.
         float bandSize = FigureStyle.AnnotationSize;
-        foreach (var (band, row, x) in BandLabels(bands, bandSize, xMin, xMax, BandLabelRows))
+        var chips = BandLabels(bands, bandSize, xMin, xMax, BandLabelRows);
+        foreach (var (band, row, x) in chips)
             AddBandLabel(plot, band, x, yMax, bandSize, 6 + row * BandRowHeight(bandSize));
+        int chipRows = Math.Max(BandLabelRows, chips.Count == 0 ? 0 : chips.Max(c => c.Row) + 1);
 
-        AddOutcomes(plot, result, xMin, xMax, yMax);
+        AddOutcomes(plot, result, xMin, xMax, yMax, chipRows);
         AddEvents(plot, result, xMin, xMax, yMax);
 
         var legend = new List<LegendItem>();
@@ -77,7 +79,7 @@ public sealed class StagesPlot : IRunPlot
     }
 
     /// <summary>A dashed line where each ended cycle of the wave ended, labelled with its outcome (labels stagger to avoid overlap).</summary>
-    private static void AddOutcomes(Plot plot, RunResult result, double xMin, double xMax, double yMax)
+    private static void AddOutcomes(Plot plot, RunResult result, double xMin, double xMax, double yMax, int chipRows)
     {
         var ended = result.Cycles
             .Where(c => c.Movement == TickObservation.WaveId && c.EndTick is not null && c.Outcome != Outcome.Ongoing)
@@ -99,7 +101,7 @@ public sealed class StagesPlot : IRunPlot
             text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
             text.LabelAlignment = Alignment.UpperRight;
             text.LabelOffsetX = -4;
-            text.LabelOffsetY = 10 + BandLabelRows * BandRowHeight(FigureStyle.AnnotationSize) + rows[i] * (size + 10);
+            text.LabelOffsetY = 10 + chipRows * BandRowHeight(FigureStyle.AnnotationSize) + rows[i] * (size + 10);
         }
     }
 
@@ -113,19 +115,23 @@ public sealed class StagesPlot : IRunPlot
     /// Which bands get a number chip, and in which row (0 at the top). First the widest band of each stage
     /// present, so that every stage entered is named even when all its bands are narrow; then the other bands,
     /// left to right, where a row has room (chips never overlap). A chip is centred on its band (X), moved in
-    /// just enough to stay whole at the ends of the axis.
+    /// just enough to stay whole at the ends of the axis. A stage whose widest band finds no room in the
+    /// <paramref name="rows"/> rows (three narrow bands in a row: stages 2, 3 and 4 of a short cycle) gets a
+    /// row below them, so that no stage goes unnamed; the other bands keep to the <paramref name="rows"/> rows.
     /// </summary>
     public static IReadOnlyList<(Band Band, int Row, double X)> BandLabels(IReadOnlyList<Band> bands, float size, double xMin, double xMax, int rows)
     {
         double width = FigureStyle.TextWidth("0", size, xMin, xMax) + FigureStyle.TextWidth("0", size, xMin, xMax) * 0.8; // digit plus padding
-        var taken = Enumerable.Range(0, rows).Select(_ => new List<(double From, double To)>()).ToArray();
+        int maxRows = rows + StageText.Cycle.Count; // room for every stage's own chip in the worst case
+        var taken = Enumerable.Range(0, maxRows).Select(_ => new List<(double From, double To)>()).ToArray();
         var placed = new List<(Band, int, double)>();
         var first = bands.GroupBy(b => b.Stage).Select(g => g.OrderByDescending(b => b.To - b.From).ThenBy(b => b.From).First()).ToHashSet();
         foreach (var band in first.OrderBy(b => b.From).Concat(bands.Where(b => !first.Contains(b))))
         {
             double centre = Math.Clamp((band.From + band.To) / 2, xMin + width / 2, xMax - width / 2); // a chip at the edge stays whole
             double from = centre - width / 2 * 1.1, to = centre + width / 2 * 1.1;
-            for (int r = 0; r < rows; r++)
+            int allowed = first.Contains(band) ? maxRows : rows;
+            for (int r = 0; r < allowed; r++)
             {
                 if (taken[r].Any(t => t.From < to && from < t.To)) continue;
                 taken[r].Add((from, to));

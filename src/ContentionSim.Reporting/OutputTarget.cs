@@ -14,14 +14,8 @@ public sealed record OutputTargetRules
     public Func<string, string, string> NotAFolder { get; init; } =
         (target, kind) => $"'{target}' exists and is {kind}, not a folder; choose another --out.";
 
-    /// <summary>Whether stale staging folders and temporary files of killed processes (<see cref="Litter"/>) are removed before the folder is judged.</summary>
-    public bool CleansLitter { get; init; }
-
     /// <summary>Whether a folder that is not empty is replaced only with <c>--force</c> (false: replaced whenever it holds only what <see cref="Names"/> allows).</summary>
     public bool NeedsForce { get; init; } = true;
-
-    /// <summary>Whether temporary files of <see cref="AtomicFile"/> (<c>.FILE.tmp-…</c>) in the folder count as ours rather than as the user's.</summary>
-    public bool TemporaryFilesAreOurs { get; init; } = true;
 
     /// <summary>The names a folder of this writer may hold, whatever it is; anything else is refused (<see cref="Strangers"/>) before the marker is looked at. Null: not checked.</summary>
     public IReadOnlyCollection<string>? Names { get; init; }
@@ -56,8 +50,15 @@ public sealed record OutputTargetRules
 /// nothing the user put there is lost: a missing or empty folder is accepted; one that is not empty only with
 /// <c>--force</c> (when the writer's rules ask for it) and only when it holds an earlier output of the same writer and
 /// nothing else; anything else in the target's place is refused. Used by the run, sensitivity, discovery and experiment
-/// writers, each with its <see cref="OutputTargetRules"/>.
+/// writers, each with its <see cref="OutputTargetRules"/>, both before the work (so that a refusal comes before the
+/// time is spent) and by the writer itself: the same call, so the two verdicts cannot differ.
 /// </summary>
+/// <remarks>
+/// What a killed writer left is ours to clean up, and nothing else is: stale staging folders beside the target and stale
+/// temporary files inside it (<see cref="Litter"/>: of a process that is no longer running, untouched for a minute) are
+/// removed before the folder is judged, for every writer; whatever remains, a temporary file of a writer still at work
+/// included, is judged as the folder's content, and deleted only with <c>--force-delete-foreign</c>.
+/// </remarks>
 public static class OutputTarget
 {
     /// <summary>The refusal of a folder that is not empty without <c>--force</c>.</summary>
@@ -78,7 +79,7 @@ public static class OutputTarget
         var kind = Shared.FileKinds.Of(target);
         if (kind is not (Shared.FileKind.Missing or Shared.FileKind.Directory))
             throw new OutputException(target, rules.NotAFolder(target, Shared.FileKinds.Describe(kind)));
-        if (rules.CleansLitter) Litter.Clean(target);
+        Litter.Clean(target); // what killed writers left: ours to remove, before the folder is judged
         if (!Directory.Exists(target)) return;
         List<string> entries;
         try
@@ -119,8 +120,7 @@ public static class OutputTarget
 
     private static void RefuseStrangers(string target, List<string> entries, IReadOnlyCollection<string> ours, OutputTargetRules rules)
     {
-        var strangers = entries.Where(e => !ours.Contains(e) && !(rules.TemporaryFilesAreOurs && AtomicFile.IsTempName(e)))
-            .Order(StringComparer.Ordinal).ToList();
+        var strangers = entries.Where(e => !ours.Contains(e)).Order(StringComparer.Ordinal).ToList();
         if (strangers.Count > 0) throw new OutputException(target, rules.Strangers(target, strangers));
     }
 }

@@ -41,8 +41,7 @@ public static class RunOutputWriter
             ?? throw new OutputException(target, $"Cannot write a run into '{target}'; choose a folder inside it with --out.");
 
         CheckParents(target, parent);
-        Litter.Clean(target); // staging folders and temporary files of killed processes, before the folder is judged
-        CheckTarget(target, options.Force, options.ForceDeleteForeign);
+        CheckTarget(target, options.Force, options.ForceDeleteForeign); // cleans what killed writers left first, as CheckReplaceable does
         Try(parent, () => Directory.CreateDirectory(parent));
 
         var steps = Plan(result, options);
@@ -149,6 +148,8 @@ public static class RunOutputWriter
     /// Refuses, before anything is run, an output folder that <see cref="Write"/> would refuse: a file or a
     /// device in its place, a folder that is not empty without <see cref="RunOutputOptions.Force"/>, or one that
     /// is not a previous run's (or holds more than its files) without <see cref="RunOutputOptions.ForceDeleteForeign"/>.
+    /// The same check as <see cref="Write"/>'s, so it removes what killed writers left there (<see cref="Litter"/>) as
+    /// <see cref="Write"/> would, and gives the same verdict.
     /// </summary>
     /// <exception cref="OutputException">The folder may not be written; the message says why and what to do.</exception>
     public static void CheckReplaceable(string outDir, RunOutputOptions options)

@@ -113,15 +113,34 @@ public sealed class OutputTargetTests
     }
 
     [Fact]
-    public void Temporary_files_count_as_ours_only_where_the_rules_say_so()
+    public void Only_a_dead_writers_stale_temporary_file_is_ours_to_remove_and_any_other_counts_as_content()
     {
+        if (!OperatingSystem.IsLinux()) return;
         using var dir = new TempDir();
-        string target = Earlier(dir["out"]);
-        File.WriteAllText(Path.Combine(target, ".data.csv.tmp-1-abc"), "half");
+        string target = dir["out"];
+        Directory.CreateDirectory(target);
+        int dead;
+        using (var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            p.WaitForExit();
+            dead = p.Id;
+        }
+        string stale = Path.Combine(target, $".data.csv.tmp-{dead}-abc");
+        File.WriteAllText(stale, "half");
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
 
-        OutputTarget.Check(target, Rules, force: true);
-        var ex = Assert.Throws<OutputException>(() => OutputTarget.Check(target, Rules with { TemporaryFilesAreOurs = false }, force: true));
+        // Litter: the folder is empty once it is removed, so no --force is needed, for every writer.
+        OutputTarget.Check(target, Rules);
+        Assert.False(File.Exists(stale));
+
+        // A running writer's (pid 1 always runs) is not ours to delete: with an earlier output it is a stranger.
+        Earlier(target);
+        string live = Path.Combine(target, ".data.csv.tmp-1-abc");
+        File.WriteAllText(live, "half");
+        File.SetLastWriteTimeUtc(live, DateTime.UtcNow.AddHours(-1));
+        var ex = Assert.Throws<OutputException>(() => OutputTarget.Check(target, Rules, force: true));
         Assert.Equal($"'{target}' holds .data.csv.tmp-1-abc.", ex.Message);
+        Assert.True(File.Exists(live));
     }
 
     [Fact]

@@ -247,6 +247,7 @@ public sealed class ReliabilityTests : IDisposable
     [Theory]
     [InlineData("run", false)]
     [InlineData("run", true)]
+    [InlineData("sensitivity", false)]
     [InlineData("sensitivity", true)]
     public void A_folder_holding_only_a_killed_writers_stale_temporary_file_is_written(string command, bool force)
     {

@@ -76,9 +76,7 @@ public static class OutputTarget
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(rules);
-        var kind = Shared.FileKinds.Of(target);
-        if (kind is not (Shared.FileKind.Missing or Shared.FileKind.Directory))
-            throw new OutputException(target, rules.NotAFolder(target, Shared.FileKinds.Describe(kind)));
+        CheckPlace(target, rules.NotAFolder);
         Litter.Clean(target); // what killed writers left: ours to remove, before the folder is judged
         if (!Directory.Exists(target)) return;
         List<string> entries;
@@ -99,6 +97,62 @@ public static class OutputTarget
             var listed = ours(target) ?? throw new OutputException(target, rules.NotOurs(target));
             if (listed.Count > 0) RefuseStrangers(target, entries, listed, rules);
         }
+    }
+
+    /// <summary>
+    /// Throws when an output folder <paramref name="target"/> cannot be where it is asked for: a file (or a device, a pipe…)
+    /// stands in its place (<paramref name="notAFolder"/> words it, from the target and what it is; by default as
+    /// <see cref="OutputTargetRules.NotAFolder"/> does, with <paramref name="option"/>), or in the place of a folder on its
+    /// way (<see cref="CheckParents"/>).
+    /// What every writer of a folder checks before it does anything, whatever else it checks.
+    /// </summary>
+    /// <exception cref="OutputException">Something that is not a folder is in the way; the message names it and the fix.</exception>
+    public static void CheckPlace(string target, Func<string, string, string>? notAFolder = null, string option = "--out")
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        CheckParents(target, option);
+        var kind = Shared.FileKinds.Of(Path.TrimEndingDirectorySeparator(target));
+        if (kind is not (Shared.FileKind.Missing or Shared.FileKind.Directory))
+            throw new OutputException(target, notAFolder is null
+                ? $"'{target}' exists and is {Shared.FileKinds.Describe(kind)}, not a folder; choose another {option}."
+                : notAFolder(target, Shared.FileKinds.Describe(kind)));
+    }
+
+    /// <summary>
+    /// Throws when something that is not a folder (a file, a device, a pipe…) stands where a folder on the way to
+    /// <paramref name="target"/> (a folder or a file to be written) should be, so that it cannot be made:
+    /// <c>'DIR' is a file, not a folder, so 'TARGET' cannot be made inside it; choose another --out.</c>
+    /// (<paramref name="option"/> names the option that chose the path.) Rather than "the file already exists" or "a
+    /// folder on the way does not exist" from the system, which name neither the file nor the fix.
+    /// </summary>
+    /// <exception cref="OutputException">A folder on the way is not a folder.</exception>
+    public static void CheckParents(string target, string option = "--out")
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (NotAFolderOnTheWay(target, option) is { } e) throw e;
+    }
+
+    /// <summary>The refusal <see cref="CheckParents"/> throws for <paramref name="path"/>, or null when nothing is in the way (or the path is not valid).</summary>
+    internal static OutputException? NotAFolderOnTheWay(string path, string option = "--out")
+    {
+        string full;
+        try
+        {
+            full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+        for (string? dir = Path.GetDirectoryName(full); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+        {
+            var kind = Shared.FileKinds.Of(dir);
+            if (kind == Shared.FileKind.Directory) return null;
+            if (kind != Shared.FileKind.Missing)
+                return new OutputException(full,
+                    $"'{dir}' is {Shared.FileKinds.Describe(kind)}, not a folder, so '{full}' cannot be made inside it; choose another {option}.");
+        }
+        return null;
     }
 
     /// <summary>

@@ -40,7 +40,6 @@ public static class RunOutputWriter
         string parent = Path.GetDirectoryName(target)
             ?? throw new OutputException(target, $"Cannot write a run into '{target}'; choose a folder inside it with --out.");
 
-        CheckParents(target, parent);
         CheckTarget(target, options.Force, options.ForceDeleteForeign); // cleans what killed writers left first, as CheckReplaceable does
         Try(parent, () => Directory.CreateDirectory(parent));
 
@@ -204,17 +203,6 @@ public static class RunOutputWriter
         catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
         {
             return null;
-        }
-    }
-
-    /// <summary>A file on the way to the output folder: say so plainly rather than "the file already exists".</summary>
-    private static void CheckParents(string target, string parent)
-    {
-        for (string? dir = parent; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
-        {
-            if (File.Exists(dir))
-                throw new OutputException(target, $"'{dir}' is a file, not a folder, so '{target}' cannot be made inside it; choose another --out.");
-            if (Directory.Exists(dir)) return;
         }
     }
 

@@ -156,4 +156,34 @@ public sealed class OutputTargetTests
         Assert.Equal($"{target}: a file", ex.Message);
         Assert.Equal("a file", File.ReadAllText(target));
     }
+
+    [Fact]
+    public void A_file_or_a_pipe_on_the_way_is_named_with_the_fix_for_a_folder_or_a_file_to_be_made()
+    {
+        using var dir = new TempDir();
+        string blocker = dir["blocker"];
+        File.WriteAllText(blocker, "a file");
+        string target = Path.Combine(blocker, "deeper", "out");
+
+        var ex = Assert.Throws<OutputException>(() => OutputTarget.Check(target, Rules, force: true, deleteForeign: true));
+        Assert.Equal($"'{blocker}' is a file, not a folder, so '{target}' cannot be made inside it; choose another --out.", ex.Message);
+        Assert.Equal(target, ex.Path);
+        ex = Assert.Throws<OutputException>(() => OutputTarget.CheckParents(Path.Combine(blocker, "page.html"), "--docs"));
+        Assert.EndsWith("choose another --docs.", ex.Message);
+        ex = Assert.Throws<OutputException>(() => OutputTarget.CheckPlace(blocker + "/", option: "--docs"));
+        Assert.Equal($"'{blocker}/' exists and is a file, not a folder; choose another --docs.", ex.Message);
+        Assert.Equal("a file", File.ReadAllText(blocker));
+
+        if (OperatingSystem.IsLinux())
+        {
+            string fifo = dir["pipe"];
+            using (var mk = System.Diagnostics.Process.Start("mkfifo", fifo)) mk.WaitForExit();
+            ex = Assert.Throws<OutputException>(() => OutputTarget.CheckParents(Path.Combine(fifo, "out")));
+            Assert.StartsWith($"'{fifo}' is a named pipe, not a folder", ex.Message);
+        }
+
+        // A folder on the way, missing or present, is not in the way.
+        OutputTarget.CheckParents(dir["a/b/c"]);
+        OutputTarget.Check(dir["a/b/c"], Rules);
+    }
 }

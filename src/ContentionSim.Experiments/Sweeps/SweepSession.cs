@@ -178,7 +178,7 @@ public static class SweepSession
     {
         string manifestPath = Path.Combine(folder, SweepManifest.FileName);
         string runsPath = Path.Combine(folder, SweepRunsCsv.FileName);
-        if (File.Exists(folder)) throw new SweepFolderException(folder, "is a file, not a folder; choose another --out");
+        OutputTarget.CheckPlace(Path.GetFullPath(folder)); // a file in its place or on its way: named, with the fix, as for every writer
         bool occupied = Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => !FolderLock.IsLockFile(Path.GetFileName(e)));
         if (occupied && !options.Resume)
         {

@@ -41,7 +41,6 @@ public static class ExperimentOutput
     /// <summary>An experiment's folder: replaced (no --force needed) when it holds nothing but an experiment's files.</summary>
     private static readonly OutputTargetRules Rules = new()
     {
-        NotAFolder = (target, _) => $"'{target}' is a file; choose another --out.",
         NeedsForce = false,
         Names = [.. Files.Select(f => f.Name)],
         Strangers = (target, foreign) =>

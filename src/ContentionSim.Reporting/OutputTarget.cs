@@ -3,17 +3,11 @@ namespace ContentionSim.Reporting;
 /// <summary>
 /// What one writer's output folder may hold before it is replaced as a whole (<see cref="OutputTarget.Check"/>): the
 /// parts where the run, sensitivity, discovery and experiment folders genuinely differ — what marks a folder as ours,
-/// which names it may hold, whether <c>--force</c> is needed, and how the refusals are worded.
+/// which names it may hold, whether <c>--force</c> is needed, and how the refusals are worded. (What is not a folder in
+/// the target's place or on its way is refused by <see cref="OutputTarget.CheckPlace"/> in the same words for every writer.)
 /// </summary>
 public sealed record OutputTargetRules
 {
-    /// <summary>
-    /// The message when something that is not a folder is in the target's place, from the target and what it is
-    /// ("a file", "a named pipe"...). By default: <c>'T' exists and is a file, not a folder; choose another --out.</c>
-    /// </summary>
-    public Func<string, string, string> NotAFolder { get; init; } =
-        (target, kind) => $"'{target}' exists and is {kind}, not a folder; choose another --out.";
-
     /// <summary>Whether a folder that is not empty is replaced only with <c>--force</c> (false: replaced whenever it holds only what <see cref="Names"/> allows).</summary>
     public bool NeedsForce { get; init; } = true;
 
@@ -76,7 +70,7 @@ public static class OutputTarget
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(rules);
-        CheckPlace(target, rules.NotAFolder);
+        CheckPlace(target);
         Litter.Clean(target); // what killed writers left: ours to remove, before the folder is judged
         if (!Directory.Exists(target)) return;
         List<string> entries;
@@ -101,21 +95,18 @@ public static class OutputTarget
 
     /// <summary>
     /// Throws when an output folder <paramref name="target"/> cannot be where it is asked for: a file (or a device, a pipe…)
-    /// stands in its place (<paramref name="notAFolder"/> words it, from the target and what it is; by default as
-    /// <see cref="OutputTargetRules.NotAFolder"/> does, with <paramref name="option"/>), or in the place of a folder on its
-    /// way (<see cref="CheckParents"/>).
-    /// What every writer of a folder checks before it does anything, whatever else it checks.
+    /// stands in its place (<c>'T' exists and is a file, not a folder; choose another --out.</c>, <paramref name="option"/>
+    /// naming the option that chose it), or in the place of a folder on its way (<see cref="CheckParents"/>). What every
+    /// writer of a folder checks before it does anything, whatever else it checks.
     /// </summary>
     /// <exception cref="OutputException">Something that is not a folder is in the way; the message names it and the fix.</exception>
-    public static void CheckPlace(string target, Func<string, string, string>? notAFolder = null, string option = "--out")
+    public static void CheckPlace(string target, string option = "--out")
     {
         ArgumentNullException.ThrowIfNull(target);
         CheckParents(target, option);
         var kind = Shared.FileKinds.Of(Path.TrimEndingDirectorySeparator(target));
         if (kind is not (Shared.FileKind.Missing or Shared.FileKind.Directory))
-            throw new OutputException(target, notAFolder is null
-                ? $"'{target}' exists and is {Shared.FileKinds.Describe(kind)}, not a folder; choose another {option}."
-                : notAFolder(target, Shared.FileKinds.Describe(kind)));
+            throw new OutputException(target, $"'{target}' exists and is {Shared.FileKinds.Describe(kind)}, not a folder; choose another {option}.");
     }
 
     /// <summary>

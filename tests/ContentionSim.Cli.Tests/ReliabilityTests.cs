@@ -273,4 +273,32 @@ public sealed class ReliabilityTests : IDisposable
         Assert.False(File.Exists(stale));
         Assert.True(File.Exists(Path.Combine(outDir, command == "run" ? "run.json" : "manifest.json")));
     }
+
+    /// <summary>
+    /// A sweep killed while it wrote its first manifest leaves its folder holding only that temporary file. The next sweep
+    /// into it cleans the stale file and starts; before, it was refused ("exists and is not empty"), and with --resume
+    /// too ("is not a sweep folder"), because the litter was cleaned only after the folder was judged.
+    /// </summary>
+    [Fact]
+    public void A_sweep_folder_holding_only_a_killed_sweeps_stale_temporary_manifest_is_written()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        int dead;
+        using (var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            p.WaitForExit();
+            dead = p.Id;
+        }
+        string outDir = _cli.PathOf("sweep");
+        Directory.CreateDirectory(outDir);
+        string stale = Path.Combine(outDir, $".manifest.json.tmp-{dead}-0a1b2c3d4e5f");
+        File.WriteAllText(stale, "{\"format\": ");
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
+
+        var (code, _, error) = _cli.Run("sweep", SweepTestFiles.WriteSmall(_cli), "--out", outDir, "--no-plots");
+
+        Assert.True(code == 0, error);
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(Path.Combine(outDir, "summary.csv")));
+    }
 }

@@ -27,6 +27,8 @@ public sealed class OutputException : Exception
             $"The disk is read-only: '{path}' cannot be written; choose another --out on a writable disk.", ex),
         PathTooLongException => new OutputException(path,
             $"The path '{path}' is too long; choose a shorter --out.", ex),
+        // A file where a folder on the way should be: the system says "already exists" or "could not find a part of the path".
+        IOException when OutputTarget.NotAFolderOnTheWay(path) is { } blocked => new OutputException(blocked.Path, blocked.Message, ex),
         DirectoryNotFoundException => new OutputException(path,
             $"A folder on the way to '{path}' does not exist or is not a folder; check --out.", ex),
         IOException => new OutputException(path,

@@ -3,25 +3,13 @@ namespace ContentionSim.Reporting;
 /// <summary>
 /// What one writer's output folder may hold before it is replaced as a whole (<see cref="OutputTarget.Check"/>): the
 /// parts where the run, sensitivity, discovery and experiment folders genuinely differ — what marks a folder as ours,
-/// which names it may hold, whether <c>--force</c> is needed, and how the refusals are worded.
+/// which names it may hold, whether <c>--force</c> is needed, and how the refusals are worded. (What is not a folder in
+/// the target's place or on its way is refused by <see cref="OutputTarget.CheckPlace"/> in the same words for every writer.)
 /// </summary>
 public sealed record OutputTargetRules
 {
-    /// <summary>
-    /// The message when something that is not a folder is in the target's place, from the target and what it is
-    /// ("a file", "a named pipe"...). By default: <c>'T' exists and is a file, not a folder; choose another --out.</c>
-    /// </summary>
-    public Func<string, string, string> NotAFolder { get; init; } =
-        (target, kind) => $"'{target}' exists and is {kind}, not a folder; choose another --out.";
-
-    /// <summary>Whether stale staging folders and temporary files of killed processes (<see cref="Litter"/>) are removed before the folder is judged.</summary>
-    public bool CleansLitter { get; init; }
-
     /// <summary>Whether a folder that is not empty is replaced only with <c>--force</c> (false: replaced whenever it holds only what <see cref="Names"/> allows).</summary>
     public bool NeedsForce { get; init; } = true;
-
-    /// <summary>Whether temporary files of <see cref="AtomicFile"/> (<c>.FILE.tmp-…</c>) in the folder count as ours rather than as the user's.</summary>
-    public bool TemporaryFilesAreOurs { get; init; } = true;
 
     /// <summary>The names a folder of this writer may hold, whatever it is; anything else is refused (<see cref="Strangers"/>) before the marker is looked at. Null: not checked.</summary>
     public IReadOnlyCollection<string>? Names { get; init; }
@@ -56,8 +44,15 @@ public sealed record OutputTargetRules
 /// nothing the user put there is lost: a missing or empty folder is accepted; one that is not empty only with
 /// <c>--force</c> (when the writer's rules ask for it) and only when it holds an earlier output of the same writer and
 /// nothing else; anything else in the target's place is refused. Used by the run, sensitivity, discovery and experiment
-/// writers, each with its <see cref="OutputTargetRules"/>.
+/// writers, each with its <see cref="OutputTargetRules"/>, both before the work (so that a refusal comes before the
+/// time is spent) and by the writer itself: the same call, so the two verdicts cannot differ.
 /// </summary>
+/// <remarks>
+/// What a killed writer left is ours to clean up, and nothing else is: stale staging folders beside the target and stale
+/// temporary files inside it (<see cref="Litter"/>: of a process that is no longer running, untouched for a minute) are
+/// removed before the folder is judged, for every writer; whatever remains, a temporary file of a writer still at work
+/// included, is judged as the folder's content, and deleted only with <c>--force-delete-foreign</c>.
+/// </remarks>
 public static class OutputTarget
 {
     /// <summary>The refusal of a folder that is not empty without <c>--force</c>.</summary>
@@ -75,10 +70,8 @@ public static class OutputTarget
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(rules);
-        var kind = Shared.FileKinds.Of(target);
-        if (kind is not (Shared.FileKind.Missing or Shared.FileKind.Directory))
-            throw new OutputException(target, rules.NotAFolder(target, Shared.FileKinds.Describe(kind)));
-        if (rules.CleansLitter) Litter.Clean(target);
+        CheckPlace(target);
+        Litter.Clean(target); // what killed writers left: ours to remove, before the folder is judged
         if (!Directory.Exists(target)) return;
         List<string> entries;
         try
@@ -101,6 +94,59 @@ public static class OutputTarget
     }
 
     /// <summary>
+    /// Throws when an output folder <paramref name="target"/> cannot be where it is asked for: a file (or a device, a pipe…)
+    /// stands in its place (<c>'T' exists and is a file, not a folder; choose another --out.</c>, <paramref name="option"/>
+    /// naming the option that chose it), or in the place of a folder on its way (<see cref="CheckParents"/>). What every
+    /// writer of a folder checks before it does anything, whatever else it checks.
+    /// </summary>
+    /// <exception cref="OutputException">Something that is not a folder is in the way; the message names it and the fix.</exception>
+    public static void CheckPlace(string target, string option = "--out")
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        CheckParents(target, option);
+        var kind = Shared.FileKinds.Of(Path.TrimEndingDirectorySeparator(target));
+        if (kind is not (Shared.FileKind.Missing or Shared.FileKind.Directory))
+            throw new OutputException(target, $"'{target}' exists and is {Shared.FileKinds.Describe(kind)}, not a folder; choose another {option}.");
+    }
+
+    /// <summary>
+    /// Throws when something that is not a folder (a file, a device, a pipe…) stands where a folder on the way to
+    /// <paramref name="target"/> (a folder or a file to be written) should be, so that it cannot be made:
+    /// <c>'DIR' is a file, not a folder, so 'TARGET' cannot be made inside it; choose another --out.</c>
+    /// (<paramref name="option"/> names the option that chose the path.) Rather than "the file already exists" or "a
+    /// folder on the way does not exist" from the system, which name neither the file nor the fix.
+    /// </summary>
+    /// <exception cref="OutputException">A folder on the way is not a folder.</exception>
+    public static void CheckParents(string target, string option = "--out")
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (NotAFolderOnTheWay(target, option) is { } e) throw e;
+    }
+
+    /// <summary>The refusal <see cref="CheckParents"/> throws for <paramref name="path"/>, or null when nothing is in the way (or the path is not valid).</summary>
+    internal static OutputException? NotAFolderOnTheWay(string path, string option = "--out")
+    {
+        string full;
+        try
+        {
+            full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+        for (string? dir = Path.GetDirectoryName(full); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+        {
+            var kind = Shared.FileKinds.Of(dir);
+            if (kind == Shared.FileKind.Directory) return null;
+            if (kind != Shared.FileKind.Missing)
+                return new OutputException(full,
+                    $"'{dir}' is {Shared.FileKinds.Describe(kind)}, not a folder, so '{full}' cannot be made inside it; choose another {option}.");
+        }
+        return null;
+    }
+
+    /// <summary>
     /// Adds to <paramref name="owned"/> the plain file names a manifest lists in its <c>files</c> array (objects with a
     /// <c>name</c>), the list the run and sensitivity manifests both write; names with a folder part are skipped.
     /// </summary>
@@ -119,8 +165,7 @@ public static class OutputTarget
 
     private static void RefuseStrangers(string target, List<string> entries, IReadOnlyCollection<string> ours, OutputTargetRules rules)
     {
-        var strangers = entries.Where(e => !ours.Contains(e) && !(rules.TemporaryFilesAreOurs && AtomicFile.IsTempName(e)))
-            .Order(StringComparer.Ordinal).ToList();
+        var strangers = entries.Where(e => !ours.Contains(e)).Order(StringComparer.Ordinal).ToList();
         if (strangers.Count > 0) throw new OutputException(target, rules.Strangers(target, strangers));
     }
 }

@@ -40,9 +40,7 @@ public static class RunOutputWriter
         string parent = Path.GetDirectoryName(target)
             ?? throw new OutputException(target, $"Cannot write a run into '{target}'; choose a folder inside it with --out.");
 
-        CheckParents(target, parent);
-        Litter.Clean(target); // staging folders and temporary files of killed processes, before the folder is judged
-        CheckTarget(target, options.Force, options.ForceDeleteForeign);
+        CheckTarget(target, options.Force, options.ForceDeleteForeign); // cleans what killed writers left first, as CheckReplaceable does
         Try(parent, () => Directory.CreateDirectory(parent));
 
         var steps = Plan(result, options);
@@ -149,6 +147,8 @@ public static class RunOutputWriter
     /// Refuses, before anything is run, an output folder that <see cref="Write"/> would refuse: a file or a
     /// device in its place, a folder that is not empty without <see cref="RunOutputOptions.Force"/>, or one that
     /// is not a previous run's (or holds more than its files) without <see cref="RunOutputOptions.ForceDeleteForeign"/>.
+    /// The same check as <see cref="Write"/>'s, so it removes what killed writers left there (<see cref="Litter"/>) as
+    /// <see cref="Write"/> would, and gives the same verdict.
     /// </summary>
     /// <exception cref="OutputException">The folder may not be written; the message says why and what to do.</exception>
     public static void CheckReplaceable(string outDir, RunOutputOptions options)
@@ -203,17 +203,6 @@ public static class RunOutputWriter
         catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
         {
             return null;
-        }
-    }
-
-    /// <summary>A file on the way to the output folder: say so plainly rather than "the file already exists".</summary>
-    private static void CheckParents(string target, string parent)
-    {
-        for (string? dir = parent; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
-        {
-            if (File.Exists(dir))
-                throw new OutputException(target, $"'{dir}' is a file, not a folder, so '{target}' cannot be made inside it; choose another --out.");
-            if (Directory.Exists(dir)) return;
         }
     }
 

@@ -67,27 +67,87 @@ public sealed class OutputSafetyTests(ITestOutputHelper log) : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(disk.Path));
     }
 
-    [Fact]
-    public void A_file_in_place_of_the_output_folders_parent_fails_with_exit_3_for_run_and_sweep()
+    /// <summary>
+    /// A file where a folder on the way to the output should be (<c>--out blocker/x</c>, <c>blocker</c> a file), for every
+    /// command that writes: exit 3, the file named with the fix in the same words for all (OutputTarget.CheckParents, and
+    /// OutputException.From for what an explicit check misses), before any run where the command has an early check, no
+    /// stack trace, nothing written, the file intact. Before, only run said so; experiment, sweep, slurm, the sensitivity
+    /// analyses, calibrate, report, compare, discover and merge said "A folder on the way to … does not exist or is not a
+    /// folder", "The file … already exists" or "Could not find a part of the path" (experiment after all its runs).
+    /// </summary>
+    /// <param name="command">The command and its arguments; OUT is the output path under the blocking file.</param>
+    /// <param name="made">What the message says cannot be made, under the blocking file (OUT itself by default).</param>
+    [Theory]
+    [InlineData("run SCENARIO --out OUT --no-plots", null)]
+    [InlineData("sweep SWEEP --out OUT --no-plots", null)]
+    [InlineData("sweep SWEEP --shard 0/2 --out OUT --no-plots", "out/shard-0-of-2")]
+    [InlineData("slurm SWEEP --shards 2 --out OUT", null)]
+    [InlineData("experiment fact9 --quick --no-controls --experiments EXPERIMENTS --out OUT", "out/fact9")]
+    [InlineData("experiment all --quick --experiments EXPERIMENTS --scenarios SCENARIOS --out EXP --docs OUT", null)]
+    [InlineData("sensitivity SCENARIO --only state.openness --replications 2 --no-plots --out OUT", null)]
+    [InlineData("sensitivity SCENARIO --method morris --quick --out OUT", null)]
+    [InlineData("calibrate CALIBRATION --no-plots --out OUT", null)]
+    [InlineData("discover SWEEP_FOLDER --where cycles>=0 --no-plots --out OUT", null)]
+    [InlineData("report RUN_A --out OUT/report.html", "out/report.html")]
+    [InlineData("compare RUN_A RUN_B --out OUT", "out/compare.html")]
+    [InlineData("compare RUN_A RUN_B --out OUT.html", "out.html")]
+    [InlineData("merge SHARDS --out OUT --no-plots", null)]
+    [InlineData("new lesson --dir OUT", "out/lesson.yaml")]
+    public void A_file_in_place_of_a_folder_on_the_way_to_the_output_is_named_with_the_fix_by_every_writing_command(string command, string? made)
     {
-        var scenario = _cli.Write("small.yaml", CliHarness.SmallScenario);
-        var sweep = SweepTestFiles.WriteSmall(_cli);
-        _cli.Write("blocker", "not a folder");
-        var before = Directory.GetFileSystemEntries(_cli.Root).Order().ToArray();
+        string scenario = _cli.Write("small.yaml", CliHarness.SmallScenario);
+        string sweep = SweepTestFiles.WriteSmall(_cli, SweepTestFiles.Small.Replace("replications: 3", "replications: 1"));
+        string Input(string name) => name switch
+        {
+            "SCENARIO" => scenario,
+            "SWEEP" => sweep,
+            "EXPERIMENTS" => Path.Combine(CliHarness.RepoRoot, "scenarios", "experiments"),
+            "SCENARIOS" => Path.Combine(CliHarness.RepoRoot, "scenarios"),
+            "EXP" => _cli.PathOf("experiments-out"),
+            "CALIBRATION" => _cli.Write("calibration.yaml", """
+                name: small-cal
+                scenario: small.yaml
+                master_seed: 4
+                free:
+                  state.openness: {uniform: [0.1, 0.9]}
+                targets:
+                  peak_participation: {observed: 0.3, tolerance: 0.05}
+                abc: {particles: 20, initial_draws: 40, generations: 1, max_simulations: 200}
+                """),
+            "SWEEP_FOLDER" => Made(_cli.PathOf("sweep-done"), ["sweep", sweep, "--out", _cli.PathOf("sweep-done"), "--no-plots"]),
+            "RUN_A" => Made(_cli.PathOf("A"), ["run", scenario, "--out", _cli.PathOf("A"), "--no-plots"]),
+            "RUN_B" => Made(_cli.PathOf("B"), ["run", scenario, "--seed", "4", "--out", _cli.PathOf("B"), "--no-plots"]),
+            "SHARDS" => Made(_cli.PathOf("SH"), ["sweep", sweep, "--shard", "0/2", "--out", _cli.PathOf("SH"), "--no-plots"],
+                                                  ["sweep", sweep, "--shard", "1/2", "--out", _cli.PathOf("SH"), "--no-plots"]),
+            _ => name,
+        };
+        string blocker = _cli.Write("blocker", "not a folder");
+        string[] args = [.. command.Split(' ').Select(a => a.StartsWith("OUT", StringComparison.Ordinal)
+            ? Path.Combine(blocker, "out" + a["OUT".Length..])
+            : Input(a))];
+        var before = Directory.GetFileSystemEntries(_cli.Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
 
-        var (runCode, _, runError) = _cli.Run("run", scenario, "--out", _cli.PathOf("blocker/run"), "--no-plots");
-        var (sweepCode, _, sweepError) = _cli.Run("sweep", sweep, "--out", _cli.PathOf("blocker/sweep"), "--no-plots");
+        var (code, output, error) = _cli.Run(args);
 
-        log.WriteLine(runError);
-        log.WriteLine(sweepError);
-        Assert.Equal(ExitCodes.OutputFailed, runCode);
-        Assert.Equal(ExitCodes.OutputFailed, sweepCode);
-        Assert.Contains(_cli.PathOf("blocker"), runError);
-        Assert.Contains(_cli.PathOf("blocker"), sweepError);
-        Assert.DoesNotContain("   at ", runError + sweepError);
-        Assert.DoesNotContain("resume with", sweepError); // nothing was recorded, so there is nothing to resume
-        Assert.Equal(before, Directory.GetFileSystemEntries(_cli.Root).Order().ToArray());
-        Assert.Equal("not a folder", File.ReadAllText(_cli.PathOf("blocker")));
+        log.WriteLine(error);
+        string option = command.Contains("--docs", StringComparison.Ordinal) ? "--docs" : command.StartsWith("new", StringComparison.Ordinal) ? "--dir" : "--out";
+        string target = Path.Combine(blocker, made ?? "out");
+        Assert.Equal($"error: '{blocker}' is a file, not a folder, so '{target}' cannot be made inside it; choose another {option}.\n", error.ReplaceLineEndings("\n"));
+        Assert.Equal(ExitCodes.OutputFailed, code);
+        if (args[0] is not "sweep") Assert.Equal("", output); // refused before anything runs (sweep first says what it would run)
+        Assert.Equal(before, Directory.GetFileSystemEntries(_cli.Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("not a folder", File.ReadAllText(blocker));
+    }
+
+    /// <summary>Runs <paramref name="commands"/> (which must succeed) and returns <paramref name="path"/>.</summary>
+    private string Made(string path, params string[][] commands)
+    {
+        foreach (var c in commands)
+        {
+            var (code, _, error) = _cli.Run(c);
+            Assert.True(code == 0, error);
+        }
+        return path;
     }
 
     [SkippableFact, Trait("Category", "Root")]

@@ -235,4 +235,70 @@ public sealed class ReliabilityTests : IDisposable
         Assert.Contains(fix, error, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("write 5 ", error, StringComparison.OrdinalIgnoreCase);
     }
+
+    // ---- class 9: litter --------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A folder holding only a killed writer's stale temporary file (as <c>kill -9</c> during an earlier write leaves it)
+    /// is written into, with or without --force, by run and sensitivity alike: the early check cleans that litter as the
+    /// writer does. Before, run's early check refused it ("not empty"; with --force "not a ContentionSim run folder")
+    /// though its writer would have cleaned it and written, and sensitivity never cleaned it at all.
+    /// </summary>
+    [Theory]
+    [InlineData("run", false)]
+    [InlineData("run", true)]
+    [InlineData("sensitivity", false)]
+    [InlineData("sensitivity", true)]
+    public void A_folder_holding_only_a_killed_writers_stale_temporary_file_is_written(string command, bool force)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        int dead;
+        using (var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            p.WaitForExit();
+            dead = p.Id;
+        }
+        string outDir = _cli.PathOf("out");
+        Directory.CreateDirectory(outDir);
+        string stale = Path.Combine(outDir, $".timeseries.csv.tmp-{dead}-0a1b2c3d4e5f");
+        File.WriteAllText(stale, "half");
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
+
+        string[] args = command == "run"
+            ? ["run", Scenario(), "--out", outDir, "--no-plots"]
+            : ["sensitivity", Scenario(), "--out", outDir, "--only", "state.openness", "--replications", "2", "--no-plots"];
+        var (code, _, error) = _cli.Run(force ? [.. args, "--force"] : args);
+
+        Assert.True(code == 0, error);
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(Path.Combine(outDir, command == "run" ? "run.json" : "manifest.json")));
+    }
+
+    /// <summary>
+    /// A sweep killed while it wrote its first manifest leaves its folder holding only that temporary file. The next sweep
+    /// into it cleans the stale file and starts; before, it was refused ("exists and is not empty"), and with --resume
+    /// too ("is not a sweep folder"), because the litter was cleaned only after the folder was judged.
+    /// </summary>
+    [Fact]
+    public void A_sweep_folder_holding_only_a_killed_sweeps_stale_temporary_manifest_is_written()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        int dead;
+        using (var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            p.WaitForExit();
+            dead = p.Id;
+        }
+        string outDir = _cli.PathOf("sweep");
+        Directory.CreateDirectory(outDir);
+        string stale = Path.Combine(outDir, $".manifest.json.tmp-{dead}-0a1b2c3d4e5f");
+        File.WriteAllText(stale, "{\"format\": ");
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
+
+        var (code, _, error) = _cli.Run("sweep", SweepTestFiles.WriteSmall(_cli), "--out", outDir, "--no-plots");
+
+        Assert.True(code == 0, error);
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(Path.Combine(outDir, "summary.csv")));
+    }
 }

@@ -1,3 +1,5 @@
+using ContentionSim.Reporting;
+
 namespace ContentionSim.Cli.Tests;
 
 public sealed class SensitivityCommandTests : IDisposable
@@ -87,9 +89,11 @@ public sealed class SensitivityCommandTests : IDisposable
         string outDir = _cli.PathOf("out");
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, "mine.txt"), "keep");
-        var (code, _, error) = _cli.Run(["sensitivity", scenario, "--out", outDir, .. Few]);
+        var (code, output, error) = _cli.Run(["sensitivity", scenario, "--out", outDir, .. Few]);
         Assert.Equal(ExitCodes.OutputFailed, code);
-        Assert.Contains("--force", error);
+        // The writer's own refusal (the one rule of OutputTarget), before any run: the command has no check of its own.
+        Assert.Equal($"error: {OutputTarget.NotEmpty(outDir)}\n", error.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("Sensitivity of", output);
         Assert.Equal(["mine.txt"], Directory.GetFileSystemEntries(outDir).Select(Path.GetFileName));
     }
 

@@ -44,4 +44,30 @@ public class OutputExceptionTests
         var original = new OutputException("/a", "msg");
         Assert.Same(original, OutputException.From("/b", original));
     }
+
+    /// <summary>
+    /// Whatever the system says of a path under a file ("could not find a part of the path", "the file already exists"),
+    /// the file is named with the fix, in OutputTarget.CheckParents' words; before, a generic "a folder on the way does
+    /// not exist or is not a folder" or the system's message.
+    /// </summary>
+    [Fact]
+    public void A_file_on_the_way_is_named_whatever_the_system_said()
+    {
+        using var dir = new TempDir();
+        string blocker = dir["blocker"];
+        File.WriteAllText(blocker, "a file");
+        string path = Path.Combine(blocker, "out", "run.json");
+        string expected = $"'{blocker}' is a file, not a folder, so '{path}' cannot be made inside it; choose another --out.";
+        var thrown = Assert.ThrowsAny<IOException>(() => Directory.CreateDirectory(Path.GetDirectoryName(path)!));
+
+        foreach (var io in new IOException[] { thrown, new DirectoryNotFoundException("Could not find a part of the path."), new IOException("The file already exists.") })
+        {
+            var ex = OutputException.From(path, io);
+            Assert.Equal(expected, ex.Message);
+            Assert.Equal(path, ex.Path);
+            Assert.Same(io, ex.InnerException);
+        }
+        // Nothing in the way: the system's reason stands.
+        Assert.Contains("does not exist", OutputException.From(dir["no/such/x"], new DirectoryNotFoundException("gone")).Message);
+    }
 }

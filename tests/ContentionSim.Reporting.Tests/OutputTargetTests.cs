@@ -113,19 +113,38 @@ public sealed class OutputTargetTests
     }
 
     [Fact]
-    public void Temporary_files_count_as_ours_only_where_the_rules_say_so()
+    public void Only_a_dead_writers_stale_temporary_file_is_ours_to_remove_and_any_other_counts_as_content()
     {
+        if (!OperatingSystem.IsLinux()) return;
         using var dir = new TempDir();
-        string target = Earlier(dir["out"]);
-        File.WriteAllText(Path.Combine(target, ".data.csv.tmp-1-abc"), "half");
+        string target = dir["out"];
+        Directory.CreateDirectory(target);
+        int dead;
+        using (var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            p.WaitForExit();
+            dead = p.Id;
+        }
+        string stale = Path.Combine(target, $".data.csv.tmp-{dead}-abc");
+        File.WriteAllText(stale, "half");
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
 
-        OutputTarget.Check(target, Rules, force: true);
-        var ex = Assert.Throws<OutputException>(() => OutputTarget.Check(target, Rules with { TemporaryFilesAreOurs = false }, force: true));
+        // Litter: the folder is empty once it is removed, so no --force is needed, for every writer.
+        OutputTarget.Check(target, Rules);
+        Assert.False(File.Exists(stale));
+
+        // A running writer's (pid 1 always runs) is not ours to delete: with an earlier output it is a stranger.
+        Earlier(target);
+        string live = Path.Combine(target, ".data.csv.tmp-1-abc");
+        File.WriteAllText(live, "half");
+        File.SetLastWriteTimeUtc(live, DateTime.UtcNow.AddHours(-1));
+        var ex = Assert.Throws<OutputException>(() => OutputTarget.Check(target, Rules, force: true));
         Assert.Equal($"'{target}' holds .data.csv.tmp-1-abc.", ex.Message);
+        Assert.True(File.Exists(live));
     }
 
     [Fact]
-    public void A_file_in_the_targets_place_is_refused_in_the_writers_words()
+    public void A_file_in_the_targets_place_is_refused_in_the_same_words_for_every_writer()
     {
         using var dir = new TempDir();
         string target = dir["out"];
@@ -133,8 +152,38 @@ public sealed class OutputTargetTests
 
         var ex = Assert.Throws<OutputException>(() => OutputTarget.Check(target, Rules, force: true, deleteForeign: true));
         Assert.Equal($"'{target}' exists and is a file, not a folder; choose another --out.", ex.Message);
-        ex = Assert.Throws<OutputException>(() => OutputTarget.Check(target, Rules with { NotAFolder = (t, kind) => $"{t}: {kind}" }));
-        Assert.Equal($"{target}: a file", ex.Message);
+        ex = Assert.Throws<OutputException>(() => OutputTarget.Check(target, Rules with { Names = null, Ours = null, NeedsForce = false }));
+        Assert.Equal($"'{target}' exists and is a file, not a folder; choose another --out.", ex.Message);
         Assert.Equal("a file", File.ReadAllText(target));
+    }
+
+    [Fact]
+    public void A_file_or_a_pipe_on_the_way_is_named_with_the_fix_for_a_folder_or_a_file_to_be_made()
+    {
+        using var dir = new TempDir();
+        string blocker = dir["blocker"];
+        File.WriteAllText(blocker, "a file");
+        string target = Path.Combine(blocker, "deeper", "out");
+
+        var ex = Assert.Throws<OutputException>(() => OutputTarget.Check(target, Rules, force: true, deleteForeign: true));
+        Assert.Equal($"'{blocker}' is a file, not a folder, so '{target}' cannot be made inside it; choose another --out.", ex.Message);
+        Assert.Equal(target, ex.Path);
+        ex = Assert.Throws<OutputException>(() => OutputTarget.CheckParents(Path.Combine(blocker, "page.html"), "--docs"));
+        Assert.EndsWith("choose another --docs.", ex.Message);
+        ex = Assert.Throws<OutputException>(() => OutputTarget.CheckPlace(blocker + "/", "--docs"));
+        Assert.Equal($"'{blocker}/' exists and is a file, not a folder; choose another --docs.", ex.Message);
+        Assert.Equal("a file", File.ReadAllText(blocker));
+
+        if (OperatingSystem.IsLinux())
+        {
+            string fifo = dir["pipe"];
+            using (var mk = System.Diagnostics.Process.Start("mkfifo", fifo)) mk.WaitForExit();
+            ex = Assert.Throws<OutputException>(() => OutputTarget.CheckParents(Path.Combine(fifo, "out")));
+            Assert.StartsWith($"'{fifo}' is a named pipe, not a folder", ex.Message);
+        }
+
+        // A folder on the way, missing or present, is not in the way.
+        OutputTarget.CheckParents(dir["a/b/c"]);
+        OutputTarget.Check(dir["a/b/c"], Rules);
     }
 }

@@ -146,6 +146,16 @@ internal static class AnalysisFolder
         string marker = Path.Combine(folder, MarkerFile);
         try
         {
+            // A file in its place or on its way: named, with the fix, as every writer says it.
+            OutputTarget.CheckPlace(Path.GetFullPath(folder));
+        }
+        catch (OutputException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.OutputFailed;
+        }
+        try
+        {
             // (a temporary file of another task writing the marker at the same moment does not count)
             if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => !AtomicFile.IsTempName(Path.GetFileName(e))))
             {

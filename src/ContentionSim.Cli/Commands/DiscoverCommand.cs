@@ -45,6 +45,8 @@ internal static class DiscoverCommand
                 console.Error.WriteLine($"error: '{dir}' holds no runs.csv: give the folder of a sweep (contentionsim sweep) or of a design stage.");
                 return ExitCodes.BadInput;
             }
+            string target = parse.GetValue(outDir) ?? Path.Combine(dir, "discovery");
+            DiscoveryOutput.CheckTarget(target, parse.GetValue(force)); // a folder it may not write is refused before the search, as after it
             DiscoveryResult result;
             try
             {
@@ -56,7 +58,6 @@ internal static class DiscoverCommand
                 console.Error.WriteLine($"error: {e.Message}.");
                 return ExitCodes.BadInput;
             }
-            string target = parse.GetValue(outDir) ?? Path.Combine(dir, "discovery");
             // An OutputException (the folder may not be replaced, or could not be written) goes to the one exit-code map (CliErrors).
             var files = DiscoveryOutput.Write(result, target, $"{Path.GetFileName(Path.GetFullPath(dir).TrimEnd('/'))}: {condition}", !parse.GetValue(noPlots), parse.GetValue(force));
             var c = result.Chosen;

@@ -97,6 +97,8 @@ internal static class ExperimentCommand
             }
 
             string outRoot = parse.GetValue(outDir)!;
+            // validation.md and its figures go into --docs after every run: a file in its place or on its way is refused now.
+            if (docsDir is not null) OutputTarget.CheckPlace(Path.GetFullPath(docsDir), "--docs");
             // Each experiment's folder is replaced as a whole: refuse one that holds anything else before running anything.
             foreach (var (experiment, _) in definitions) ExperimentOutput.CheckTarget(Path.Combine(outRoot, experiment.Id));
             var results = new List<ExperimentResult>();

@@ -145,13 +145,8 @@ internal static class SensitivityCommand
 
     private static int Execute(CliConsole console, SensitivityDesign design, SensitivitySetup setup, string target, int workers, Func<Scenario, RunOptions, RunResult>? simulate)
     {
-        // Refuse an occupied folder before spending time on the runs.
-        if (!setup.Force && Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
-        {
-            console.Error.WriteLine($"error: the output folder '{target}' exists and is not empty; use --force to replace it or choose another --out.");
-            return ExitCodes.OutputFailed;
-        }
-        // … and one --force may not replace (a user's file beside an earlier analysis, a file in its place).
+        // Refuse, before spending time on the runs, a folder the writer would refuse after them (not empty without --force, a
+        // user's file beside an earlier analysis, a file in its place): the writer's own check, so the two cannot disagree.
         SensitivityOutputWriter.CheckReplaceable(target, setup.Force);
         var s = design.Base;
         int threads = workers == 0 ? Environment.ProcessorCount : workers;

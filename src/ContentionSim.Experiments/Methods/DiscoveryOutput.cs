@@ -53,7 +53,6 @@ public static class DiscoveryOutput
     /// <summary>A discovery's folder: replaced with --force when it holds only discover's names, its report among them.</summary>
     private static readonly OutputTargetRules Rules = new()
     {
-        CleansLitter = true,
         Names = FileNames,
         Ours = folder => IsDiscoveryReport(Path.Combine(folder, ReportFile)) ? [] : null,
         FolderName = "a discovery's folder",

@@ -76,7 +76,6 @@ public static class SensitivityOutputWriter
     /// <summary>A sensitivity folder: replaced with --force when it has a sensitivity manifest and holds only the files that manifest lists.</summary>
     private static readonly OutputTargetRules Rules = new()
     {
-        NotAFolder = (target, _) => $"'{target}' exists and is a file; choose another --out.",
         Ours = OwnedFiles,
         FolderName = "a sensitivity folder",
         MarkerName = $"sensitivity {SensitivityManifest.FileName}",

@@ -15,9 +15,7 @@ public static partial class SweepMerge
     /// <summary>Whether <paramref name="target"/> exists with content to replace; throws when it may not be replaced.</summary>
     private static bool CheckTarget(string target, string fingerprint, bool force, List<string> notes)
     {
-        var kind = Shared.FileKinds.Of(target);
-        if (kind is not (Shared.FileKind.Missing or Shared.FileKind.Directory))
-            throw new OutputException(target, $"'{target}' exists and is {Shared.FileKinds.Describe(kind)}; choose another --out.");
+        OutputTarget.CheckPlace(target); // a file in its place or on its way, in every writer's words
         if (!Directory.Exists(target) || !Directory.EnumerateFileSystemEntries(target).Any()) return false;
         if (OutputGuard.IsShardFolder(target))
             throw new OutputException(target, $"'{target}' is a shard of a sweep; merging into it would replace the shard's runs. Choose another --out.");

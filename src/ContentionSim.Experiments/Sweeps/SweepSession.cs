@@ -115,7 +115,6 @@ public static class SweepSession
             throw;
         }
         using var held = taken;
-        Litter.Clean(folder); // temporary files of killed writers
         if (!occupied && options.Resume) notes.Add($"nothing to resume in {folder}: starting the sweep");
 
         string? commit = options.GitCommit ?? GitInfo.Commit(Environment.CurrentDirectory);
@@ -178,7 +177,8 @@ public static class SweepSession
     {
         string manifestPath = Path.Combine(folder, SweepManifest.FileName);
         string runsPath = Path.Combine(folder, SweepRunsCsv.FileName);
-        if (File.Exists(folder)) throw new SweepFolderException(folder, "is a file, not a folder; choose another --out");
+        OutputTarget.CheckPlace(Path.GetFullPath(folder)); // a file in its place or on its way: named, with the fix, as for every writer
+        Litter.Clean(folder); // a killed writer's stale temporary files are ours to remove before the folder is judged, as OutputTarget.Check does
         bool occupied = Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => !FolderLock.IsLockFile(Path.GetFileName(e)));
         if (occupied && !options.Resume)
         {

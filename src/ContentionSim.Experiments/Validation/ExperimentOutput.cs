@@ -41,10 +41,7 @@ public static class ExperimentOutput
     /// <summary>An experiment's folder: replaced (no --force needed) when it holds nothing but an experiment's files.</summary>
     private static readonly OutputTargetRules Rules = new()
     {
-        NotAFolder = (target, _) => $"'{target}' is a file; choose another --out.",
-        CleansLitter = true,
         NeedsForce = false,
-        TemporaryFilesAreOurs = false,
         Names = [.. Files.Select(f => f.Name)],
         Strangers = (target, foreign) =>
             $"'{target}' holds {string.Join(", ", foreign.Take(5))}{(foreign.Count > 5 ? $" and {foreign.Count - 5} more" : "")}, which an experiment does not write; " +

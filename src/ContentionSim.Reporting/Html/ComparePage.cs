@@ -36,7 +36,8 @@ public static class ComparePage
         var runs = runDirs.Select(RunFolder.Read).ToList();
         string html = Target(outPath ?? DefaultPath(runs));
         string png = Path.ChangeExtension(html, ".png");
-        // Both files are checked before either is written: neither may land on a file of a run it compares.
+        // Both files are checked before either is written: neither may land on a file of a run it compares, nor under a file.
+        OutputTarget.CheckParents(html);
         OutputGuard.CheckFile(html, runs.Select(r => r.Directory));
         OutputGuard.CheckFile(png, runs.Select(r => r.Directory));
         if (!force)

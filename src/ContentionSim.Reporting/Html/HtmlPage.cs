@@ -54,6 +54,7 @@ internal sealed class HtmlPage
     public static void WriteFile(string path, byte[] bytes)
     {
         string? dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        OutputTarget.CheckParents(path);
         try
         {
             if (dir is not null) System.IO.Directory.CreateDirectory(dir);

@@ -42,7 +42,7 @@ public sealed class Fact3TightOpen : Experiment
     /// <summary>Why the open arm's checks fail since the funnel (measured 7 Dec 2026, with the momentum floor in people).</summary>
     private const string OpenDoesNotMobilize = "at openness 0.9 the classroom movement hardly mobilizes since the mobilization funnel (issue 15): " +
         "institutions absorb grievance (Eisinger's open end), and in seeds 1-6 (7 Dec 2026, momentum floor in people) four peak at 0.2-0.4% " +
-        "with no cycle and two have one fizzle (peaks 5.9% and 8.8%); 1 of 100 seeds has a cycle of contention at full size, so there is " +
+        "with no cycle and two have one fizzle (peaks 5.9% and 8.8%); 1 of 100 seeds has a cycle of contention at full size (again on 8 Dec 2026, with stage 3 asking for a rise in interaction), so there is " +
         "little for the open state to co-opt or negotiate with, and the state answers threat, which a movement at 0.3% does not pose";
 
     public override ExperimentResult Analyze(IReadOnlyList<ExperimentRun> runs)
@@ -85,9 +85,6 @@ public sealed class Fact3TightOpen : Experiment
         {
             Key = "suppressed", Kind = CheckKind.Formula,
             KindReason = "an outcome is judged by the state's stance over the cycle, which its rule sets from openness",
-            KnownFailure = "under the tight state a little over half the seeds' most common outcome is suppressed (19 of 30 at quick size, " +
-                           "59 of 100 at full size: Wilson lower bounds 0.46 and 0.49, below 0.5): the others' mobilizations fade, fizzle or are " +
-                           "still under way at the end (the funnel, issue 15; 7 Dec 2026, momentum floor in people)",
         });
         checks.Add(new Check("open: share of seeds whose most common outcome is negotiated", negotiated, "Wilson 95% lower bound > 0.5",
             negotiated.HasInterval && negotiated.Low > 0.5, $"{(int)Math.Round(negotiated.Value * open.Count)} of {open.Count} seeds")

@@ -39,9 +39,6 @@ public sealed class Fact8RepeatedCycles : Experiment
                 mean.HasInterval && mean.Low > MinCycles, $"{mean.N} seeds")
             {
                 Key = "several_cycles",
-                KnownFailure = "at quick size only (30 seeds): 2.1 non-fizzle cycles a run with the rebuild, 95% CI 1.48-2.72, its lower bound " +
-                               "just below 1.5; at full size (100 seeds) the check holds (7 Dec 2026, momentum floor in people; with the " +
-                               "momentum floor as a share the classroom movement's mobilizations mostly fizzled, 0.67 a run)",
             },
             difference with { Key = "rebuild_difference", Kind = CheckKind.Input, KindReason = "it compares a rebuild of 0.01 with none: the input's own difference" },
         };

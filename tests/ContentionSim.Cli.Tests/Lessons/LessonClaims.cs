@@ -62,8 +62,8 @@ public static class LessonClaims
             (r, _) => r.Headline.RepressionEvents >= 10 * (r.Headline.Concessions + r.Headline.Cooptations), 0.85),
         new("L1-false-starts", "in many runs at least one mobilization fizzles before reaching stage 3 (a false start)", Tight, null,
             (r, _) => r.Headline.Fizzles > 0, 0.35),
-        new("L1-polarization", "when a cycle reaches stage 4, the radical share of those still active is higher then than at the peak", Tight, null,
-            (r, _) => FirstEntry(r, Stage.ExhaustionAndPolarization) is { } e && e.RadicalShare > e.RadicalShareAtPeak, 0.75)
+        new("L1-polarization", "in nearly every run in which a cycle reaches stage 4, the radical share of those still active is higher then than at the peak", Tight, null,
+            (r, _) => FirstEntry(r, Stage.ExhaustionAndPolarization) is { } e && e.RadicalShare > e.RadicalShareAtPeak, 0.7)
         {
             Applies = (r, _) => FirstEntry(r, Stage.ExhaustionAndPolarization) is not null,
         },
@@ -101,8 +101,8 @@ public static class LessonClaims
         },
         new("L3-no-polarization", "the radical share of the active moves by less than 0.1 between the peak and the week participation has halved", Exhaustion, null,
             (r, _) => HalfwayDown(r) is { } o && Math.Abs(o.RadicalShare - AtPeak(r).RadicalShare) < 0.1, 0.8),
-        new("L3-mostly-fizzle", "most of these waves are called fizzles: a state that neither arrests nor talks much gives the interaction of stage 3 no chance to peak", Exhaustion, null,
-            (r, _) => Outcomes(r) is [Outcome.Fizzle, ..], 0.5),
+        new("L3-first-reaches-interaction", "in many runs the first wave reaches stage 3: with nobody arrested, the state's talks, concessions and co-optations still double over their level between waves", Exhaustion, null,
+            (r, _) => WaveCycles(r) is [{ HighestStage: >= Stage.InformationAndInteraction }, ..], 0.35),
         new("L3-never-suppressed", "no cycle is called suppressed, since nobody is arrested", Exhaustion, null,
             (r, _) => !Outcomes(r).Contains(Outcome.Suppressed), 0.85),
         new("L3-cheap-later", "with energy_cost 0.01 participation takes longer to fall from its peak to half of it than with 0.03 (same seed), in most runs", ExhaustionCheap, Exhaustion,

@@ -58,13 +58,14 @@ public class ScaleEquivalenceTests(ITestOutputHelper log)
 
     // Seeds: enough for the 90% interval to fit inside the margins when the means agree (24 seeds were too
     // few for the classroom: means 0.35 and 0.38, 3.4 and 3.2 cycles, intervals wider than the margins).
-    // The classroom since the momentum floor is a number of people (7 Dec 2026): peak participation 0.108 at 1,000
-    // activists against 0.097 at 5,000, equivalent within ±0.024; cycles per run 1.27 against 1.5 (60 seeds), 90%
-    // interval of the difference [-0.63, 0.16], wider than the margin ±0.5: not shown equivalent, a known failure kept
-    // visible. (With the floor as a share, 0.05 of the activists, the peak was not equivalent either, 0.41 against 0.35
-    // before the funnel, and cycles were 0.72 against 0.12 after it: noise crossing the onset margin.)
+    // The classroom on 8 Dec 2026 (stage 3 as increased interaction, the burn-in ending between waves): peak participation
+    // 0.115 at 1,000 activists against 0.091 at 5,000, 90% interval of the difference [0.01, 0.037], not inside ±0.023 (the
+    // maximum of a noisier series: on 7 Dec it was 0.108 against 0.097, equivalent); cycles per run 1.82 against 2.65
+    // (60 seeds), [-1.25, -0.41] against ±0.66: not shown equivalent. Both are known failures kept visible. (With the
+    // momentum floor as a share, 0.05 of the activists, the peak was not equivalent either, 0.41 against 0.35 before the
+    // funnel, and cycles were 0.72 against 0.12 after it: noise crossing the onset margin.)
     [Theory]
-    [InlineData("experiments/base-classroom.yaml", 60, false, true)]
+    [InlineData("experiments/base-classroom.yaml", 60, true, true)]
     // Japan 2007 since its triggering events (7 Dec 2026, sixth-to-seventh session): each organization's bursts are
     // local, so the share of the movement one burst brings out falls with the number of organizations; at 1,000
     // activists (4 organizations) the series crosses the onset margin far more often than at 5,000 (19).
@@ -86,31 +87,33 @@ public class ScaleEquivalenceTests(ITestOutputHelper log)
 
     /// <summary>
     /// Shipped scenarios not shown size-invariant from 1,000 to 100,000 activists since the reworked model (issue 15),
-    /// measured 7 December 2026 with the momentum floor in people, 20 seeds at each size against 20,000 (docs/ODD.md,
+    /// measured 8 December 2026 (stage 3 as increased interaction, the burn-in ending between waves), 20 seeds at each size against 20,000 (docs/ODD.md,
     /// Known limitations 10). Kept failing visibly: the test asserts they still fail, and says to remove them when they pass.
     /// </summary>
     private static readonly Dictionary<string, string> KnownNotInvariant = new()
     {
-        ["boomerang.yaml"] = "at 1,000 activists peaks and cycles differ (the maximum and onset crossings of a noisier series); at 5,000 " +
-            "and 100,000 the shares of negotiated and faded cycles and stage 6's duration are not shown equivalent",
-        ["experiments/base-classroom.yaml"] = FizzleShare + "; peaks differ at 1,000 and 5,000",
+        ["boomerang.yaml"] = "at 1,000 activists cycles per run and the durations of stages 3 and 6 differ; at 5,000 and 100,000 the " +
+            "shares of negotiated and faded cycles and stage 6's duration are not shown equivalent",
+        ["experiments/base-classroom.yaml"] = FizzleShare + ": cycles of contention a run 1.9, 2.35, 3.1, 2.65 at 1,000, 5,000, 20,000, " +
+            "100,000, and the faded share 0.3 at 1,000 and 5,000 against 0.6 at 20,000; the peak differs at 1,000 (the maximum of a noisier series)",
         ["japan-2007.yaml"] = "its cycles are local bursts (triggering events among one organization's members): one burst is a smaller " +
             "share of a larger movement and many independent bursts average out, so cycles grow rarer with size: no cycle of " +
             "contention at 20,000 and 100,000 activists; a movement-wide classifier cannot see local cycles (docs/ODD.md Known limitations 14)",
-        ["open-pos.yaml"] = FizzleShare + "; peaks differ at 1,000 only",
+        ["open-pos.yaml"] = FizzleShare + ": cycles of contention a run 2.2, 2.7, 3.4, 4.1 and fizzle shares 0.13, 0.31, 0.18, 0 at " +
+            "1,000, 5,000, 20,000, 100,000, and the negotiated share with them; the peak differs at 1,000 (the maximum of a noisier series)",
         ["teaching/1-tight-state.yaml"] = "flat at 20,000 and 100,000 activists (no cycle); surges, cycles and outcomes only in the noisier " +
             "series of 1,000 and 5,000",
         ["teaching/2-boomerang.yaml"] = "the outcome shares at every size and the stage durations at 1,000 (stages 2, 3, 5, 6) and 100,000 (stage 5)",
-        ["teaching/3-exhaustion.yaml"] = "at 1,000 activists only: peak participation and the shares of fizzles and negotiated cycles (from " +
-            "5,000 up every measure is equivalent to 20,000)",
+        ["teaching/3-exhaustion.yaml"] = "the share of its waves called fizzles: 0.26 at 1,000 and 0.38 at 5,000 activists against 0.75 at " +
+            "20,000 and 0.8 at 100,000 (the negotiated share with it), and stage 2's and 3's durations at 1,000; the peaks agree from 5,000 up",
         ["teaching/4-repeated-cycles.yaml"] = "cycles per run and the durations of stages 1-6 differ at every size",
         ["wave.yaml"] = "at 1,000 activists hardly any participation (its movements of 375, 375 and 250 round their organizations to few or " +
             "none); the outcome shares at 5,000 and 100,000",
     };
 
-    private const string FizzleShare = "how many of the waves the classifier calls cycles rather than fizzles differs with size (stage 3's " +
-        "interaction_rate, one interaction per 1,000 activists a week, sits at the level these waves reach), so cycles per run and the " +
-        "outcome shares differ at 5,000 and 100,000 although the waves themselves agree";
+    private const string FizzleShare = "how many of the waves the classifier calls cycles rather than fizzles still differs with size, " +
+        "though less than with stage 3 as a level of interaction (before 8 Dec 2026): the smaller waves, whose interaction does not " +
+        "double over its quiet level, are fewer in a larger population";
 
     [Theory]
     [Trait("Category", "Slow")]

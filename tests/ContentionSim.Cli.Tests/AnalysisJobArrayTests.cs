@@ -148,9 +148,11 @@ public sealed class AnalysisJobArrayTests : IDisposable
     [Fact]
     public void A_global_sensitivity_analysis_killed_mid_way_resumes_to_the_same_result()
     {
-        // 120 weeks, so that some factor's effect stands above the noise and the screening takes it to the Sobol stage
-        // (at 60 weeks, since the momentum floor is in people, every effect was within the noise and no Sobol stage ran).
-        string scenario = _cli.Write("small-120.yaml", CliHarness.SmallScenario.Replace("ticks: 60", "ticks: 120", StringComparison.Ordinal));
+        // 120 weeks and 1,000 activists, so that some factor's effect stands above the noise and the screening takes it to
+        // the Sobol stage (at 60 weeks, since the momentum floor is in people, every effect was within the noise; at 300
+        // activists too since stage 3 asks for increased interaction, 8 Dec 2026). The premise is asserted below.
+        string scenario = _cli.Write("small-120.yaml", CliHarness.SmallScenario.Replace("ticks: 60", "ticks: 120", StringComparison.Ordinal)
+            .Replace("count: 300", "count: 1000", StringComparison.Ordinal));
         string[] global = ["--method", "global", "--only", "state.*", "--trajectories", "3", "--sobol-n", "8", "--sobol-factors", "2", "--no-plots"];
         string whole = _cli.PathOf("whole");
         var (code, _, error) = _cli.Run(["sensitivity", scenario, .. global, "--out", whole]);

@@ -103,7 +103,7 @@ public sealed class StageCriteriaTests
         Assert.Contains("3 ticks", onset);
         Assert.Contains("since the cycle opened 0.1 (≥ frame_rise = 0.05)",
             Trigger(new StageEntry { Stage = Stage.RepertoiresAndFrames, Measures = new StageMeasureValues { Recorded = true, FrameRise = 0.1 } }));
-        Assert.Contains("before the cycle opened (a slow average over the ticks between cycles) 3 (≥ interaction_rise = 2)",
+        Assert.Contains("as a multiple of their quiet level before the cycle opened (a slow average over the ticks between cycles) 3 (≥ interaction_rise = 2)",
             Trigger(new StageEntry { Stage = Stage.InformationAndInteraction, Measures = new StageMeasureValues { Recorded = true, InteractionRate = 2.0, InteractionRise = 3.0, RisePace = 0.25 } }));
         var exhaustion = Trigger(new StageEntry
         {

@@ -235,7 +235,7 @@ public static class StageMeasures
     {
         StageMeasure.FrameRise => "the rise of frame adoption (the share of activists holding the movement's frame) since the cycle opened",
         StageMeasure.InteractionRate => "state–movement interactions (talks, concessions, arrests, co-optations, national lobbying) per 1,000 activists a tick",
-        StageMeasure.InteractionRise => "that interaction rate as a multiple of its quiet level before the cycle opened (a slow average over the ticks between cycles)",
+        StageMeasure.InteractionRise => "state–movement interactions (talks, concessions, arrests, co-optations, national lobbying) as a multiple of their quiet level before the cycle opened (a slow average over the ticks between cycles)",
         StageMeasure.RisePace => "the rise of participation this tick as a share of its fastest rise so far in the cycle",
         StageMeasure.ShareOfPeak => "participation as a share of the cycle's peak",
         StageMeasure.ExhaustedPerMobilized => "exhausted activists per activist mobilized at the peak",

@@ -29,7 +29,7 @@ internal static class CalibrateCommand
         var outDir = new Option<string?>("--out", "-o") { Description = "Folder for the results (default: runs/calibration-<name>). Running the same command again resumes it." };
         var quick = new Option<bool>("--quick") { Description = "Use the file's quick: block (fewer particles and draws, shorter runs)." };
         var parallel = new Option<int>("--parallel", "-j") { Description = "Runs at once (0 = one per core, the default). Results are identical for any value.", DefaultValueFactory = _ => 0 };
-        var force = new Option<bool>("--force") { Description = "Start over: delete the folder's earlier runs of this calibration." };
+        var force = new Option<bool>("--force") { Description = "Start over: delete what an earlier analysis wrote in the folder (only what its analysis.txt lists; refused if the folder holds anything else)." };
         var noPlots = new Option<bool>("--no-plots") { Description = "No pair plot." };
         var truth = new Option<double[]>("--truth") { Description = "Known values of the free parameters, in file order (a recovery test): shown in the pair plot and checked against the intervals.", Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
         var format = FormatOption.Create("particles.csv");

@@ -183,7 +183,7 @@ internal static partial class AnalysisFolder
                     if (strangers.Count > 0)
                     {
                         error.WriteLine($"error: the output folder '{folder}' holds {string.Join(", ", strangers.Select(n => $"'{n}'"))}, which an analysis did not write, " +
-                                        "so --force will not replace the folder; move it out of the folder or choose another --out.");
+                                        $"so --force will not replace the folder; move {(strangers.Count == 1 ? "it" : "them")} out of the folder or choose another --out.");
                         return ExitCodes.OutputFailed;
                     }
                     foreach (var name in ours.Where(n => n != MarkerFile))

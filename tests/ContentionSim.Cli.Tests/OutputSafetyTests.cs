@@ -86,6 +86,8 @@ public sealed class OutputSafetyTests(ITestOutputHelper log) : IDisposable
     [InlineData("experiment all --quick --experiments EXPERIMENTS --scenarios SCENARIOS --out EXP --docs OUT", null)]
     [InlineData("sensitivity SCENARIO --only state.openness --replications 2 --no-plots --out OUT", null)]
     [InlineData("sensitivity SCENARIO --method morris --quick --out OUT", null)]
+    [InlineData("sensitivity SCENARIO --method sobol --quick --only state.openness --out OUT", null)]
+    [InlineData("sensitivity SCENARIO --method global --quick --out OUT", null)]
     [InlineData("calibrate CALIBRATION --no-plots --out OUT", null)]
     [InlineData("discover SWEEP_FOLDER --where cycles>=0 --no-plots --out OUT", null)]
     [InlineData("report RUN_A --out OUT/report.html", "out/report.html")]

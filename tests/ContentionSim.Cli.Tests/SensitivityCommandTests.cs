@@ -117,6 +117,49 @@ public sealed class SensitivityCommandTests : IDisposable
         Assert.Equal([.. ours.Append("notes.txt").Order(StringComparer.Ordinal)], after);
     }
 
+    /// <summary>
+    /// The global methods: <c>--force</c> replaces an earlier analysis (the files and stage folders its analysis.txt
+    /// lists) but not a user's file beside it or inside a stage folder: exit 3 before any run, the file named with the
+    /// fix, the file and the earlier analysis kept. Before, --force deleted the whole folder whenever it held an
+    /// analysis.txt, the user's file with it.
+    /// </summary>
+    [Theory]
+    [InlineData("morris", "morris.csv")]
+    [InlineData("sobol", "sobol.csv")]
+    [InlineData("global", "sobol.csv")]
+    public void Force_replaces_an_earlier_global_analysis_but_refuses_one_beside_a_users_file_before_running(string method, string result)
+    {
+        var scenario = _cli.Write("tiny.yaml", Tiny);
+        string outDir = _cli.PathOf("out");
+        string[] args = ["sensitivity", scenario, "--method", method, "--out", outDir, "--only", "state.*", "--trajectories", "3", "--sobol-n", "8", "--sobol-factors", "2", "--replications", "2"];
+        var (code, _, error) = _cli.Run(args);
+        Assert.True(code == 0, error);
+        string earlier = File.ReadAllText(Path.Combine(outDir, result));
+        (code, _, error) = _cli.Run([.. args, "--force"]);
+        Assert.True(code == 0, error);
+        Assert.Equal(earlier, File.ReadAllText(Path.Combine(outDir, result)));
+        string[] ours = Entries(outDir);
+        string stage = method == "global" ? "morris" : method;
+
+        foreach (var user in new[] { "notes.txt", stage + "/notes.txt" })
+        {
+            File.WriteAllText(Path.Combine(outDir, user), "mine");
+            var (refused, output, message) = _cli.Run([.. args, "--force"]);
+            Assert.Equal(ExitCodes.OutputFailed, refused);
+            Assert.Contains($"'{user}'", message);
+            Assert.Contains("move it out of the folder or choose another --out", message);
+            Assert.DoesNotContain("Exception", message);
+            Assert.DoesNotContain("Global sensitivity", output); // refused before any run
+            Assert.Equal("mine", File.ReadAllText(Path.Combine(outDir, user)));
+            Assert.Equal([.. ours.Append(user).Order(StringComparer.Ordinal)], Entries(outDir));
+            Assert.Equal(earlier, File.ReadAllText(Path.Combine(outDir, result)));
+            File.Delete(Path.Combine(outDir, user));
+        }
+    }
+
+    private static string[] Entries(string dir) =>
+        [.. Directory.GetFileSystemEntries(dir, "*", SearchOption.AllDirectories).Select(e => Path.GetRelativePath(dir, e).Replace('\\', '/')).Order(StringComparer.Ordinal)];
+
     [Fact]
     public void Ctrl_c_exits_130_and_writes_nothing()
     {

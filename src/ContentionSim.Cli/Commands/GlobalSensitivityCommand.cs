@@ -80,7 +80,7 @@ internal static class GlobalSensitivityCommand
         var clock = Stopwatch.StartNew();
         if (q.Shard is not null)
             console.Out.WriteLine($"Task {q.Shard.Shard} of a job array ({q.Shard.Source}): of every stage, the runs with run mod {q.Shard.Shard.Count} = {q.Shard.Shard.Index}, then a wait for the other tasks.");
-        var evaluate = BatchEvaluation.OnDisk(q.Target, options, AnalysisFolder.Progress(console, clock), q.Shard, line => console.Out.WriteLine("  " + line));
+        var evaluate = AnalysisFolder.Recording(q.Target, BatchEvaluation.OnDisk(q.Target, options, AnalysisFolder.Progress(console, clock), q.Shard, line => console.Out.WriteLine("  " + line)));
         // An OutputException (the folder cannot be written) goes to the one exit-code map (CliErrors).
         var result = GlobalSensitivity.Run(scenario, factors, q.Outcomes, q.Options, scenario.Seed, evaluate, line => console.Out.WriteLine("  " + line));
         if (q.Shard is not null && (result is not null || q.Shard.WaitedOut))
@@ -94,6 +94,7 @@ internal static class GlobalSensitivityCommand
         try
         {
             files = GlobalSensitivityWriter.Write(result, scenario.Name, q.Target, q.CommandLine, q.Plots);
+            AnalysisFolder.Record(q.Target, AnalysisFolder.Names(files));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputException)
         {

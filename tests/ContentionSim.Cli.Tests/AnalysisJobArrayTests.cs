@@ -16,18 +16,7 @@ public sealed class AnalysisJobArrayTests : IDisposable
     private string Calibration()
     {
         _cli.Write("small.yaml", CliHarness.SmallScenario);
-        return _cli.Write("cal.yaml", """
-            name: small-cal
-            scenario: small.yaml
-            master_seed: 4
-            free:
-              state.openness: {uniform: [0.1, 0.9]}
-            targets:
-              peak_participation: {observed: 0.3, tolerance: 0.05}
-            held_out:
-              mean_participation: {observed: 0.1, tolerance: 0.05}
-            abc: {particles: 12, initial_draws: 24, generations: 2, max_simulations: 200}
-            """);
+        return _cli.Write("cal.yaml", CliHarness.SmallCalibration("{particles: 12, initial_draws: 24, generations: 2, max_simulations: 200}", heldOut: true));
     }
 
     private string Scenario() => _cli.Write("small.yaml", CliHarness.SmallScenario);

@@ -11,18 +11,7 @@ public sealed class CalibrateCommandTests : IDisposable
     private string Calibration(string name = "cal.yaml")
     {
         _cli.Write("small.yaml", CliHarness.SmallScenario);
-        return _cli.Write(name, """
-            name: small-cal
-            scenario: small.yaml
-            master_seed: 4
-            free:
-              state.openness: {uniform: [0.1, 0.9]}
-            targets:
-              peak_participation: {observed: 0.3, tolerance: 0.05}
-            held_out:
-              mean_participation: {observed: 0.1, tolerance: 0.05}
-            abc: {particles: 20, initial_draws: 40, generations: 1, max_simulations: 200}
-            """);
+        return _cli.Write(name, CliHarness.SmallCalibration("{particles: 20, initial_draws: 40, generations: 1, max_simulations: 200}", heldOut: true));
     }
 
     [Fact]

@@ -51,6 +51,16 @@ internal sealed class CliHarness : IDisposable
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
+    /// <summary>
+    /// A small calibration of <c>small.yaml</c> (<see cref="SmallScenario"/>): openness from a peak of 0.3, with the
+    /// mean participation held out when <paramref name="heldOut"/>, and <paramref name="abc"/> as its ABC settings.
+    /// </summary>
+    public static string SmallCalibration(string abc, bool heldOut = false) =>
+        "name: small-cal\nscenario: small.yaml\nmaster_seed: 4\nfree:\n  state.openness: {uniform: [0.1, 0.9]}\n" +
+        "targets:\n  peak_participation: {observed: 0.3, tolerance: 0.05}\n" +
+        (heldOut ? "held_out:\n  mean_participation: {observed: 0.1, tolerance: 0.05}\n" : "") +
+        "abc: " + abc + "\n";
+
     /// <summary>A small valid scenario.</summary>
     public const string SmallScenario = """
         name: small

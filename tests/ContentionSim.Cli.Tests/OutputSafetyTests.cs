@@ -106,16 +106,7 @@ public sealed class OutputSafetyTests(ITestOutputHelper log) : IDisposable
             "EXPERIMENTS" => Path.Combine(CliHarness.RepoRoot, "scenarios", "experiments"),
             "SCENARIOS" => Path.Combine(CliHarness.RepoRoot, "scenarios"),
             "EXP" => _cli.PathOf("experiments-out"),
-            "CALIBRATION" => _cli.Write("calibration.yaml", """
-                name: small-cal
-                scenario: small.yaml
-                master_seed: 4
-                free:
-                  state.openness: {uniform: [0.1, 0.9]}
-                targets:
-                  peak_participation: {observed: 0.3, tolerance: 0.05}
-                abc: {particles: 20, initial_draws: 40, generations: 1, max_simulations: 200}
-                """),
+            "CALIBRATION" => _cli.Write("calibration.yaml", CliHarness.SmallCalibration("{particles: 20, initial_draws: 40, generations: 1, max_simulations: 200}")),
             "SWEEP_FOLDER" => Made(_cli.PathOf("sweep-done"), ["sweep", sweep, "--out", _cli.PathOf("sweep-done"), "--no-plots"]),
             "RUN_A" => Made(_cli.PathOf("A"), ["run", scenario, "--out", _cli.PathOf("A"), "--no-plots"]),
             "RUN_B" => Made(_cli.PathOf("B"), ["run", scenario, "--seed", "4", "--out", _cli.PathOf("B"), "--no-plots"]),

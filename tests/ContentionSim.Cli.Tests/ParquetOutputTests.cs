@@ -52,16 +52,7 @@ public sealed class ParquetOutputTests : IDisposable
     public void A_calibration_with_format_parquet_writes_its_accepted_sets_as_parquet()
     {
         _cli.Write("small.yaml", CliHarness.SmallScenario);
-        string file = _cli.Write("cal.yaml", """
-            name: small-cal
-            scenario: small.yaml
-            master_seed: 4
-            free:
-              state.openness: {uniform: [0.1, 0.9]}
-            targets:
-              peak_participation: {observed: 0.3, tolerance: 0.05}
-            abc: {particles: 10, initial_draws: 20, generations: 1, max_simulations: 100}
-            """);
+        string file = _cli.Write("cal.yaml", CliHarness.SmallCalibration("{particles: 10, initial_draws: 20, generations: 1, max_simulations: 100}"));
         string folder = _cli.PathOf("cal");
         var (code, _, error) = _cli.Run("calibrate", file, "--out", folder, "--no-plots", "--format", "parquet");
         Assert.True(code == 0, error);
